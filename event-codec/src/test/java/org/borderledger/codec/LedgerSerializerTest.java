@@ -1,0 +1,57 @@
+package org.borderledger.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.borderledger.events.EventCatalog;
+import org.borderledger.events.agreement.AgreementSigned;
+import org.borderledger.events.agreement.CooperationDomain;
+import org.borderledger.events.agreement.Signatory;
+import org.junit.jupiter.api.Test;
+
+class LedgerSerializerTest {
+
+    private final LedgerSerializer serializer = LedgerSerializer.create();
+
+    @Test
+    void namesEventsByTheirStableNameAndReadsThemBack() {
+        AgreementSigned signed = new AgreementSigned(
+                "AGR-2014-001",
+                "Cooperation plan 2014-2015",
+                List.of("VN-47", "KH-7"),
+                java.time.LocalDate.of(2014, 5, 26),
+                "Rạch Giá",
+                List.of(new Signatory("Signatory", "Vice-chairman", "VN-47")),
+                Set.of(CooperationDomain.TRADE),
+                java.time.LocalDate.of(2014, 5, 26),
+                java.time.LocalDate.of(2015, 12, 31),
+                "KH-HT/2014/05");
+
+        SerializedObject<byte[]> serialized = serializer.serialize(signed, byte[].class);
+
+        assertThat(serialized.getType().getName()).isEqualTo("AgreementSigned");
+        assertThat(new String(serialized.getData(), StandardCharsets.UTF_8))
+                .contains("\"signedOn\":\"2014-05-26\"")
+                .contains("\"place\":\"Rạch Giá\"");
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(signed);
+    }
+
+    @Test
+    void keepsClassNamesForEverythingThatIsNotAnEvent() {
+        SerializedObject<byte[]> token =
+                serializer.serialize(GapAwareTrackingToken.newInstance(5, List.of(3L)), byte[].class);
+
+        assertThat(token.getType().getName()).isEqualTo(GapAwareTrackingToken.class.getName());
+        assertThat((Object) serializer.deserialize(token)).isEqualTo(GapAwareTrackingToken.newInstance(5, List.of(3L)));
+    }
+
+    @Test
+    void everyCatalogueNameIsUnique() {
+        assertThat(EventCatalog.EVENTS.stream().map(Class::getSimpleName).distinct())
+                .hasSameSizeAs(EventCatalog.EVENTS);
+    }
+}

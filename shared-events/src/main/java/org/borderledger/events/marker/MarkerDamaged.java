@@ -1,0 +1,5 @@
+package org.borderledger.events.marker;
+
+import java.time.LocalDate;
+
+public record MarkerDamaged(String markerId, LocalDate damagedOn, String description) {}

@@ -1,0 +1,7 @@
+package org.borderledger.events.marker;
+
+public enum MarkerType {
+    MAIN,
+    SUB,
+    REFERENCE
+}
