@@ -1,0 +1,79 @@
+package org.borderledger.command.infra;
+
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.TokenTable;
+import org.borderledger.events.EventMetadata;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** One JSON serializer for events, messages and tokens (Axon would otherwise fall back to XStream). */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return LedgerSerializer.create();
+    }
+
+    /** Snake-case names for Axon's event and snapshot tables, which Flyway creates (V1__event_store.sql). */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * Tokens live in this service's database, beside the events: the Kafka publisher's token is the outbox cursor.
+     * (The Kafka extension would otherwise keep it in Kafka.)
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenTable.SCHEMA)
+                .serializer(serializer)
+                .build();
+    }
+
+    /** A duplicate (aggregate id, sequence number) is a concurrent write, on PostgreSQL and H2 alike (SQLSTATE 23505). */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Copies who submitted a fact, and under which request, from the command onto every event it causes. */
+    @Bean
+    CorrelationDataProvider submissionMetadata() {
+        return new SimpleCorrelationDataProvider(EventMetadata.SUBMISSION_KEYS.toArray(String[]::new));
+    }
+}
