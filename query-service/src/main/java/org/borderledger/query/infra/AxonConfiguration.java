@@ -1,0 +1,70 @@
+package org.borderledger.query.infra;
+
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.serialization.Serializer;
+import org.borderledger.codec.KafkaTopics;
+import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.TokenTable;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return LedgerSerializer.create();
+    }
+
+    /** The projections' Kafka offsets live in the query database, committed with the read models they produced. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenTable.SCHEMA)
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(Serializer serializer) {
+        return new LedgerCloudEvents(serializer, URI.create("urn:border-ledger:command-service"));
+    }
+
+    @Bean
+    KafkaTopics kafkaTopics(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaTopics(bootstrapServers);
+    }
+
+    /** Creates the topic before the Kafka-sourced processors subscribe (they would otherwise back off for seconds). */
+    @Bean
+    InitializingBean eventTopic(
+            KafkaTopics topics,
+            @Value("${axon.kafka.default-topic}") String topic,
+            @Value("${ledger.kafka.partitions}") int partitions,
+            @Value("${ledger.kafka.replication-factor}") short replicationFactor) {
+        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    HealthIndicator kafka(KafkaTopics topics) {
+        return () -> topics.reachable(Duration.ofSeconds(2))
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("reason", "Kafka broker not reachable")
+                        .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Axon wiring of the read side: serializer, token store, the Kafka event source and its topic. */
+package org.borderledger.query.infra;

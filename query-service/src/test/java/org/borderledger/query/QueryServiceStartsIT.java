@@ -1,0 +1,44 @@
+package org.borderledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.borderledger.testsupport.LedgerInfrastructureInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(
+        classes = QueryServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
+class QueryServiceStartsIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void isHealthyWithItsOwnDatabaseAndTheBroker() {
+        var health = http.getForEntity("/actuator/health", String.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("\"db\"").contains("\"kafka\"");
+        assertThat(jdbc.queryForObject(
+                        "select data_type from information_schema.columns"
+                                + " where table_name = 'token_entry' and column_name = 'token'",
+                        String.class))
+                .isEqualTo("bytea");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from information_schema.tables where table_name = 'domain_event_entry'",
+                        Integer.class))
+                .as("the read side never holds the event store")
+                .isZero();
+    }
+}
