@@ -1,0 +1,123 @@
+package org.borderledger.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.borderledger.command.CommandServiceApplication;
+import org.borderledger.query.QueryServiceApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./run-local.sh}: starts the Kafka broker (unless {@code LEDGER_KAFKA_BOOTSTRAP} names one), then the command
+ * service and the query service, each with its own database. Ctrl-C closes them in reverse order, so the publisher
+ * finishes its batch and every token is stored before the broker goes.
+ */
+public final class LocalLedger implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalLedger.class);
+
+    private final LocalSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private LocalLedger(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        LocalLedger ledger = start(LocalSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "local-ledger-shutdown"));
+        System.out.println(ledger.banner());
+    }
+
+    static LocalLedger start(LocalSettings settings) throws IOException {
+        Files.createDirectories(settings.dataDir());
+        LocalLedger ledger = new LocalLedger(settings);
+        try {
+            String bootstrap = settings.externalKafkaBootstrap();
+            if (settings.embeddedKafka()) {
+                LocalKafkaBroker broker = LocalKafkaBroker.start(
+                        settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+                ledger.started.add(broker);
+                bootstrap = broker.bootstrapServers();
+            }
+            ledger.started.add(service(
+                    CommandServiceApplication.class,
+                    CommandServiceApplication.CONFIG_NAME,
+                    settings.commandPort(),
+                    settings.commandDatabase(),
+                    settings.commandDbUrl() == null,
+                    bootstrap));
+            ledger.started.add(service(
+                    QueryServiceApplication.class,
+                    QueryServiceApplication.CONFIG_NAME,
+                    settings.queryPort(),
+                    settings.queryDatabase(),
+                    settings.queryDbUrl() == null,
+                    bootstrap));
+            return ledger;
+        } catch (RuntimeException | IOException e) {
+            ledger.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext service(
+            Class<?> application, String configName, int port, String databaseUrl, boolean h2, String bootstrap) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + databaseUrl,
+                "--axon.kafka.bootstrap-servers=" + bootstrap));
+        if (h2) {
+            args.add("--spring.datasource.username=sa");
+            args.add("--spring.datasource.password=");
+        }
+        return new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    ConfigurableApplicationContext commandService() {
+        return (ConfigurableApplicationContext) started.get(started.size() - 2);
+    }
+
+    ConfigurableApplicationContext queryService() {
+        return (ConfigurableApplicationContext) started.get(started.size() - 1);
+    }
+
+    String banner() {
+        String command = "http://localhost:" + settings.commandPort();
+        String query = "http://localhost:" + settings.queryPort();
+        String kafka = settings.embeddedKafka()
+                ? "127.0.0.1:" + settings.kafkaPort() + " (in-process KRaft broker)"
+                : settings.externalKafkaBootstrap();
+        return String.join(
+                System.lineSeparator(),
+                "",
+                "Border Cooperation Ledger is up. Data: " + settings.dataDir(),
+                "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   health "
+                        + command + "/actuator/health",
+                "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   health " + query
+                        + "/actuator/health",
+                "  Kafka            " + kafka + "   topic ledger.events (CloudEvents)",
+                "Stop with Ctrl-C.",
+                "");
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("Shutting down {} failed: {}", started.get(i), e.toString());
+            }
+        }
+        started.clear();
+    }
+}
