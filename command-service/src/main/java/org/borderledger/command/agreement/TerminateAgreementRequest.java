@@ -1,0 +1,10 @@
+package org.borderledger.command.agreement;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+record TerminateAgreementRequest(
+        @NotNull @PastOrPresent LocalDate terminatedOn, @NotBlank @Size(max = 4000) String reason) {}

@@ -1,0 +1,90 @@
+package org.borderledger.command.indicator;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.borderledger.command.web.Accepted;
+import org.borderledger.command.web.Dispatch;
+import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.SubmissionContext;
+import org.borderledger.command.web.Submissions;
+import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WriteSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/indicators")
+class IndicatorController implements WriteSource {
+
+    static final Write<ReportIndicatorRequest> REPORT =
+            Write.creating("ReportIndicator", ReportIndicatorRequest.class, (target, body, submitter) -> {
+                String id = Ids.orGenerate(body.id(), "IND", body.periodFrom().getYear());
+                return new Dispatch(
+                        id,
+                        new ReportIndicator(
+                                id,
+                                body.indicator(),
+                                body.periodFrom(),
+                                body.periodTo(),
+                                body.value(),
+                                body.borderGate(),
+                                body.source(),
+                                submitter));
+            });
+
+    static final Write<CorrectIndicatorRequest> CORRECT = Write.targeting(
+            "CorrectIndicator",
+            CorrectIndicatorRequest.class,
+            (id, body, submitter) -> new Dispatch(id, new CorrectIndicator(id, body.value(), body.reason(), submitter)));
+
+    private final Submissions submissions;
+
+    IndicatorController(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @Override
+    public List<Write<?>> operations() {
+        return List.of(REPORT, CORRECT);
+    }
+
+    @PostMapping
+    @Operation(summary = "Report a trade or visitor figure for a period, for the submitter's province")
+    ResponseEntity<Accepted> report(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(
+                                    examples = @ExampleObject(
+                                            value = "{\"id\":\"IND-2014-TRADE\",\"indicator\":"
+                                                    + "\"TRADE_TURNOVER_USD\",\"periodFrom\":\"2014-01-01\","
+                                                    + "\"periodTo\":\"2014-12-31\",\"value\":101000000,"
+                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"source\":"
+                                                    + "\"Kiên Giang Department of Industry and Trade\"}")))
+                    @Valid
+                    @RequestBody
+                    ReportIndicatorRequest body,
+            SubmissionContext context) {
+        return submissions.created(REPORT, null, body, context);
+    }
+
+    @PostMapping("/{id}/corrections")
+    @Operation(summary = "Correct a figure: the new value supersedes the old one, which stays in the history")
+    ResponseEntity<Accepted> correct(
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(
+                                    examples = @ExampleObject(
+                                            value = "{\"value\":256000000,\"reason\":\"Customs figures\"}")))
+                    @Valid
+                    @RequestBody
+                    CorrectIndicatorRequest body,
+            SubmissionContext context) {
+        return submissions.created(CORRECT, id, body, context);
+    }
+}

@@ -1,0 +1,18 @@
+package org.borderledger.command.marker;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.borderledger.command.web.Ids;
+import org.borderledger.events.Side;
+import org.borderledger.events.marker.MarkerType;
+
+/** A marker is identified by its number ({@code 314}, or {@code 314/1} for a sub-marker): the id is required. */
+record PlanMarkerRequest(
+        @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
+        @NotNull MarkerType type,
+        @NotNull @DecimalMin("-90") @DecimalMax("90") Double plannedLat,
+        @NotNull @DecimalMin("-180") @DecimalMax("180") Double plannedLon,
+        @NotNull Side responsibleSide) {}

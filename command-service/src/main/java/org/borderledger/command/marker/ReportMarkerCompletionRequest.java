@@ -1,0 +1,13 @@
+package org.borderledger.command.marker;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import java.time.LocalDate;
+
+/** The surveyed point of the built marker. */
+record ReportMarkerCompletionRequest(
+        @NotNull @PastOrPresent LocalDate completedOn,
+        @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+        @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {}

@@ -1,0 +1,21 @@
+package org.borderledger.command.repatriation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.borderledger.command.web.Ids;
+
+/**
+ * A search case for one season ({@code 2013-2014}). {@code id} may be left out (one is generated);
+ * {@code searchingUnit} defaults to the submitting unit.
+ */
+record OpenRepatriationCaseRequest(
+        @Pattern(regexp = Ids.PATTERN) String id,
+        @NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{4}") String season,
+        @NotBlank @Pattern(regexp = Ids.PROVINCE) String searchProvince,
+        @Size(max = 200) String searchingUnit) {
+
+    int seasonEndYear() {
+        return Integer.parseInt(season.substring(5));
+    }
+}

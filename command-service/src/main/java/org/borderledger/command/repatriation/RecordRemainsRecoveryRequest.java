@@ -1,0 +1,12 @@
+package org.borderledger.command.repatriation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+
+record RecordRemainsRecoveryRequest(
+        @NotNull @PastOrPresent LocalDate recoveredOn,
+        @NotNull @Positive Integer count,
+        @NotNull @Valid RecoverySiteRequest site) {}

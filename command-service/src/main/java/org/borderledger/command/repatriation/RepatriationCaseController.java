@@ -1,0 +1,115 @@
+package org.borderledger.command.repatriation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.borderledger.command.web.Accepted;
+import org.borderledger.command.web.Dispatch;
+import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.SubmissionContext;
+import org.borderledger.command.web.Submissions;
+import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WriteSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/repatriation-cases")
+class RepatriationCaseController implements WriteSource {
+
+    static final Write<OpenRepatriationCaseRequest> OPEN =
+            Write.creating("OpenRepatriationCase", OpenRepatriationCaseRequest.class, (target, body, submitter) -> {
+                String id = Ids.orGenerate(body.id(), "REP", body.seasonEndYear());
+                String searchingUnit = body.searchingUnit() == null ? submitter.unit() : body.searchingUnit();
+                return new Dispatch(
+                        id, new OpenRepatriationCase(id, body.season(), body.searchProvince(), searchingUnit, submitter));
+            });
+
+    static final Write<RecordRemainsRecoveryRequest> RECOVER = Write.targeting(
+            "RecordRemainsRecovery",
+            RecordRemainsRecoveryRequest.class,
+            (id, body, submitter) -> new Dispatch(
+                    id,
+                    new RecordRemainsRecovery(
+                            id, body.recoveredOn(), body.count(), body.site().toSite(), submitter)));
+
+    static final Write<RecordRepatriationRequest> REPATRIATE = Write.targeting(
+            "RecordRepatriation",
+            RecordRepatriationRequest.class,
+            (id, body, submitter) -> new Dispatch(
+                    id,
+                    new RecordRepatriation(
+                            id,
+                            body.repatriatedOn(),
+                            body.count(),
+                            body.borderGate(),
+                            body.receivingUnit(),
+                            submitter)));
+
+    private final Submissions submissions;
+
+    RepatriationCaseController(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @Override
+    public List<Write<?>> operations() {
+        return List.of(OPEN, RECOVER, REPATRIATE);
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a remains search case for a season")
+    ResponseEntity<Accepted> open(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(
+                                    examples = @ExampleObject(
+                                            value = "{\"id\":\"REP-2014-KP-01\",\"season\":\"2013-2014\","
+                                                    + "\"searchProvince\":\"KH-7\"}")))
+                    @Valid
+                    @RequestBody
+                    OpenRepatriationCaseRequest body,
+            SubmissionContext context) {
+        return submissions.created(OPEN, null, body, context);
+    }
+
+    @PostMapping("/{id}/recoveries")
+    @Operation(summary = "Record remains recovered (exhumed) on a date at a site")
+    ResponseEntity<Accepted> recover(
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(
+                                    examples = @ExampleObject(
+                                            value = "{\"recoveredOn\":\"2014-03-02\",\"count\":12,\"site\":"
+                                                    + "{\"province\":\"KH-7\",\"district\":\"Kampong Trach\","
+                                                    + "\"commune\":\"Kampong Trach Khang Lech\",\"lat\":10.56,"
+                                                    + "\"lon\":104.47}}")))
+                    @Valid
+                    @RequestBody
+                    RecordRemainsRecoveryRequest body,
+            SubmissionContext context) {
+        return submissions.created(RECOVER, id, body, context);
+    }
+
+    @PostMapping("/{id}/repatriations")
+    @Operation(summary = "Record remains repatriated through a border gate")
+    ResponseEntity<Accepted> repatriate(
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(
+                                    examples = @ExampleObject(
+                                            value = "{\"repatriatedOn\":\"2014-04-20\",\"count\":12,"
+                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"receivingUnit\":"
+                                                    + "\"Kiên Giang Provincial Military Command\"}")))
+                    @Valid
+                    @RequestBody
+                    RecordRepatriationRequest body,
+            SubmissionContext context) {
+        return submissions.created(REPATRIATE, id, body, context);
+    }
+}

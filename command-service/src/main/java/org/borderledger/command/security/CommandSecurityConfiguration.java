@@ -1,0 +1,27 @@
+package org.borderledger.command.security;
+
+import org.borderledger.security.LedgerPrincipal;
+import org.borderledger.security.LedgerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import(LedgerSecurity.class)
+class CommandSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
+        return security.filterChain(http, requests -> requests.requestMatchers("/api/audit/**")
+                .hasRole(LedgerPrincipal.AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/api/**")
+                .hasRole(LedgerPrincipal.UNIT)
+                .requestMatchers("/api/**")
+                .denyAll());
+    }
+}

@@ -1,0 +1,109 @@
+package org.borderledger.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.common.AxonException;
+import org.borderledger.command.Refusal;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Maps every failure of the write API to {@code application/problem+json}; never a 200 with an error inside. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private final Problems problems;
+
+    ProblemDetailsAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler({Refusal.class, AxonException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException refusal) {
+        return respond(problems.of(refusal));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalid(ConstraintViolationException invalid) {
+        return respond(problems.invalid(invalid.getConstraintViolations()));
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge tooLarge) {
+        return respond(
+                problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            @NonNull MethodArgumentNotValidException invalid,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : invalid.getBindingResult().getFieldErrors()) {
+            fields.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        invalid.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        return new ResponseEntity<>(problems.invalid(fields), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            @NonNull HttpMessageNotReadableException unreadable,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLarge tooLarge) {
+                return new ResponseEntity<>(
+                        problems.problem(
+                                HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), List.of()),
+                        HttpStatus.PAYLOAD_TOO_LARGE);
+            }
+        }
+        String field = unreadable.getCause() instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null
+                                ? reference.getFieldName()
+                                : String.valueOf(reference.getIndex()))
+                        .collect(Collectors.joining("."))
+                : "body";
+        return new ResponseEntity<>(
+                problems.invalid(Map.of(field, "malformed JSON or a value of the wrong type")), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            @NonNull Exception failure,
+            Object body,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        problem.setType(java.net.URI.create(Problems.TYPE_BASE
+                + HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-')));
+        return new ResponseEntity<>(problem, headers, status);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,9 @@
+package org.borderledger.command.web;
+
+/** A request body over the configured limit ({@code ledger.web.max-request-size}); answered with 413. */
+class RequestTooLarge extends RuntimeException {
+
+    RequestTooLarge(long limit) {
+        super("The request body is larger than " + limit + " bytes.", null, false, false);
+    }
+}

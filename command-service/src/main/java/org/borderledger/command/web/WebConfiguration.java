@@ -1,0 +1,68 @@
+package org.borderledger.command.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.borderledger.security.LedgerSecurity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * The business clock: "today" is today on the border (both provinces are UTC+7), so a fact dated today in Kampot
+     * at 06:00 is not refused as a future date.
+     */
+    @Bean
+    Clock clock(@Value("${ledger.business-zone:Asia/Ho_Chi_Minh}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    /** {@code @PastOrPresent} checks dates against the business clock. */
+    @Bean
+    ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
+    }
+
+    /** Marker ids contain a slash ({@code 314/1}); in a path they arrive encoded as {@code 314%2F1}. */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesInIds() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == SubmissionContext.class;
+            }
+
+            @Override
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer container,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
+                HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+                return SubmissionContext.of(
+                        LedgerSecurity.current(),
+                        http.getHeader(SubmissionContext.IDEMPOTENCY_KEY),
+                        http.getHeader(SubmissionContext.REQUEST_ID),
+                        http.getHeader(SubmissionContext.CORRELATION_ID));
+            }
+        });
+    }
+}

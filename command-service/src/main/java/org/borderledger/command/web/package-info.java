@@ -1,0 +1,2 @@
+/** HTTP mechanics shared by every write: idempotent submission, batches, problem details, request limits. */
+package org.borderledger.command.web;

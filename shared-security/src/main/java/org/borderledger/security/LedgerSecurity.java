@@ -1,0 +1,161 @@
+package org.borderledger.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The resource-server set-up both services share. Keys come from a JWK set URI ({@code ledger.security.jwk-set-uri},
+ * RS256/ES256, for a real identity provider) or else from an HS256 secret ({@code ledger.security.jwt-secret}, at
+ * least 32 bytes, for the local run). Expiry and not-before are checked with a small clock skew
+ * ({@code ledger.security.clock-skew}, 30 s). Unsigned ({@code alg: none}) tokens never decode.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LedgerSecurity {
+
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final SecurityProblems problems = new SecurityProblems();
+
+    @Bean
+    JwtDecoder jwtDecoder(
+            @Value("${ledger.security.jwk-set-uri:}") String jwkSetUri,
+            @Value("${ledger.security.jwt-secret:}") String secret,
+            @Value("${ledger.security.clock-skew:30s}") Duration clockSkew) {
+        NimbusJwtDecoder decoder;
+        if (!jwkSetUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .build();
+        } else {
+            decoder = NimbusJwtDecoder.withSecretKey(hmacKey(secret))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(clockSkew), new LedgerClaimsValidator()));
+        return decoder;
+    }
+
+    /** The HMAC key of a shared secret: its UTF-8 bytes, as most JWT libraries and jwt.io use them. */
+    public static SecretKey hmacKey(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("ledger.security.jwt-secret (LEDGER_JWT_SECRET) must be at least "
+                    + MIN_SECRET_BYTES + " bytes, or set ledger.security.jwk-set-uri (LEDGER_JWK_SET_URI)");
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /** Marker ids such as {@code 314/1} travel URL-encoded in paths; the firewall must let {@code %2F} through. */
+    @Bean
+    WebSecurityCustomizer encodedSlashesInIds() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** Controllers may declare a {@link LedgerPrincipal} parameter: the authenticated token's principal. */
+    @Bean
+    WebMvcConfigurer ledgerPrincipalParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new HandlerMethodArgumentResolver() {
+                    @Override
+                    public boolean supportsParameter(MethodParameter parameter) {
+                        return parameter.getParameterType() == LedgerPrincipal.class;
+                    }
+
+                    @Override
+                    public Object resolveArgument(
+                            MethodParameter parameter,
+                            ModelAndViewContainer container,
+                            NativeWebRequest request,
+                            WebDataBinderFactory binders) {
+                        return current();
+                    }
+                });
+            }
+        };
+    }
+
+    /** The principal of the current request's token. */
+    public static LedgerPrincipal current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return LedgerPrincipal.of(jwt);
+        }
+        throw new IllegalStateException("No authenticated ledger principal");
+    }
+
+    /**
+     * A stateless filter chain: health and the OpenAPI document are public, the service's {@code rules} come next,
+     * and every other request needs a valid token. Refusals are problem+json.
+     */
+    public SecurityFilterChain filterChain(
+            HttpSecurity http,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/v3/api-docs.yaml",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/error")
+                            .permitAll();
+                    rules.customize(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+}
