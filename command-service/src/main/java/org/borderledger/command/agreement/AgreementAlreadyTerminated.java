@@ -1,0 +1,11 @@
+package org.borderledger.command.agreement;
+
+import org.borderledger.command.StateConflict;
+
+/** Nothing is recorded on an agreement after its termination. */
+public class AgreementAlreadyTerminated extends StateConflict {
+
+    public AgreementAlreadyTerminated(String agreementId) {
+        super("Agreement " + agreementId + " is terminated");
+    }
+}

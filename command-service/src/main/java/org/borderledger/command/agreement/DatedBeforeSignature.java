@@ -1,0 +1,14 @@
+package org.borderledger.command.agreement;
+
+import java.time.LocalDate;
+import org.borderledger.command.RuleViolated;
+
+/** Nothing happens to an agreement before the day it was signed. */
+public class DatedBeforeSignature extends RuleViolated {
+
+    public DatedBeforeSignature(String agreementId, String field, LocalDate date, LocalDate signedOn) {
+        super(
+                "Agreement " + agreementId + " was signed on " + signedOn + "; " + field + " " + date + " is earlier",
+                field);
+    }
+}

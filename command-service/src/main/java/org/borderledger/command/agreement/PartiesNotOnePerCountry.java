@@ -1,0 +1,15 @@
+package org.borderledger.command.agreement;
+
+import java.util.List;
+import org.borderledger.command.RuleViolated;
+
+/** An agreement binds exactly two provinces, one of Vietnam and one of Cambodia. */
+public class PartiesNotOnePerCountry extends RuleViolated {
+
+    public PartiesNotOnePerCountry(List<String> parties) {
+        super(
+                "An agreement needs two parties, one province of Vietnam (VN-..) and one of Cambodia (KH-..), not "
+                        + parties,
+                "parties");
+    }
+}

@@ -1,0 +1,14 @@
+package org.borderledger.command.agreement;
+
+import java.time.LocalDate;
+import org.borderledger.command.RuleViolated;
+
+public class ReviewPeriodEndsBeforeItStarts extends RuleViolated {
+
+    public ReviewPeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
+        super(
+                "The period reviewed ends on " + periodTo + ", before it starts on " + periodFrom,
+                "periodFrom",
+                "periodTo");
+    }
+}

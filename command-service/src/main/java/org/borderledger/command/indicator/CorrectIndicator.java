@@ -1,0 +1,7 @@
+package org.borderledger.command.indicator;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.borderledger.command.Submitter;
+
+public record CorrectIndicator(
+        @TargetAggregateIdentifier String indicatorId, long value, String reason, Submitter submittedBy) {}

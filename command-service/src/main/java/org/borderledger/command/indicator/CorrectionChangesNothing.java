@@ -1,0 +1,11 @@
+package org.borderledger.command.indicator;
+
+import org.borderledger.command.RuleViolated;
+
+/** A correction that repeats the current value would be a fact that says nothing. */
+public class CorrectionChangesNothing extends RuleViolated {
+
+    public CorrectionChangesNothing(String indicatorId, long value) {
+        super("Indicator " + indicatorId + " already has the value " + value, "value");
+    }
+}

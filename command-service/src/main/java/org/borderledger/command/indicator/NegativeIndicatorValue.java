@@ -1,0 +1,11 @@
+package org.borderledger.command.indicator;
+
+import org.borderledger.command.RuleViolated;
+
+/** Turnover and visitor counts are never negative. */
+public class NegativeIndicatorValue extends RuleViolated {
+
+    public NegativeIndicatorValue(long value) {
+        super("An indicator value cannot be negative: " + value, "value");
+    }
+}

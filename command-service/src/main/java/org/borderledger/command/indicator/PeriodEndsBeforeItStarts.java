@@ -1,0 +1,11 @@
+package org.borderledger.command.indicator;
+
+import java.time.LocalDate;
+import org.borderledger.command.RuleViolated;
+
+public class PeriodEndsBeforeItStarts extends RuleViolated {
+
+    public PeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
+        super("The period ends on " + periodTo + ", before it starts on " + periodFrom, "periodFrom", "periodTo");
+    }
+}

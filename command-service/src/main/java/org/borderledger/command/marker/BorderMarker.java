@@ -1,0 +1,136 @@
+package org.borderledger.command.marker;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.borderledger.events.Side;
+import org.borderledger.events.marker.MarkerCompleted;
+import org.borderledger.events.marker.MarkerCompletionReported;
+import org.borderledger.events.marker.MarkerDamaged;
+import org.borderledger.events.marker.MarkerPlanned;
+import org.borderledger.events.marker.MarkerRepaired;
+
+/**
+ * One border marker. The responsible side reports it built; only the other side's confirmation completes it, once.
+ * A completed marker may then be damaged and repaired any number of times. Each handler checks who may act first,
+ * then the marker's state, then the dates.
+ */
+@Aggregate
+class BorderMarker {
+
+    private enum Status {
+        PLANNED,
+        REPORTED,
+        COMPLETED,
+        DAMAGED,
+        REPAIRED
+    }
+
+    @AggregateIdentifier
+    private String markerId;
+
+    private Side responsibleSide;
+    private Status status;
+    private LocalDate reportedCompletedOn;
+    private LocalDate damagedOn;
+
+    /** For Axon, which rebuilds the marker from its events. */
+    BorderMarker() {}
+
+    @CommandHandler
+    BorderMarker(PlanMarker command) {
+        apply(new MarkerPlanned(command.markerId(), command.type(), command.plannedPoint(), command.responsibleSide()));
+    }
+
+    @CommandHandler
+    void handle(ReportMarkerCompletion command) {
+        Side side = command.submittedBy().side();
+        if (side != responsibleSide) {
+            throw new CompletionReportFromOtherSide(markerId, responsibleSide, side);
+        }
+        if (isCompleted()) {
+            throw new MarkerAlreadyCompleted(markerId);
+        }
+        if (status == Status.REPORTED) {
+            throw new CompletionAlreadyReported(markerId, reportedCompletedOn);
+        }
+        apply(new MarkerCompletionReported(markerId, command.completedOn(), command.surveyedPoint(), side));
+    }
+
+    @CommandHandler
+    void handle(ConfirmMarkerCompletion command) {
+        Side side = command.submittedBy().side();
+        if (side == responsibleSide) {
+            throw new ConfirmationFromSameSide(markerId, side);
+        }
+        if (isCompleted()) {
+            throw new MarkerAlreadyCompleted(markerId);
+        }
+        if (status != Status.REPORTED) {
+            throw new CompletionNotReported(markerId);
+        }
+        if (command.confirmedOn().isBefore(reportedCompletedOn)) {
+            throw new ConfirmationBeforeCompletion(markerId, command.confirmedOn(), reportedCompletedOn);
+        }
+        apply(new MarkerCompleted(markerId, command.confirmedOn(), side));
+    }
+
+    @CommandHandler
+    void handle(ReportMarkerDamage command) {
+        if (status == Status.DAMAGED) {
+            throw new MarkerAlreadyDamaged(markerId, damagedOn);
+        }
+        if (!isCompleted()) {
+            throw new MarkerNotCompleted(markerId);
+        }
+        apply(new MarkerDamaged(markerId, command.damagedOn(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(RecordMarkerRepair command) {
+        if (status != Status.DAMAGED) {
+            throw new MarkerNotDamaged(markerId);
+        }
+        if (command.repairedOn().isBefore(damagedOn)) {
+            throw new RepairBeforeDamage(markerId, command.repairedOn(), damagedOn);
+        }
+        apply(new MarkerRepaired(markerId, command.repairedOn(), command.description()));
+    }
+
+    private boolean isCompleted() {
+        return status == Status.COMPLETED || status == Status.DAMAGED || status == Status.REPAIRED;
+    }
+
+    @EventSourcingHandler
+    void on(MarkerPlanned event) {
+        markerId = event.markerId();
+        responsibleSide = event.responsibleSide();
+        status = Status.PLANNED;
+    }
+
+    @EventSourcingHandler
+    void on(MarkerCompletionReported event) {
+        status = Status.REPORTED;
+        reportedCompletedOn = event.completedOn();
+    }
+
+    @EventSourcingHandler
+    void on(MarkerCompleted event) {
+        status = Status.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(MarkerDamaged event) {
+        status = Status.DAMAGED;
+        damagedOn = event.damagedOn();
+    }
+
+    @EventSourcingHandler
+    void on(MarkerRepaired event) {
+        status = Status.REPAIRED;
+    }
+}

@@ -1,0 +1,13 @@
+package org.borderledger.command.marker;
+
+import java.time.LocalDate;
+import org.borderledger.command.StateConflict;
+
+/** The marker's completion is reported and awaits the other side's confirmation. */
+public class CompletionAlreadyReported extends StateConflict {
+
+    public CompletionAlreadyReported(String markerId, LocalDate completedOn) {
+        super("Completion of marker " + markerId + " on " + completedOn
+                + " is already reported and awaits confirmation by the other side");
+    }
+}

@@ -1,0 +1,11 @@
+package org.borderledger.command.marker;
+
+import org.borderledger.command.StateConflict;
+
+/** There is nothing to confirm until the responsible side reports the marker built. */
+public class CompletionNotReported extends StateConflict {
+
+    public CompletionNotReported(String markerId) {
+        super("Completion of marker " + markerId + " has not been reported by the responsible side");
+    }
+}

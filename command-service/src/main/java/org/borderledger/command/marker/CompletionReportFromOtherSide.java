@@ -1,0 +1,13 @@
+package org.borderledger.command.marker;
+
+import org.borderledger.command.NotEntitled;
+import org.borderledger.events.Side;
+
+/** Only the side responsible for building a marker reports it built. */
+public class CompletionReportFromOtherSide extends NotEntitled {
+
+    public CompletionReportFromOtherSide(String markerId, Side responsibleSide, Side reportingSide) {
+        super("Marker " + markerId + " is built by " + responsibleSide + "; a unit of " + reportingSide
+                + " cannot report its completion");
+    }
+}

@@ -1,0 +1,12 @@
+package org.borderledger.command.marker;
+
+import org.borderledger.command.NotEntitled;
+import org.borderledger.events.Side;
+
+/** A marker's completion is verified jointly: the side that built it cannot confirm it. */
+public class ConfirmationFromSameSide extends NotEntitled {
+
+    public ConfirmationFromSameSide(String markerId, Side side) {
+        super("Marker " + markerId + " was built by " + side + "; only the other side can confirm its completion");
+    }
+}

@@ -1,0 +1,12 @@
+package org.borderledger.command.marker;
+
+import java.time.LocalDate;
+import org.borderledger.command.StateConflict;
+
+/** The marker's earlier damage has not been repaired yet. */
+public class MarkerAlreadyDamaged extends StateConflict {
+
+    public MarkerAlreadyDamaged(String markerId, LocalDate damagedOn) {
+        super("Marker " + markerId + " is already damaged (since " + damagedOn + ") and not yet repaired");
+    }
+}

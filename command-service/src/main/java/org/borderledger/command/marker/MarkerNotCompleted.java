@@ -1,0 +1,11 @@
+package org.borderledger.command.marker;
+
+import org.borderledger.command.StateConflict;
+
+/** Damage is reported on a completed (confirmed) marker only. */
+public class MarkerNotCompleted extends StateConflict {
+
+    public MarkerNotCompleted(String markerId) {
+        super("Marker " + markerId + " is not completed yet");
+    }
+}

@@ -1,0 +1,10 @@
+package org.borderledger.command.marker;
+
+import org.borderledger.command.StateConflict;
+
+public class MarkerNotDamaged extends StateConflict {
+
+    public MarkerNotDamaged(String markerId) {
+        super("Marker " + markerId + " has no unrepaired damage");
+    }
+}

@@ -1,0 +1,13 @@
+package org.borderledger.command.marker;
+
+import java.time.LocalDate;
+import org.borderledger.command.RuleViolated;
+
+public class RepairBeforeDamage extends RuleViolated {
+
+    public RepairBeforeDamage(String markerId, LocalDate repairedOn, LocalDate damagedOn) {
+        super(
+                "Marker " + markerId + " cannot be repaired on " + repairedOn + ", before its damage on " + damagedOn,
+                "repairedOn");
+    }
+}

@@ -1,0 +1,12 @@
+package org.borderledger.command.marker;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.borderledger.command.Submitter;
+import org.borderledger.events.GeoPoint;
+
+public record ReportMarkerCompletion(
+        @TargetAggregateIdentifier String markerId,
+        LocalDate completedOn,
+        GeoPoint surveyedPoint,
+        Submitter submittedBy) {}

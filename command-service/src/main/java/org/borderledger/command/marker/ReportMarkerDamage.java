@@ -1,0 +1,8 @@
+package org.borderledger.command.marker;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.borderledger.command.Submitter;
+
+public record ReportMarkerDamage(
+        @TargetAggregateIdentifier String markerId, LocalDate damagedOn, String description, Submitter submittedBy) {}

@@ -1,0 +1,11 @@
+package org.borderledger.command.repatriation;
+
+import org.borderledger.command.NotEntitled;
+
+/** Only units of the province that opened a case, or of the province searched, record its facts. */
+public class CaseOfAnotherProvince extends NotEntitled {
+
+    public CaseOfAnotherProvince(String caseId, String province) {
+        super("Case " + caseId + " does not belong to province " + province);
+    }
+}

@@ -1,0 +1,10 @@
+package org.borderledger.command.repatriation;
+
+import org.borderledger.command.RuleViolated;
+
+public class CountNotPositive extends RuleViolated {
+
+    public CountNotPositive(int count) {
+        super("The number of remains must be positive, not " + count, "count");
+    }
+}

@@ -1,0 +1,14 @@
+package org.borderledger.command.repatriation;
+
+import org.borderledger.command.RuleViolated;
+
+/** The total repatriated in a case never exceeds the total recovered. */
+public class MoreRepatriatedThanRecovered extends RuleViolated {
+
+    public MoreRepatriatedThanRecovered(String caseId, int count, long awaitingRepatriation) {
+        super(
+                "Case " + caseId + " has " + awaitingRepatriation + " recovered remains awaiting repatriation; " + count
+                        + " cannot be repatriated",
+                "count");
+    }
+}

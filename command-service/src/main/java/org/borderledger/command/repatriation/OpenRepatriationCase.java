@@ -1,0 +1,11 @@
+package org.borderledger.command.repatriation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.borderledger.command.Submitter;
+
+public record OpenRepatriationCase(
+        @TargetAggregateIdentifier String caseId,
+        String season,
+        String searchProvince,
+        String searchingUnit,
+        Submitter submittedBy) {}
