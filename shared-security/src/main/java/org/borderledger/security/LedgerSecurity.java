@@ -79,7 +79,7 @@ public class LedgerSecurity {
 
     /** Marker ids such as {@code 314/1} travel URL-encoded in paths; the firewall must let {@code %2F} through. */
     @Bean
-    WebSecurityCustomizer encodedSlashesInIds() {
+    WebSecurityCustomizer encodedSlashesInFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         return web -> web.httpFirewall(firewall);

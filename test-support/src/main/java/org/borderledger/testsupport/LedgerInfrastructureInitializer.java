@@ -7,7 +7,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a service under test at the run's own database (named after {@code spring.application.name}) and at the
- * run's broker. Every test class that uses it shares one cached application context per service.
+ * run's broker, with the tests' JWT secret ({@link TestInfrastructure#JWT_SECRET}). Every test class that uses it shares one cached application context per service.
  */
 public class LedgerInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,6 +23,7 @@ public class LedgerInfrastructureInitializer implements ApplicationContextInitia
                                 "spring.datasource.url", infrastructure.database(service),
                                 "spring.datasource.username", infrastructure.user(),
                                 "spring.datasource.password", infrastructure.password(),
-                                "axon.kafka.bootstrap-servers", infrastructure.kafkaBootstrap())));
+                                "axon.kafka.bootstrap-servers", infrastructure.kafkaBootstrap(),
+                                "ledger.security.jwt-secret", TestInfrastructure.JWT_SECRET)));
     }
 }

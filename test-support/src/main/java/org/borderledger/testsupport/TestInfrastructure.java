@@ -28,6 +28,9 @@ public final class TestInfrastructure {
     public static final String POSTGRES_IMAGE = "postgres:15.8-alpine";
     public static final String KAFKA_IMAGE = "apache/kafka:3.9.1";
 
+    /** The HS256 secret the services under test accept; tests sign their tokens with it. */
+    public static final String JWT_SECRET = "integration-tests-only-secret-0123456789abcdef";
+
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static volatile TestInfrastructure instance;
 

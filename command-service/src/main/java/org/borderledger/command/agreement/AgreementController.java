@@ -8,10 +8,10 @@ import java.util.List;
 import org.borderledger.command.web.Accepted;
 import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.Ids;
-import org.borderledger.command.web.Write;
-import org.borderledger.command.web.WriteSource;
 import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
+import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WriteSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,62 +24,53 @@ import org.springframework.web.bind.annotation.RestController;
 class AgreementController implements WriteSource {
 
     static final Write<SignAgreementRequest> SIGN =
-            Write.creating(
-                    "SignAgreement", SignAgreementRequest.class, (target, body, submitter) -> {
-                        String id = Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear());
-                        return new Dispatch(
+            Write.creating("SignAgreement", SignAgreementRequest.class, (target, body, submitter) -> {
+                String id = Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear());
+                return new Dispatch(
+                        id,
+                        new SignAgreement(
                                 id,
-                                new SignAgreement(
-                                        id,
-                                        body.title(),
-                                        body.parties(),
-                                        body.signedOn(),
-                                        body.place(),
-                                        body.signatories().stream()
-                                                .map(SignatoryRequest::toSignatory)
-                                                .toList(),
-                                        body.domains(),
-                                        body.validFrom(),
-                                        body.validTo(),
-                                        body.documentRef(),
-                                        submitter));
-                    });
+                                body.title(),
+                                body.parties(),
+                                body.signedOn(),
+                                body.place(),
+                                body.signatories().stream()
+                                        .map(SignatoryRequest::toSignatory)
+                                        .toList(),
+                                body.domains(),
+                                body.validFrom(),
+                                body.validTo(),
+                                body.documentRef(),
+                                submitter));
+            });
 
-    static final Write<RecordAgreementReviewRequest> REVIEW =
-            Write.targeting(
-                    "RecordAgreementReview",
-                    RecordAgreementReviewRequest.class,
-                    (id, body, submitter) -> new Dispatch(
+    static final Write<RecordAgreementReviewRequest> REVIEW = Write.targeting(
+            "RecordAgreementReview",
+            RecordAgreementReviewRequest.class,
+            (id, body, submitter) -> new Dispatch(
+                    id,
+                    new RecordAgreementReview(
+                            id, body.reviewedOn(), body.periodFrom(), body.periodTo(), body.summary(), submitter)));
+
+    static final Write<AmendAgreementRequest> AMEND = Write.targeting(
+            "AmendAgreement",
+            AmendAgreementRequest.class,
+            (id, body, submitter) -> new Dispatch(
+                    id,
+                    new AmendAgreement(
                             id,
-                            new RecordAgreementReview(
-                                    id,
-                                    body.reviewedOn(),
-                                    body.periodFrom(),
-                                    body.periodTo(),
-                                    body.summary(),
-                                    submitter)));
+                            body.amendedOn(),
+                            body.summary(),
+                            body.domains(),
+                            body.validTo(),
+                            body.documentRef(),
+                            submitter)));
 
-    static final Write<AmendAgreementRequest> AMEND =
-            Write.targeting(
-                    "AmendAgreement",
-                    AmendAgreementRequest.class,
-                    (id, body, submitter) -> new Dispatch(
-                            id,
-                            new AmendAgreement(
-                                    id,
-                                    body.amendedOn(),
-                                    body.summary(),
-                                    body.domains(),
-                                    body.validTo(),
-                                    body.documentRef(),
-                                    submitter)));
-
-    static final Write<TerminateAgreementRequest> TERMINATE =
-            Write.targeting(
-                    "TerminateAgreement",
-                    TerminateAgreementRequest.class,
-                    (id, body, submitter) -> new Dispatch(
-                            id, new TerminateAgreement(id, body.terminatedOn(), body.reason(), submitter)));
+    static final Write<TerminateAgreementRequest> TERMINATE = Write.targeting(
+            "TerminateAgreement",
+            TerminateAgreementRequest.class,
+            (id, body, submitter) ->
+                    new Dispatch(id, new TerminateAgreement(id, body.terminatedOn(), body.reason(), submitter)));
 
     private final Submissions submissions;
 
@@ -96,16 +87,19 @@ class AgreementController implements WriteSource {
     @Operation(summary = "Sign a cooperation agreement between two provinces, one per country")
     ResponseEntity<Accepted> sign(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"id\":\"AGR-2014-001\",\"title\":\"Cooperation plan 2014-2015\","
-                                                    + "\"parties\":[\"VN-47\",\"KH-7\"],\"signedOn\":\"2014-05-26\","
-                                                    + "\"place\":\"Rạch Giá\",\"documentRef\":\"KH-HT/2014/05\","
-                                                    + "\"signatories\":[{\"name\":\"Nguyễn Văn A\",\"title\":"
-                                                    + "\"Vice-chairman\",\"province\":\"VN-47\"}],\"domains\":"
-                                                    + "[\"BORDER_SECURITY\",\"TRADE\",\"REMAINS_REPATRIATION\","
-                                                    + "\"BORDER_DEMARCATION\"],\"validFrom\":\"2014-05-26\","
-                                                    + "\"validTo\":\"2015-12-31\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"id\":\"AGR-2014-001\",\"title\":\"Cooperation plan 2014-2015\","
+                                                                            + "\"parties\":[\"VN-47\",\"KH-7\"],\"signedOn\":\"2014-05-26\","
+                                                                            + "\"place\":\"Rạch Giá\",\"documentRef\":\"KH-HT/2014/05\","
+                                                                            + "\"signatories\":[{\"name\":\"Nguyễn Văn A\",\"title\":"
+                                                                            + "\"Vice-chairman\",\"province\":\"VN-47\"}],\"domains\":"
+                                                                            + "[\"BORDER_SECURITY\",\"TRADE\",\"REMAINS_REPATRIATION\","
+                                                                            + "\"BORDER_DEMARCATION\"],\"validFrom\":\"2014-05-26\","
+                                                                            + "\"validTo\":\"2015-12-31\"}")))
                     @Valid
                     @RequestBody
                     SignAgreementRequest body,
@@ -118,10 +112,13 @@ class AgreementController implements WriteSource {
     ResponseEntity<Accepted> review(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"reviewedOn\":\"2024-03-25\",\"periodFrom\":\"2022-01-01\","
-                                                    + "\"periodTo\":\"2023-12-31\",\"summary\":\"Two-year review\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"reviewedOn\":\"2024-03-25\",\"periodFrom\":\"2022-01-01\","
+                                                                            + "\"periodTo\":\"2023-12-31\",\"summary\":\"Two-year review\"}")))
                     @Valid
                     @RequestBody
                     RecordAgreementReviewRequest body,
@@ -141,9 +138,12 @@ class AgreementController implements WriteSource {
     ResponseEntity<Accepted> terminate(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"terminatedOn\":\"2025-01-01\",\"reason\":\"Superseded\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"terminatedOn\":\"2025-01-01\",\"reason\":\"Superseded\"}")))
                     @Valid
                     @RequestBody
                     TerminateAgreementRequest body,

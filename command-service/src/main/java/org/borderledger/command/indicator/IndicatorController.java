@@ -42,7 +42,8 @@ class IndicatorController implements WriteSource {
     static final Write<CorrectIndicatorRequest> CORRECT = Write.targeting(
             "CorrectIndicator",
             CorrectIndicatorRequest.class,
-            (id, body, submitter) -> new Dispatch(id, new CorrectIndicator(id, body.value(), body.reason(), submitter)));
+            (id, body, submitter) ->
+                    new Dispatch(id, new CorrectIndicator(id, body.value(), body.reason(), submitter)));
 
     private final Submissions submissions;
 
@@ -59,13 +60,16 @@ class IndicatorController implements WriteSource {
     @Operation(summary = "Report a trade or visitor figure for a period, for the submitter's province")
     ResponseEntity<Accepted> report(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"id\":\"IND-2014-TRADE\",\"indicator\":"
-                                                    + "\"TRADE_TURNOVER_USD\",\"periodFrom\":\"2014-01-01\","
-                                                    + "\"periodTo\":\"2014-12-31\",\"value\":101000000,"
-                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"source\":"
-                                                    + "\"Kiên Giang Department of Industry and Trade\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"id\":\"IND-2014-TRADE\",\"indicator\":"
+                                                                            + "\"TRADE_TURNOVER_USD\",\"periodFrom\":\"2014-01-01\","
+                                                                            + "\"periodTo\":\"2014-12-31\",\"value\":101000000,"
+                                                                            + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"source\":"
+                                                                            + "\"Kiên Giang Department of Industry and Trade\"}")))
                     @Valid
                     @RequestBody
                     ReportIndicatorRequest body,
@@ -78,9 +82,12 @@ class IndicatorController implements WriteSource {
     ResponseEntity<Accepted> correct(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"value\":256000000,\"reason\":\"Customs figures\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"value\":256000000,\"reason\":\"Customs figures\"}")))
                     @Valid
                     @RequestBody
                     CorrectIndicatorRequest body,

@@ -76,10 +76,13 @@ class MarkerController implements WriteSource {
     @Operation(summary = "Plan a border marker, main, sub or reference, to be built by one side")
     ResponseEntity<Accepted> plan(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"id\":\"314/1\",\"type\":\"SUB\",\"plannedLat\":10.42,"
-                                                    + "\"plannedLon\":104.49,\"responsibleSide\":\"VN\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"id\":\"314/1\",\"type\":\"SUB\",\"plannedLat\":10.42,"
+                                                                            + "\"plannedLon\":104.49,\"responsibleSide\":\"VN\"}")))
                     @Valid
                     @RequestBody
                     PlanMarkerRequest body,
@@ -92,10 +95,12 @@ class MarkerController implements WriteSource {
     ResponseEntity<Accepted> reportCompletion(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"completedOn\":\"2014-08-10\",\"lat\":10.4201,"
-                                                    + "\"lon\":104.4902}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value = "{\"completedOn\":\"2014-08-10\",\"lat\":10.4201,"
+                                                                    + "\"lon\":104.4902}")))
                     @Valid
                     @RequestBody
                     ReportMarkerCompletionRequest body,

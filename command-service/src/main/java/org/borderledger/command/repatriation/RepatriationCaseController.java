@@ -28,7 +28,8 @@ class RepatriationCaseController implements WriteSource {
                 String id = Ids.orGenerate(body.id(), "REP", body.seasonEndYear());
                 String searchingUnit = body.searchingUnit() == null ? submitter.unit() : body.searchingUnit();
                 return new Dispatch(
-                        id, new OpenRepatriationCase(id, body.season(), body.searchProvince(), searchingUnit, submitter));
+                        id,
+                        new OpenRepatriationCase(id, body.season(), body.searchProvince(), searchingUnit, submitter));
             });
 
     static final Write<RecordRemainsRecoveryRequest> RECOVER = Write.targeting(
@@ -67,10 +68,13 @@ class RepatriationCaseController implements WriteSource {
     @Operation(summary = "Open a remains search case for a season")
     ResponseEntity<Accepted> open(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"id\":\"REP-2014-KP-01\",\"season\":\"2013-2014\","
-                                                    + "\"searchProvince\":\"KH-7\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"id\":\"REP-2014-KP-01\",\"season\":\"2013-2014\","
+                                                                            + "\"searchProvince\":\"KH-7\"}")))
                     @Valid
                     @RequestBody
                     OpenRepatriationCaseRequest body,
@@ -83,12 +87,15 @@ class RepatriationCaseController implements WriteSource {
     ResponseEntity<Accepted> recover(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"recoveredOn\":\"2014-03-02\",\"count\":12,\"site\":"
-                                                    + "{\"province\":\"KH-7\",\"district\":\"Kampong Trach\","
-                                                    + "\"commune\":\"Kampong Trach Khang Lech\",\"lat\":10.56,"
-                                                    + "\"lon\":104.47}}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"recoveredOn\":\"2014-03-02\",\"count\":12,\"site\":"
+                                                                            + "{\"province\":\"KH-7\",\"district\":\"Kampong Trach\","
+                                                                            + "\"commune\":\"Kampong Trach Khang Lech\",\"lat\":10.56,"
+                                                                            + "\"lon\":104.47}}")))
                     @Valid
                     @RequestBody
                     RecordRemainsRecoveryRequest body,
@@ -101,11 +108,13 @@ class RepatriationCaseController implements WriteSource {
     ResponseEntity<Accepted> repatriate(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(
-                                    examples = @ExampleObject(
-                                            value = "{\"repatriatedOn\":\"2014-04-20\",\"count\":12,"
-                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"receivingUnit\":"
-                                                    + "\"Kiên Giang Provincial Military Command\"}")))
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value = "{\"repatriatedOn\":\"2014-04-20\",\"count\":12,"
+                                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"receivingUnit\":"
+                                                                    + "\"Kiên Giang Provincial Military Command\"}")))
                     @Valid
                     @RequestBody
                     RecordRepatriationRequest body,

@@ -48,8 +48,7 @@ class BatchController {
             ObjectMapper json) {
         this.operations = sources.stream()
                 .flatMap(source -> source.operations().stream())
-                .collect(Collectors.toUnmodifiableMap(
-                        Write::type, Function.identity()));
+                .collect(Collectors.toUnmodifiableMap(Write::type, Function.identity()));
         this.submissions = submissions;
         this.problems = problems;
         this.validator = validator;
@@ -102,8 +101,7 @@ class BatchController {
         return submit(index, item, operation, context);
     }
 
-    private <R> ItemResult submit(
-            int index, Item item, Write<R> operation, SubmissionContext context) {
+    private <R> ItemResult submit(int index, Item item, Write<R> operation, SubmissionContext context) {
         if (operation.targeted() && (item.target() == null || item.target().isBlank())) {
             return refused(index, item, problems.invalid(Map.of("target", "must name the aggregate")));
         }

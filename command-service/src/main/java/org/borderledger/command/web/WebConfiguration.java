@@ -38,8 +38,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Marker ids contain a slash ({@code 314/1}); in a path they arrive encoded as {@code 314%2F1}. */
     @Bean
-    TomcatConnectorCustomizer encodedSlashesInIds() {
-        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    TomcatConnectorCustomizer encodedSlashesInTomcat() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.borderledger.command.CommandServiceApplication;
+import org.borderledger.command.CommandServiceIT;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
@@ -27,19 +27,13 @@ import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
-import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 /** The pipeline's tools are real: events land in PostgreSQL as JSON and reach the Kafka broker as CloudEvents. */
-@SpringBootTest(
-        classes = CommandServiceApplication.class,
-        properties = "spring.config.name=" + CommandServiceApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
+@CommandServiceIT
 class EventStorePipelineIT {
 
     @Autowired
