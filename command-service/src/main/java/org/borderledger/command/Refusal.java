@@ -32,6 +32,7 @@ public abstract class Refusal extends RuntimeException {
         return getClass()
                 .getSimpleName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
                 .toLowerCase();
     }
 
