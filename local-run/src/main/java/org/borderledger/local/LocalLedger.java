@@ -1,7 +1,12 @@
 package org.borderledger.local;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.borderledger.command.CommandServiceApplication;
@@ -21,10 +26,12 @@ public final class LocalLedger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalLedger.class);
 
     private final LocalSettings settings;
+    private final DemoTokens tokens;
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    private LocalLedger(LocalSettings settings) {
+    private LocalLedger(LocalSettings settings, DemoTokens tokens) {
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     public static void main(String[] args) throws Exception {
@@ -32,11 +39,40 @@ public final class LocalLedger implements AutoCloseable {
         LocalLedger ledger = start(LocalSettings.fromEnvironment(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "local-ledger-shutdown"));
         System.out.println(ledger.banner());
+        System.out.println(ledger.tokens.describe());
+        System.out.println("  (also in " + ledger.settings.dataDir().resolve("tokens.json") + ")");
+        if (List.of(args).contains("--demo")) {
+            long position = ledger.recordDemoData();
+            System.out.println("Demo facts of the seed reports recorded (up to position " + position + ").");
+            System.out.println(ledger.statistics(position, "2014-01-01", "2014-12-31"));
+            System.out.println(ledger.statistics(position, "2022-01-01", "2023-12-31"));
+        }
+    }
+
+    /** Records the facts of the two seed reports; idempotent. */
+    long recordDemoData() throws IOException, InterruptedException {
+        return new DemoData(URI.create("http://localhost:" + settings.commandPort())).record(tokens);
+    }
+
+    /** {@code GET /api/statistics} of the query service, once it has read up to {@code position}. */
+    String statistics(long position, String from, String to) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + settings.queryPort()
+                                        + "/api/statistics?from=" + from + "&to=" + to + "&minPosition=" + position))
+                                .header("Authorization", "Bearer " + tokens.auditor())
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return "GET /api/statistics?from=" + from + "&to=" + to + " -> " + response.statusCode() + " "
+                + response.body();
     }
 
     static LocalLedger start(LocalSettings settings) throws IOException {
         Files.createDirectories(settings.dataDir());
-        LocalLedger ledger = new LocalLedger(settings);
+        String secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
+        LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
+        ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
         try {
             String bootstrap = settings.externalKafkaBootstrap();
             if (settings.embeddedKafka()) {
@@ -51,14 +87,16 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandPort(),
                     settings.commandDatabase(),
                     settings.commandDbUrl() == null,
-                    bootstrap));
+                    bootstrap,
+                    secret));
             ledger.started.add(service(
                     QueryServiceApplication.class,
                     QueryServiceApplication.CONFIG_NAME,
                     settings.queryPort(),
                     settings.queryDatabase(),
                     settings.queryDbUrl() == null,
-                    bootstrap));
+                    bootstrap,
+                    secret));
             return ledger;
         } catch (RuntimeException | IOException e) {
             ledger.close();
@@ -67,11 +105,18 @@ public final class LocalLedger implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext service(
-            Class<?> application, String configName, int port, String databaseUrl, boolean h2, String bootstrap) {
+            Class<?> application,
+            String configName,
+            int port,
+            String databaseUrl,
+            boolean h2,
+            String bootstrap,
+            String jwtSecret) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
-                "--axon.kafka.bootstrap-servers=" + bootstrap));
+                "--axon.kafka.bootstrap-servers=" + bootstrap,
+                "--ledger.security.jwt-secret=" + jwtSecret));
         if (h2) {
             args.add("--spring.datasource.username=sa");
             args.add("--spring.datasource.password=");

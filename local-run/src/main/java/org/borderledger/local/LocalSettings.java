@@ -15,7 +15,8 @@ record LocalSettings(
         int kafkaControllerPort,
         String externalKafkaBootstrap,
         String commandDbUrl,
-        String queryDbUrl) {
+        String queryDbUrl,
+        String jwtSecret) {
 
     static LocalSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath();
@@ -28,7 +29,8 @@ record LocalSettings(
                 Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaPort + 1))),
                 blankToNull(env.get("LEDGER_KAFKA_BOOTSTRAP")),
                 blankToNull(env.get("LEDGER_COMMAND_DB_URL")),
-                blankToNull(env.get("LEDGER_QUERY_DB_URL")));
+                blankToNull(env.get("LEDGER_QUERY_DB_URL")),
+                blankToNull(env.get("LEDGER_JWT_SECRET")));
     }
 
     boolean embeddedKafka() {

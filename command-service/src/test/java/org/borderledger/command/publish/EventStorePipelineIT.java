@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -27,6 +21,7 @@ import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
+import org.borderledger.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,17 +81,20 @@ class EventStorePipelineIT {
                 Long.class,
                 markerId);
 
-        List<ConsumerRecord<String, byte[]>> received = readFromTopic(markerId, 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> received =
+                new TopicReader(bootstrapServers, topic).readKey(markerId, 3, Duration.ofSeconds(30));
 
         ObjectMapper json = new ObjectMapper();
         assertThat(received).extracting(ConsumerRecord::key).containsOnly(markerId);
         assertThat(received)
-                .extracting(record -> header(record, "ce_type"))
+                .extracting(record -> TopicReader.header(record, "ce_type"))
                 .containsExactly("MarkerPlanned", "MarkerCompletionReported", "MarkerCompleted");
         assertThat(received)
-                .extracting(record -> Long.valueOf(header(record, "ce_position")))
+                .extracting(record -> Long.valueOf(TopicReader.header(record, "ce_position")))
                 .containsExactlyElementsOf(positions);
-        assertThat(received).extracting(record -> header(record, "ce_unit")).containsOnly("KG-BORDER-GUARD");
+        assertThat(received)
+                .extracting(record -> TopicReader.header(record, "ce_unit"))
+                .containsOnly("KG-BORDER-GUARD");
         JsonNode completed = json.readTree(received.get(2).value());
         assertThat(completed.get("confirmedOn").asText()).isEqualTo("2014-08-15");
         assertThat(completed.get("confirmingSide").asText()).isEqualTo("KH");
@@ -121,35 +119,5 @@ class EventStorePipelineIT {
 
     private static GenericDomainEventMessage<?> event(String id, long sequence, Object payload, MetaData metaData) {
         return new GenericDomainEventMessage<>("BorderMarker", id, sequence, payload, metaData);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readFromTopic(String key, int expected, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "it-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (matching.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-            }
-        }
-        return matching;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

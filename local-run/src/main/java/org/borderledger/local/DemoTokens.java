@@ -1,0 +1,110 @@
+package org.borderledger.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.borderledger.events.Provinces;
+import org.borderledger.events.Side;
+import org.borderledger.security.LedgerPrincipal;
+import org.borderledger.security.LedgerTokens;
+
+/**
+ * The local run's HS256 secret (from {@code LEDGER_JWT_SECRET}, else generated once into the data dir) and ready-made
+ * tokens for a Kiên Giang unit, a Kampot unit, an auditor and an admin, written to {@code tokens.json}.
+ */
+final class DemoTokens {
+
+    static final LedgerPrincipal KIEN_GIANG_UNIT = new LedgerPrincipal(
+            "kg-border-guard",
+            "Kiên Giang Border Guard Command",
+            Side.VN,
+            Provinces.KIEN_GIANG,
+            Set.of(LedgerPrincipal.UNIT));
+    static final LedgerPrincipal KAMPOT_UNIT = new LedgerPrincipal(
+            "kp-border-police",
+            "Kampot Provincial Border Police",
+            Side.KH,
+            Provinces.KAMPOT,
+            Set.of(LedgerPrincipal.UNIT));
+    static final LedgerPrincipal AUDITOR = new LedgerPrincipal(
+            "joint-auditor",
+            "Joint Border Commission Audit",
+            Side.VN,
+            Provinces.KIEN_GIANG,
+            Set.of(LedgerPrincipal.AUDITOR));
+    static final LedgerPrincipal ADMIN = new LedgerPrincipal(
+            "ledger-admin",
+            "Ledger Operations",
+            Side.KH,
+            Provinces.KAMPOT,
+            Set.of(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR));
+
+    private static final Duration LIFETIME = Duration.ofDays(30);
+
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    private DemoTokens(String secret, Instant now) {
+        tokens.put("kienGiangUnit", LedgerTokens.sign(secret, KIEN_GIANG_UNIT, now, LIFETIME));
+        tokens.put("kampotUnit", LedgerTokens.sign(secret, KAMPOT_UNIT, now, LIFETIME));
+        tokens.put("auditor", LedgerTokens.sign(secret, AUDITOR, now, LIFETIME));
+        tokens.put("admin", LedgerTokens.sign(secret, ADMIN, now, LIFETIME));
+    }
+
+    static DemoTokens issue(String secret) {
+        return new DemoTokens(secret, Instant.now());
+    }
+
+    String kienGiang() {
+        return tokens.get("kienGiangUnit");
+    }
+
+    String kampot() {
+        return tokens.get("kampotUnit");
+    }
+
+    String auditor() {
+        return tokens.get("auditor");
+    }
+
+    void write(Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tokens);
+    }
+
+    String describe() {
+        StringBuilder out = new StringBuilder("Demo tokens (valid " + LIFETIME.toDays() + " days):\n");
+        tokens.forEach((name, token) ->
+                out.append("  ").append(name).append(": ").append(token).append('\n'));
+        return out.toString();
+    }
+
+    /** {@code LEDGER_JWT_SECRET} when set, else the secret kept in the data dir, generated (256 bits) the first time. */
+    static String secret(String configured, Path dataDir) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = dataDir.resolve("jwt-secret");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, secret);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file stays readable by the owner's default permissions
+        }
+        return secret;
+    }
+}
