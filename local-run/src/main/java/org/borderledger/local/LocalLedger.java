@@ -28,6 +28,9 @@ public final class LocalLedger implements AutoCloseable {
     private final LocalSettings settings;
     private final DemoTokens tokens;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private LocalKafkaBroker broker;
+    private ConfigurableApplicationContext commandService;
+    private ConfigurableApplicationContext queryService;
 
     private LocalLedger(LocalSettings settings, DemoTokens tokens) {
         this.settings = settings;
@@ -76,27 +79,27 @@ public final class LocalLedger implements AutoCloseable {
         try {
             String bootstrap = settings.externalKafkaBootstrap();
             if (settings.embeddedKafka()) {
-                LocalKafkaBroker broker = LocalKafkaBroker.start(
-                        settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
-                ledger.started.add(broker);
-                bootstrap = broker.bootstrapServers();
+                ledger.startBroker();
+                bootstrap = ledger.broker.bootstrapServers();
             }
-            ledger.started.add(service(
+            ledger.commandService = service(
                     CommandServiceApplication.class,
                     CommandServiceApplication.CONFIG_NAME,
                     settings.commandPort(),
                     settings.commandDatabase(),
                     settings.commandDbUrl() == null,
                     bootstrap,
-                    secret));
-            ledger.started.add(service(
+                    secret);
+            ledger.started.add(ledger.commandService);
+            ledger.queryService = service(
                     QueryServiceApplication.class,
                     QueryServiceApplication.CONFIG_NAME,
                     settings.queryPort(),
                     settings.queryDatabase(),
                     settings.queryDbUrl() == null,
                     bootstrap,
-                    secret));
+                    secret);
+            ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
             ledger.close();
@@ -127,12 +130,29 @@ public final class LocalLedger implements AutoCloseable {
                 .run(args.toArray(String[]::new));
     }
 
+    /** Starts the in-process broker on its port and log dir; again after {@link #stopBroker()}, as after an outage. */
+    synchronized void startBroker() throws IOException {
+        broker = LocalKafkaBroker.start(
+                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        started.add(0, () -> broker.close());
+    }
+
+    /** Stops the in-process broker while the services keep running: a broker outage. */
+    synchronized void stopBroker() {
+        started.remove(0);
+        broker.close();
+    }
+
     ConfigurableApplicationContext commandService() {
-        return (ConfigurableApplicationContext) started.get(started.size() - 2);
+        return commandService;
     }
 
     ConfigurableApplicationContext queryService() {
-        return (ConfigurableApplicationContext) started.get(started.size() - 1);
+        return queryService;
+    }
+
+    DemoTokens tokens() {
+        return tokens;
     }
 
     String banner() {
