@@ -8,7 +8,7 @@ package org.borderledger.query.position;
 public final class ReadPosition {
 
     /** The request attribute holding the position (a {@code long}) for controllers: {@code @RequestAttribute}. */
-    public static final String ATTRIBUTE = ReadPosition.class.getName();
+    public static final String ATTRIBUTE = "org.borderledger.query.position.ReadPosition";
 
     public static final String HEADER = "X-Ledger-Position";
     public static final String MIN_HEADER = "X-Min-Position";
