@@ -4,6 +4,8 @@ import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -37,6 +39,18 @@ class AxonConfiguration {
                 .schema(TokenTable.SCHEMA)
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * A projection that fails must not be skipped: the default handler only logs, which would commit the batch (its
+     * token and its {@code processed_position} rows) without that projection's change. Propagating rolls the whole
+     * batch back and the processor retries it with back-off.
+     */
+    @Bean
+    ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler("projections", c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -1,0 +1,202 @@
+package org.borderledger.query.marker;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.borderledger.events.GeoPoint;
+import org.borderledger.events.Side;
+import org.borderledger.events.marker.MarkerCompleted;
+import org.borderledger.events.marker.MarkerCompletionReported;
+import org.borderledger.events.marker.MarkerDamaged;
+import org.borderledger.events.marker.MarkerPlanned;
+import org.borderledger.events.marker.MarkerRepaired;
+import org.borderledger.events.marker.MarkerType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes and reads {@code marker_view}; every write is guarded by {@code last_sequence < :sequence}. */
+@Repository
+class MarkerViewRepository {
+
+    private static final String COLUMNS = "marker_id, marker_type, responsible_side, planned_lat, planned_lon, status,"
+            + " completed_on, reporting_side, surveyed_lat, surveyed_lon, confirmed_on, confirming_side, damaged_on,"
+            + " damage_description, repaired_on, repair_description";
+
+    private final JdbcClient jdbc;
+
+    MarkerViewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which markers a list or map shows; {@code null} fields do not filter. */
+    record Filter(MarkerStatus status, MarkerType type, Side side) {
+
+        String where() {
+            List<String> conditions = new ArrayList<>();
+            if (status != null) {
+                conditions.add("status = :status");
+            }
+            if (type != null) {
+                conditions.add("marker_type = :type");
+            }
+            if (side != null) {
+                conditions.add("responsible_side = :side");
+            }
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Map<String, Object> values() {
+            Map<String, Object> values = new HashMap<>();
+            if (status != null) {
+                values.put("status", status.name());
+            }
+            if (type != null) {
+                values.put("type", type.name());
+            }
+            if (side != null) {
+                values.put("side", side.name());
+            }
+            return values;
+        }
+    }
+
+    boolean insertPlanned(MarkerPlanned event, long sequence) {
+        GeoPoint planned = event.plannedPoint();
+        Map<String, Object> values = new HashMap<>();
+        values.put("type", name(event.type()));
+        values.put("side", name(event.responsibleSide()));
+        values.put("lat", planned == null ? null : planned.lat());
+        values.put("lon", planned == null ? null : planned.lon());
+        return jdbc.sql("INSERT INTO marker_view (marker_id, marker_type, responsible_side, planned_lat, planned_lon,"
+                                + " status, last_sequence) VALUES (:id, :type, :side, :lat, :lon, 'PLANNED', :sequence)"
+                                + " ON CONFLICT DO NOTHING")
+                        .params(values)
+                        .param("id", event.markerId())
+                        .param("sequence", sequence)
+                        .update()
+                == 1;
+    }
+
+    boolean reportCompletion(MarkerCompletionReported event, long sequence) {
+        GeoPoint surveyed = event.surveyedPoint();
+        Map<String, Object> values = new HashMap<>();
+        values.put("completedOn", event.completedOn());
+        values.put("side", name(event.reportingSide()));
+        values.put("lat", surveyed == null ? null : surveyed.lat());
+        values.put("lon", surveyed == null ? null : surveyed.lon());
+        return advance(
+                event.markerId(),
+                sequence,
+                "status = 'REPORTED', completed_on = :completedOn, reporting_side = :side, surveyed_lat = :lat,"
+                        + " surveyed_lon = :lon",
+                values);
+    }
+
+    boolean confirm(MarkerCompleted event, long sequence) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("confirmedOn", event.confirmedOn());
+        values.put("side", name(event.confirmingSide()));
+        return advance(
+                event.markerId(),
+                sequence,
+                "status = 'COMPLETED', confirmed_on = :confirmedOn, confirming_side = :side",
+                values);
+    }
+
+    boolean damage(MarkerDamaged event, long sequence) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("damagedOn", event.damagedOn());
+        values.put("description", event.description());
+        return advance(
+                event.markerId(),
+                sequence,
+                "status = 'DAMAGED', damaged_on = :damagedOn, damage_description = :description",
+                values);
+    }
+
+    boolean repair(MarkerRepaired event, long sequence) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("repairedOn", event.repairedOn());
+        values.put("description", event.description());
+        return advance(
+                event.markerId(),
+                sequence,
+                "status = 'REPAIRED', repaired_on = :repairedOn, repair_description = :description",
+                values);
+    }
+
+    Optional<MarkerView> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view WHERE marker_id = :id")
+                .param("id", id)
+                .query((rs, row) -> read(rs))
+                .optional();
+    }
+
+    List<MarkerView> list(Filter filter, int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.where()
+                        + " ORDER BY marker_id LIMIT :limit OFFSET :offset")
+                .params(filter.values())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, row) -> read(rs))
+                .list();
+    }
+
+    /** Every marker the filter matches, ordered by id, unpaged (a border has hundreds of markers, not millions). */
+    List<MarkerView> all(Filter filter) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.where() + " ORDER BY marker_id")
+                .params(filter.values())
+                .query((rs, row) -> read(rs))
+                .list();
+    }
+
+    long count(Filter filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM marker_view" + filter.where())
+                .params(filter.values())
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean advance(String id, long sequence, String changes, Map<String, Object> values) {
+        return jdbc.sql("UPDATE marker_view SET " + changes + ", last_sequence = :sequence"
+                                + " WHERE marker_id = :id AND last_sequence < :sequence")
+                        .params(values)
+                        .param("id", id)
+                        .param("sequence", sequence)
+                        .update()
+                == 1;
+    }
+
+    private static MarkerView read(ResultSet rs) throws SQLException {
+        return new MarkerView(
+                rs.getString("marker_id"),
+                enumOf(MarkerType.class, rs.getString("marker_type")),
+                enumOf(Side.class, rs.getString("responsible_side")),
+                rs.getObject("planned_lat", Double.class),
+                rs.getObject("planned_lon", Double.class),
+                MarkerStatus.valueOf(rs.getString("status")),
+                rs.getObject("completed_on", LocalDate.class),
+                enumOf(Side.class, rs.getString("reporting_side")),
+                rs.getObject("surveyed_lat", Double.class),
+                rs.getObject("surveyed_lon", Double.class),
+                rs.getObject("confirmed_on", LocalDate.class),
+                enumOf(Side.class, rs.getString("confirming_side")),
+                rs.getObject("damaged_on", LocalDate.class),
+                rs.getString("damage_description"),
+                rs.getObject("repaired_on", LocalDate.class),
+                rs.getString("repair_description"));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}

@@ -1,0 +1,72 @@
+package org.borderledger.query.position;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.borderledger.codec.LedgerCloudEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records the global position of every event the projections handle. How the position travels: the command side's
+ * event store numbers each event ({@code domain_event_entry.global_index}); its Kafka publisher, a tracking processor,
+ * reads that number from the event's tracking token and writes it as the CloudEvent extension {@code position}
+ * ({@code ce_position} header); {@link LedgerCloudEvents} turns it back into the metadata entry {@code position} of
+ * the event message here; this handler stores it in {@code processed_position}. It runs in the {@code projections}
+ * processing group, so the row commits in the same transaction as the read model changes of that event: a position
+ * that is in the table is a position whose effects are visible.
+ */
+@Component
+@ProcessingGroup("projections")
+class PositionProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(PositionProjection.class);
+
+    private final ProcessedPositionRepository repository;
+    private final ProcessedPositions positions;
+
+    PositionProjection(ProcessedPositionRepository repository, ProcessedPositions positions) {
+        this.repository = repository;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> event) {
+        var position = LedgerCloudEvents.positionOf(event);
+        if (position.isEmpty()) {
+            log.warn(
+                    "Event {} ({}) carries no position; reads cannot wait for it",
+                    event.getIdentifier(),
+                    typeOf(event));
+            return;
+        }
+        repository.record(
+                position.get(),
+                event.getIdentifier(),
+                typeOf(event),
+                event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
+                event.getTimestamp());
+        wakeReadersAfterCommit();
+    }
+
+    private void wakeReadersAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    positions.processed();
+                }
+            });
+        } else {
+            positions.processed();
+        }
+    }
+
+    private static String typeOf(EventMessage<?> event) {
+        return event.getPayloadType().getSimpleName();
+    }
+}

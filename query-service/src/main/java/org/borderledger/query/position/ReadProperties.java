@@ -1,0 +1,13 @@
+package org.borderledger.query.position;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxWait how long a read with {@code minPosition} waits at most for that event before answering 503
+ * @param pollInterval how often a waiting read looks again when no local commit wakes it (the event may be processed by
+ *     another instance sharing the database)
+ */
+@ConfigurationProperties("ledger.read")
+record ReadProperties(@DefaultValue("5s") Duration maxWait, @DefaultValue("100ms") Duration pollInterval) {}

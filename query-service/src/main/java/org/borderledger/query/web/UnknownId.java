@@ -1,0 +1,17 @@
+package org.borderledger.query.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** No read model row carries the requested id (never recorded, or not yet processed: see {@code minPosition}). */
+public final class UnknownId extends LedgerProblem {
+
+    public UnknownId(String what, String id) {
+        super(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Unknown " + what,
+                "No " + what + " with id '" + id + "'",
+                List.of("id"));
+    }
+}

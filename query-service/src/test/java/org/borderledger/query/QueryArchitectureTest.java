@@ -1,0 +1,72 @@
+package org.borderledger.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+@AnalyzeClasses(packages = "org.borderledger.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class QueryArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOther = slices().matching(
+                    "org.borderledger.query.(agreement|repatriation|marker|indicator|statistics)..")
+            .should()
+            .notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule webKnowsNoFeature = noClasses()
+            .that()
+            .resideInAPackage("org.borderledger.query.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.borderledger.query.agreement..",
+                    "org.borderledger.query.repatriation..",
+                    "org.borderledger.query.marker..",
+                    "org.borderledger.query.indicator..",
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.position..");
+
+    @ArchTest
+    static final ArchRule theReadSideNeverUsesTheWriteSide =
+            noClasses().should().dependOnClassesThat().resideInAPackage("org.borderledger.command..");
+
+    /** Every event handler runs in the one Kafka-sourced processor, in the transaction that records positions. */
+    @ArchTest
+    static final ArchRule everyEventHandlerIsInTheProjectionsGroup = methods()
+            .that()
+            .areAnnotatedWith(EventHandler.class)
+            .should()
+            .beDeclaredInClassesThat(inTheProjectionsGroup());
+
+    @ArchTest
+    static final ArchRule featureClassesArePackagePrivate = classes()
+            .that()
+            .resideInAnyPackage(
+                    "org.borderledger.query.agreement..",
+                    "org.borderledger.query.repatriation..",
+                    "org.borderledger.query.marker..",
+                    "org.borderledger.query.indicator..",
+                    "org.borderledger.query.statistics..")
+            .should()
+            .notBePublic();
+
+    private static DescribedPredicate<JavaClass> inTheProjectionsGroup() {
+        return DescribedPredicate.describe(
+                "are annotated @ProcessingGroup(\"projections\")",
+                type -> type.isAnnotatedWith(ProcessingGroup.class)
+                        && "projections"
+                                .equals(type.getAnnotationOfType(ProcessingGroup.class)
+                                        .value()));
+    }
+}

@@ -1,0 +1,49 @@
+package org.borderledger.query;
+
+import java.util.Collection;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Every read model of the service (projections and repositories, without web, Axon or Kafka) on a fresh H2 database:
+ * for tests that need several read models at once, such as the statistics.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(
+        basePackages = "org.borderledger.query",
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.borderledger\\.query\\.(agreement|repatriation|marker|indicator|statistics)"
+                                + "\\.[A-Za-z]+(Projection|Repository)"))
+public class ReadModels {
+
+    @Bean
+    ReadModelDatabase readModelDatabase() {
+        return ReadModelDatabase.migrated();
+    }
+
+    @Bean
+    JdbcClient jdbcClient(ReadModelDatabase database) {
+        return database.jdbc();
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(ReadModelDatabase database) {
+        return database.transactions();
+    }
+
+    /** An event feed to every projection of the context, as the {@code projections} processing group would deliver. */
+    public static EventFeed feed(ApplicationContext context) {
+        Collection<Object> projections =
+                context.getBeansWithAnnotation(ProcessingGroup.class).values();
+        return new EventFeed(projections.toArray());
+    }
+}
