@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "org\\.borderledger\\.query\\..*(Repository|ProcessedPositions)"))
+@AutoConfigureMockMvc(addFilters = false)
 @Import(QueryWebTest.Database.class)
 public @interface QueryWebTest {
 

@@ -40,6 +40,8 @@ import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
+import org.borderledger.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +72,16 @@ class ReadYourWritesFromKafkaIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void authenticateAsAnAuditor() {
+        if (http.getRestTemplate().getInterceptors().isEmpty()) {
+            http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
+                request.getHeaders().setBearerAuth(Tokens.auditor());
+                return execution.execute(request, body);
+            });
+        }
+    }
 
     @Value("${axon.kafka.bootstrap-servers}")
     String bootstrapServers;

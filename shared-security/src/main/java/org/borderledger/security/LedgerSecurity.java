@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -77,7 +79,16 @@ public class LedgerSecurity {
         return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    /** Marker ids such as {@code 314/1} travel URL-encoded in paths; the firewall must let {@code %2F} through. */
+    /**
+     * Marker ids such as {@code 314/1} travel URL-encoded in paths ({@code /api/markers/314%2F1}). Tomcat decodes
+     * {@code %2F} in the servlet path, Spring MVC still matches on the raw path so {@code {id}} is {@code 314/1}, and
+     * the firewall lets the encoded slash through.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesInTomcat() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
+    }
+
     @Bean
     WebSecurityCustomizer encodedSlashesInFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();

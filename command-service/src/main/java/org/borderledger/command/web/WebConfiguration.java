@@ -4,11 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.borderledger.security.LedgerSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
-import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -34,12 +32,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
-    }
-
-    /** Marker ids contain a slash ({@code 314/1}); in a path they arrive encoded as {@code 314%2F1}. */
-    @Bean
-    TomcatConnectorCustomizer encodedSlashesInTomcat() {
-        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.borderledger.command;
+package org.borderledger.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import org.borderledger.events.Provinces;
 import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
-import org.borderledger.testsupport.TestInfrastructure;
 
 /** Tokens the services under test accept, for the units of the reference case. */
 public final class Tokens {

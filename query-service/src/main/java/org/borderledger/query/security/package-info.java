@@ -1,0 +1,2 @@
+/** Who may read: any authenticated unit, auditor or admin; rebuilds and consistency checks need AUDITOR or ADMIN. */
+package org.borderledger.query.security;
