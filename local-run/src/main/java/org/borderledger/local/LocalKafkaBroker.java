@@ -53,24 +53,26 @@ final class LocalKafkaBroker implements AutoCloseable {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             config.store(out, "written by ./run-local.sh on every start");
         }
-        format(file);
+        format(file, clusterId(directory));
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
         return new LocalKafkaBroker(server, port);
     }
 
+    /** The cluster's id, generated once and kept beside the logs: a restart must format with the same id. */
+    private static String clusterId(Path directory) throws IOException {
+        Path file = directory.resolve("cluster.id");
+        if (!Files.exists(file)) {
+            Files.writeString(file, Uuid.randomUuid().toString());
+        }
+        return Files.readString(file).trim();
+    }
+
     /** Formats the log dir the first time; a formatted dir is left as it is. */
-    private static void format(Path serverProperties) {
+    private static void format(Path serverProperties, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(
-                new String[] {
-                    "format",
-                    "-t",
-                    Uuid.randomUuid().toString(),
-                    "-c",
-                    serverProperties.toString(),
-                    "--ignore-formatted"
-                },
+                new String[] {"format", "-t", clusterId, "-c", serverProperties.toString(), "--ignore-formatted"},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));

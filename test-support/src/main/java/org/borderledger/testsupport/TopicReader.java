@@ -3,8 +3,10 @@ package org.borderledger.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,10 +30,14 @@ public final class TopicReader {
         this.topic = topic;
     }
 
-    /** Polls until {@code expected} records match or {@code timeout} passes; answers those that matched. */
+    /**
+     * Polls until {@code expected} distinct events (by {@code ce_id}) match or {@code timeout} passes; answers every
+     * matching record, duplicates of an at-least-once delivery included.
+     */
     public List<ConsumerRecord<String, byte[]>> read(
             Predicate<ConsumerRecord<String, byte[]>> matching, int expected, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -44,10 +50,11 @@ public final class TopicReader {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
+            while (distinct.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (matching.test(record)) {
                         found.add(record);
+                        distinct.add(header(record, "ce_id"));
                     }
                 });
             }
