@@ -1,8 +1,6 @@
 package org.borderledger.command.agreement;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
@@ -85,44 +83,14 @@ class AgreementController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Sign a cooperation agreement between two provinces, one per country")
-    ResponseEntity<Accepted> sign(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"id\":\"AGR-2014-001\",\"title\":\"Cooperation plan 2014-2015\","
-                                                                            + "\"parties\":[\"VN-47\",\"KH-7\"],\"signedOn\":\"2014-05-26\","
-                                                                            + "\"place\":\"Rạch Giá\",\"documentRef\":\"KH-HT/2014/05\","
-                                                                            + "\"signatories\":[{\"name\":\"Nguyễn Văn A\",\"title\":"
-                                                                            + "\"Vice-chairman\",\"province\":\"VN-47\"}],\"domains\":"
-                                                                            + "[\"BORDER_SECURITY\",\"TRADE\",\"REMAINS_REPATRIATION\","
-                                                                            + "\"BORDER_DEMARCATION\"],\"validFrom\":\"2014-05-26\","
-                                                                            + "\"validTo\":\"2015-12-31\"}")))
-                    @Valid
-                    @RequestBody
-                    SignAgreementRequest body,
-            SubmissionContext context) {
+    ResponseEntity<Accepted> sign(@Valid @RequestBody SignAgreementRequest body, SubmissionContext context) {
         return submissions.created(SIGN, null, body, context);
     }
 
     @PostMapping("/{id}/reviews")
     @Operation(summary = "Record a periodic review of an agreement")
     ResponseEntity<Accepted> review(
-            @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"reviewedOn\":\"2024-03-25\",\"periodFrom\":\"2022-01-01\","
-                                                                            + "\"periodTo\":\"2023-12-31\",\"summary\":\"Two-year review\"}")))
-                    @Valid
-                    @RequestBody
-                    RecordAgreementReviewRequest body,
-            SubmissionContext context) {
+            @PathVariable String id, @Valid @RequestBody RecordAgreementReviewRequest body, SubmissionContext context) {
         return submissions.created(REVIEW, id, body, context);
     }
 
@@ -136,18 +104,7 @@ class AgreementController implements WriteSource {
     @PostMapping("/{id}/termination")
     @Operation(summary = "Terminate an agreement; nothing can be recorded on it afterwards")
     ResponseEntity<Accepted> terminate(
-            @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"terminatedOn\":\"2025-01-01\",\"reason\":\"Superseded\"}")))
-                    @Valid
-                    @RequestBody
-                    TerminateAgreementRequest body,
-            SubmissionContext context) {
+            @PathVariable String id, @Valid @RequestBody TerminateAgreementRequest body, SubmissionContext context) {
         return submissions.created(TERMINATE, id, body, context);
     }
 }

@@ -1,8 +1,6 @@
 package org.borderledger.command.indicator;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
@@ -58,40 +56,14 @@ class IndicatorController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Report a trade or visitor figure for a period, for the submitter's province")
-    ResponseEntity<Accepted> report(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"id\":\"IND-2014-TRADE\",\"indicator\":"
-                                                                            + "\"TRADE_TURNOVER_USD\",\"periodFrom\":\"2014-01-01\","
-                                                                            + "\"periodTo\":\"2014-12-31\",\"value\":101000000,"
-                                                                            + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"source\":"
-                                                                            + "\"Kiên Giang Department of Industry and Trade\"}")))
-                    @Valid
-                    @RequestBody
-                    ReportIndicatorRequest body,
-            SubmissionContext context) {
+    ResponseEntity<Accepted> report(@Valid @RequestBody ReportIndicatorRequest body, SubmissionContext context) {
         return submissions.created(REPORT, null, body, context);
     }
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct a figure: the new value supersedes the old one, which stays in the history")
     ResponseEntity<Accepted> correct(
-            @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"value\":256000000,\"reason\":\"Customs figures\"}")))
-                    @Valid
-                    @RequestBody
-                    CorrectIndicatorRequest body,
-            SubmissionContext context) {
+            @PathVariable String id, @Valid @RequestBody CorrectIndicatorRequest body, SubmissionContext context) {
         return submissions.created(CORRECT, id, body, context);
     }
 }

@@ -1,8 +1,6 @@
 package org.borderledger.command.marker;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
@@ -74,19 +72,7 @@ class MarkerController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Plan a border marker, main, sub or reference, to be built by one side")
-    ResponseEntity<Accepted> plan(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"id\":\"314/1\",\"type\":\"SUB\",\"plannedLat\":10.42,"
-                                                                            + "\"plannedLon\":104.49,\"responsibleSide\":\"VN\"}")))
-                    @Valid
-                    @RequestBody
-                    PlanMarkerRequest body,
-            SubmissionContext context) {
+    ResponseEntity<Accepted> plan(@Valid @RequestBody PlanMarkerRequest body, SubmissionContext context) {
         return submissions.created(PLAN, null, body, context);
     }
 
@@ -94,16 +80,7 @@ class MarkerController implements WriteSource {
     @Operation(summary = "Report a marker built (a unit of the responsible side)")
     ResponseEntity<Accepted> reportCompletion(
             @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value = "{\"completedOn\":\"2014-08-10\",\"lat\":10.4201,"
-                                                                    + "\"lon\":104.4902}")))
-                    @Valid
-                    @RequestBody
-                    ReportMarkerCompletionRequest body,
+            @Valid @RequestBody ReportMarkerCompletionRequest body,
             SubmissionContext context) {
         return submissions.created(REPORT_COMPLETION, id, body, context);
     }
@@ -112,11 +89,7 @@ class MarkerController implements WriteSource {
     @Operation(summary = "Confirm a reported marker (a unit of the other side): only then it counts as completed")
     ResponseEntity<Accepted> confirm(
             @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(examples = @ExampleObject(value = "{\"confirmedOn\":\"2014-08-15\"}")))
-                    @Valid
-                    @RequestBody
-                    ConfirmMarkerCompletionRequest body,
+            @Valid @RequestBody ConfirmMarkerCompletionRequest body,
             SubmissionContext context) {
         return submissions.created(CONFIRM, id, body, context);
     }

@@ -1,8 +1,6 @@
 package org.borderledger.command.repatriation;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
@@ -66,59 +64,21 @@ class RepatriationCaseController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Open a remains search case for a season")
-    ResponseEntity<Accepted> open(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"id\":\"REP-2014-KP-01\",\"season\":\"2013-2014\","
-                                                                            + "\"searchProvince\":\"KH-7\"}")))
-                    @Valid
-                    @RequestBody
-                    OpenRepatriationCaseRequest body,
-            SubmissionContext context) {
+    ResponseEntity<Accepted> open(@Valid @RequestBody OpenRepatriationCaseRequest body, SubmissionContext context) {
         return submissions.created(OPEN, null, body, context);
     }
 
     @PostMapping("/{id}/recoveries")
     @Operation(summary = "Record remains recovered (exhumed) on a date at a site")
     ResponseEntity<Accepted> recover(
-            @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"recoveredOn\":\"2014-03-02\",\"count\":12,\"site\":"
-                                                                            + "{\"province\":\"KH-7\",\"district\":\"Kampong Trach\","
-                                                                            + "\"commune\":\"Kampong Trach Khang Lech\",\"lat\":10.56,"
-                                                                            + "\"lon\":104.47}}")))
-                    @Valid
-                    @RequestBody
-                    RecordRemainsRecoveryRequest body,
-            SubmissionContext context) {
+            @PathVariable String id, @Valid @RequestBody RecordRemainsRecoveryRequest body, SubmissionContext context) {
         return submissions.created(RECOVER, id, body, context);
     }
 
     @PostMapping("/{id}/repatriations")
     @Operation(summary = "Record remains repatriated through a border gate")
     ResponseEntity<Accepted> repatriate(
-            @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            value = "{\"repatriatedOn\":\"2014-04-20\",\"count\":12,"
-                                                                    + "\"borderGate\":\"HA_TIEN-PREK_CHAK\",\"receivingUnit\":"
-                                                                    + "\"Kiên Giang Provincial Military Command\"}")))
-                    @Valid
-                    @RequestBody
-                    RecordRepatriationRequest body,
-            SubmissionContext context) {
+            @PathVariable String id, @Valid @RequestBody RecordRepatriationRequest body, SubmissionContext context) {
         return submissions.created(REPATRIATE, id, body, context);
     }
 }
