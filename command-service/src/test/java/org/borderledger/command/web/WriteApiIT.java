@@ -320,6 +320,9 @@ class WriteApiIT {
                         "/api/batches");
         assertThat(api.body()).contains("RecordRemainsRecovery", "ConfirmMarkerCompletion", "CorrectIndicator");
         assertThat(api.body()).contains("HA_TIEN-PREK_CHAK");
+        assertThat(api.json().at("/components/securitySchemes/bearer/scheme").asText())
+                .as("Swagger UI can send a bearer token")
+                .isEqualTo("bearer");
     }
 
     private void assertProblem(LedgerHttp.Response response, int status, String type, String... fields) {
