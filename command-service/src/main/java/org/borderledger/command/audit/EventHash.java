@@ -99,6 +99,18 @@ final class EventHash {
         return read(metadataJson).canonicalMetadata();
     }
 
+    /** The {@code hash} the stored metadata JSON carries, or null when it carries none or is not JSON. */
+    static String storedHash(byte[] metadataJson) {
+        if (metadataJson == null) {
+            return null;
+        }
+        try {
+            return text(json.readTree(metadataJson).get(HASH));
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
     private static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();

@@ -115,6 +115,19 @@ class EventHashTest {
         assertThatThrownBy(() -> EventHash.read("[1]".getBytes(UTF_8))).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void theGlobalChainDependsOnOrderAndPositions() {
+        String inOrder = SealChain.next(SealChain.next(SealChain.GENESIS, 1, "a"), 2, "b");
+
+        assertThat(SealChain.next(SealChain.next(SealChain.GENESIS, 2, "b"), 1, "a"))
+                .isNotEqualTo(inOrder);
+        assertThat(SealChain.next(SealChain.next(SealChain.GENESIS, 1, "b"), 2, "a"))
+                .isNotEqualTo(inOrder);
+        assertThat(SealChain.next(SealChain.next(SealChain.GENESIS, 1, "a"), 3, "b"))
+                .isNotEqualTo(inOrder);
+        assertThat(SealChain.next(SealChain.GENESIS, 2, "b")).isNotEqualTo(inOrder);
+    }
+
     private static EventHash.Content with(
             EventHash.Content c, String type, String id, long sequence, String eventId, String payloadType) {
         return new EventHash.Content(
