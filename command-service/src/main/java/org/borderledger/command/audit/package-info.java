@@ -1,5 +1,5 @@
 /**
- * Tamper evidence over the event store: every appended event carries a hash chained to its aggregate's previous one,
- * and a tracking processor seals the chain over all events in global order.
+ * The auditor's side of the write service: the history in global order, and tamper evidence over the whole event store
+ * (per-aggregate hash chains and a sealed global chain).
  */
 package org.borderledger.command.audit;
