@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The auditor's read API over the event store itself (role AUDITOR): the recorded history. */
+/** The auditor's read API over the event store itself (role AUDITOR): history and past states. */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "audit", description = "The recorded history itself, for auditors")
@@ -42,11 +43,15 @@ class AuditController {
     record AggregateHistory(String aggregateId, String aggregateType, List<AuditedEvent> events) {}
 
     private final EventLog log;
+    private final AggregateStates states;
     private final ObjectWriter lines;
+    private final Clock clock;
 
-    AuditController(EventLog log, ObjectMapper json) {
+    AuditController(EventLog log, AggregateStates states, ObjectMapper json, Clock clock) {
         this.log = log;
+        this.states = states;
         this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.clock = clock;
     }
 
     @GetMapping("/events")
@@ -118,6 +123,18 @@ class AuditController {
             throw new NothingRecorded(id);
         }
         return new AggregateHistory(id, events.get(0).aggregateType(), events);
+    }
+
+    @GetMapping("/aggregates/{id}/state")
+    @Operation(summary = "An aggregate's state rebuilt from the events recorded up to asOf (default: now)")
+    AggregateStates.AsOf state(
+            @PathVariable String id,
+            @Parameter(description = "ISO-8601 instant; events recorded after it are left out")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
+        Instant instant = asOf == null ? clock.instant() : asOf;
+        return states.asOf(id, instant).orElseThrow(() -> new NothingRecorded(id, instant));
     }
 
     private static boolean wantsNdjson(String accept) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.borderledger.command.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(assignableTypes = AuditController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuditProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditProblems.class);
 
     private final Problems problems;
 
@@ -41,6 +45,13 @@ class AuditProblems {
                 ? "must be an ISO-8601 instant such as 2014-08-15T00:00:00Z"
                 : "has the wrong type";
         return respond(problems.invalid(Map.of(mismatch.getName(), expected)));
+    }
+
+    @ExceptionHandler(UnreadableHistory.class)
+    ResponseEntity<ProblemDetail> unreadable(UnreadableHistory unreadable) {
+        log.error("A stored history cannot be read back", unreadable);
+        return respond(problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "unreadable-history", unreadable.getMessage(), List.of("id")));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

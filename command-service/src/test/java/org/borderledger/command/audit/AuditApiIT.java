@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Auditors read the recorded history itself: every event with its metadata, by any filter. */
+/** Auditors read the recorded history itself: every event with its metadata, any filter, any past state. */
 @CommandServiceIT
 class AuditApiIT {
 
@@ -96,7 +96,7 @@ class AuditApiIT {
 
     @Test
     void answers404ForAnAggregateWithNothingRecorded() {
-        for (String path : List.of("/history")) {
+        for (String path : List.of("/history", "/state")) {
             LedgerHttp.Response response =
                     http.get("/api/audit/aggregates/NO-SUCH-" + unique() + path, Tokens.auditor());
 
@@ -161,9 +161,126 @@ class AuditApiIT {
     void refusesAPageOverTheLimitAndInstantsItCannotRead() {
         LedgerHttp.Response tooLarge = http.get("/api/audit/events?limit=1001", Tokens.auditor());
         LedgerHttp.Response notAnInstant = http.get("/api/audit/events?from=yesterday", Tokens.auditor());
+        LedgerHttp.Response notAnAsOf = http.get("/api/audit/aggregates/X/state?asOf=yesterday", Tokens.auditor());
 
         assertInvalid(tooLarge, "limit");
         assertInvalid(notAnInstant, "from");
+        assertInvalid(notAnAsOf, "asOf");
+    }
+
+    @Test
+    void rebuildsACaseAsItWasWhenEachEventWasRecorded() throws InterruptedException {
+        String id = "REP-AUD-" + unique();
+        openCase(id);
+        Thread.sleep(5);
+        recover(id, Tokens.kienGiang(), 12);
+        Thread.sleep(5);
+        write(
+                "/api/repatriation-cases/" + id + "/repatriations",
+                Tokens.kienGiang(),
+                "{\"repatriatedOn\":\"2014-04-20\",\"count\":10,\"borderGate\":\"HA_TIEN-PREK_CHAK\"}",
+                Map.of());
+        List<JsonNode> events = list(events("aggregateId=" + id).get("events"));
+        String opened = events.get(0).get("recordedAt").asText();
+        String recovered = events.get(1).get("recordedAt").asText();
+
+        JsonNode atOpening = state(id, "?asOf=" + opened);
+        JsonNode atRecovery = state(id, "?asOf=" + recovered);
+        JsonNode now = state(id, "");
+
+        assertThat(atOpening.get("aggregateType").asText()).isEqualTo("RepatriationCase");
+        assertThat(atOpening.get("eventsApplied").asInt()).isEqualTo(1);
+        assertThat(atOpening.get("state").get("season").asText()).isEqualTo("2013-2014");
+        assertThat(list(atOpening.get("state").get("provinces")))
+                .extracting(JsonNode::asText)
+                .containsExactly("KH-7", "VN-47");
+        assertThat(atRecovery.get("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(counts(atRecovery)).containsExactly(12, 0, 12);
+        assertThat(counts(now)).containsExactly(12, 10, 2);
+        LedgerHttp.Response before =
+                http.get("/api/audit/aggregates/" + id + "/state?asOf=2014-01-01T00:00:00Z", Tokens.auditor());
+        assertThat(before.status()).isEqualTo(404);
+    }
+
+    @Test
+    void rebuildsMarkersAgreementsAndIndicators() throws InterruptedException {
+        String marker = "315/" + unique();
+        write(
+                "/api/markers",
+                Tokens.kienGiang(),
+                "{\"id\":\"" + marker + "\",\"type\":\"MAIN\",\"plannedLat\":10.42,\"plannedLon\":104.49,"
+                        + "\"responsibleSide\":\"VN\"}",
+                Map.of());
+        write(
+                "/api/markers/" + encoded(marker) + "/completion-reports",
+                Tokens.kienGiang(),
+                "{\"completedOn\":\"2014-08-10\",\"lat\":10.4201,\"lon\":104.4902}",
+                Map.of());
+        String reportedAt = list(events("aggregateId=" + encoded(marker)).get("events"))
+                .get(1)
+                .get("recordedAt")
+                .asText();
+        Thread.sleep(5);
+        write(
+                "/api/markers/" + encoded(marker) + "/confirmations",
+                Tokens.kampot(),
+                "{\"confirmedOn\":\"2014-08-15\"}",
+                Map.of());
+
+        JsonNode reported = state(encoded(marker), "?asOf=" + reportedAt).get("state");
+        JsonNode completed = state(encoded(marker), "").get("state");
+        assertThat(reported.get("status").asText()).isEqualTo("REPORTED");
+        assertThat(reported.get("completionReportedOn").asText()).isEqualTo("2014-08-10");
+        assertThat(reported.get("completedOn").isNull()).isTrue();
+        assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.get("completedOn").asText()).isEqualTo("2014-08-15");
+
+        String agreement = "AGR-AUD-" + unique();
+        write(
+                "/api/agreements",
+                Tokens.kienGiang(),
+                "{\"id\":\"" + agreement + "\",\"title\":\"Plan\",\"parties\":[\"VN-47\",\"KH-7\"],"
+                        + "\"signedOn\":\"2014-05-26\",\"signatories\":[],\"domains\":[\"TRADE\"],"
+                        + "\"validFrom\":\"2014-05-26\",\"validTo\":\"2015-12-31\"}",
+                Map.of());
+        write(
+                "/api/agreements/" + agreement + "/reviews",
+                Tokens.kampot(),
+                "{\"reviewedOn\":\"2015-03-25\",\"periodFrom\":\"2014-05-26\",\"periodTo\":\"2014-12-31\","
+                        + "\"summary\":\"on track\"}",
+                Map.of());
+        write(
+                "/api/agreements/" + agreement + "/amendments",
+                Tokens.kienGiang(),
+                "{\"amendedOn\":\"2015-06-01\",\"summary\":\"extended\",\"validTo\":\"2016-12-31\","
+                        + "\"domains\":[\"TRADE\",\"TOURISM\"]}",
+                Map.of());
+        JsonNode signed = state(agreement, "").get("state");
+        assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
+        assertThat(signed.get("validFrom").asText()).isEqualTo("2014-05-26");
+        assertThat(signed.get("validTo").asText()).isEqualTo("2016-12-31");
+        assertThat(list(signed.get("domains"))).extracting(JsonNode::asText).containsExactly("TRADE", "TOURISM");
+        assertThat(signed.get("reviews").asInt()).isEqualTo(1);
+
+        String indicator = "IND-AUD-" + unique();
+        write(
+                "/api/indicators",
+                Tokens.kienGiang(),
+                "{\"id\":\"" + indicator + "\",\"indicator\":\"TRADE_TURNOVER_USD\",\"periodFrom\":\"2014-01-01\","
+                        + "\"periodTo\":\"2014-12-31\",\"value\":101000000}",
+                Map.of());
+        write(
+                "/api/indicators/" + indicator + "/corrections",
+                Tokens.kienGiang(),
+                "{\"value\":102000000,\"reason\":\"customs figures\"}",
+                Map.of());
+        JsonNode corrected = state(indicator, "").get("state");
+        assertThat(corrected.get("kind").asText()).isEqualTo("TRADE_TURNOVER_USD");
+        assertThat(corrected.get("periodTo").asText()).isEqualTo("2014-12-31");
+        assertThat(corrected.get("value").asLong()).isEqualTo(102_000_000L);
+        assertThat(list(corrected.get("supersededValues")))
+                .extracting(JsonNode::asLong)
+                .containsExactly(101_000_000L);
     }
 
     @Test
@@ -172,9 +289,10 @@ class AuditApiIT {
 
         assertThat(api.get("paths").fieldNames())
                 .toIterable()
-                .contains("/api/audit/events", "/api/audit/aggregates/{id}/history");
+                .contains(
+                        "/api/audit/events", "/api/audit/aggregates/{id}/history", "/api/audit/aggregates/{id}/state");
         assertThat(api.get("paths")
-                        .get("/api/audit/events")
+                        .get("/api/audit/aggregates/{id}/state")
                         .get("get")
                         .get("summary")
                         .asText())
@@ -193,6 +311,20 @@ class AuditApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         return response.json();
+    }
+
+    private JsonNode state(String id, String query) {
+        LedgerHttp.Response response = http.get("/api/audit/aggregates/" + id + "/state" + query, Tokens.auditor());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<Integer> counts(JsonNode state) {
+        JsonNode counts = state.get("state");
+        return List.of(
+                counts.get("recovered").asInt(),
+                counts.get("repatriated").asInt(),
+                counts.get("remaining").asInt());
     }
 
     private void openCase(String id) {
