@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The auditor's read API over the event store itself (role AUDITOR): history and past states. */
+/** The auditor's read API over the event store itself (role AUDITOR): history, past states, tamper evidence. */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "audit", description = "The recorded history itself, for auditors")
@@ -44,12 +44,15 @@ class AuditController {
 
     private final EventLog log;
     private final AggregateStates states;
+    private final TamperEvidence tamperEvidence;
     private final ObjectWriter lines;
     private final Clock clock;
 
-    AuditController(EventLog log, AggregateStates states, ObjectMapper json, Clock clock) {
+    AuditController(
+            EventLog log, AggregateStates states, TamperEvidence tamperEvidence, ObjectMapper json, Clock clock) {
         this.log = log;
         this.states = states;
+        this.tamperEvidence = tamperEvidence;
         this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.clock = clock;
     }
@@ -135,6 +138,14 @@ class AuditController {
                     Instant asOf) {
         Instant instant = asOf == null ? clock.instant() : asOf;
         return states.asOf(id, instant).orElseThrow(() -> new NothingRecorded(id, instant));
+    }
+
+    @GetMapping("/verify")
+    @Operation(
+            summary = "Check the whole store for tampering: every event's hash, each aggregate's sequence and hash"
+                    + " links, and the global chain against every seal")
+    TamperEvidence.Verification verify() {
+        return tamperEvidence.verify();
     }
 
     private static boolean wantsNdjson(String accept) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code audit-seal} tracking processor: after each batch it reads, and in the batch's transaction (the one that
  * stores its token), it extends the global chain over the events up to the batch's last position and writes one
- * checkpoint to {@code event_seal}.
+ * checkpoint to {@code event_seal} (see {@link TamperEvidence}).
  *
  * <p>The chain runs in global order over the table itself, not in the order events reach the processor: a transaction
  * that commits late can put an event below positions already seen. So the seal stops before any missing position

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hash of one stored event and the link to its predecessor: hex SHA-256 over a length-prefixed canonical form of
- * everything the event store keeps about the event except its global position and its own hash, including the hash of
- * the aggregate's previous event.
+ * The hash of one stored event and the link to its predecessor (see {@link TamperEvidence}): hex SHA-256 over a
+ * length-prefixed canonical form of everything the event store keeps about the event except its global position and
+ * its own hash, including the hash of the aggregate's previous event.
  */
 final class EventHash {
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,12 +40,16 @@ class EventLog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
 
     EventLog(DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Hands {@code reader} the matching events in global order, inside a read-only transaction. */
@@ -90,5 +95,26 @@ class EventLog {
                         + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 ROW,
                 aggregateId));
+    }
+
+    /**
+     * Hands {@code reader} every event in global order and every seal, from one snapshot of the database (repeatable
+     * read), so a seal written meanwhile never meets an event list that lacks its events.
+     */
+    <T> T readAllWithSeals(SealedReader<T> reader) {
+        return snapshot.execute(status -> {
+            try (Stream<EventSeals.Seal> seals = jdbc.queryForStream(
+                            "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
+                            EventSeals.SEAL);
+                    Stream<StoredEvent> events = jdbc.queryForStream(
+                            "select " + COLUMNS + " from domain_event_entry order by global_index", ROW)) {
+                return reader.read(events, seals);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface SealedReader<T> {
+        T read(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals);
     }
 }

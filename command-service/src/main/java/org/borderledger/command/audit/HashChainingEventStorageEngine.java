@@ -26,7 +26,7 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * Decorates the event store's storage engine so that every appended event carries its {@code hash} and the
- * {@code previoushash} of its aggregate's previous event. Everything else is delegated.
+ * {@code previoushash} of its aggregate's previous event (see {@link TamperEvidence}). Everything else is delegated.
  *
  * <p>The hash covers the payload bytes exactly as stored: the payload is serialized here, once, with the storage
  * engine's own event serializer, and the event handed to the engine returns those very bytes when the engine serializes

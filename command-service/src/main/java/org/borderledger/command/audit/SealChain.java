@@ -1,8 +1,8 @@
 package org.borderledger.command.audit;
 
 /**
- * The global chain the seals checkpoint: starting from the empty string, each event in global order extends it with its
- * position and its stored hash.
+ * The global chain the seals checkpoint (see {@link TamperEvidence}): starting from the empty string, each event in
+ * global order extends it with its position and its stored hash.
  */
 final class SealChain {
 

@@ -290,9 +290,12 @@ class AuditApiIT {
         assertThat(api.get("paths").fieldNames())
                 .toIterable()
                 .contains(
-                        "/api/audit/events", "/api/audit/aggregates/{id}/history", "/api/audit/aggregates/{id}/state");
+                        "/api/audit/events",
+                        "/api/audit/aggregates/{id}/history",
+                        "/api/audit/aggregates/{id}/state",
+                        "/api/audit/verify");
         assertThat(api.get("paths")
-                        .get("/api/audit/aggregates/{id}/state")
+                        .get("/api/audit/verify")
                         .get("get")
                         .get("summary")
                         .asText())

@@ -36,7 +36,8 @@ class AuditSecurityIT {
                 "/api/audit/events",
                 "/api/audit/events?unit=KG-BORDER-GUARD&limit=5",
                 "/api/audit/aggregates/314%2F1/history",
-                "/api/audit/aggregates/REP-2014-KP-01/state?asOf=2024-01-01T00:00:00Z");
+                "/api/audit/aggregates/REP-2014-KP-01/state?asOf=2024-01-01T00:00:00Z",
+                "/api/audit/verify");
     }
 
     @ParameterizedTest
