@@ -1,0 +1,162 @@
+package org.borderledger.command.audit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The auditor's read API over the event store itself (role AUDITOR): history, past states, tamper evidence. */
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "audit", description = "The recorded history itself, for auditors")
+class AuditController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    @Schema(description = "A page of events in global order; next is the afterPosition of the next page, or null")
+    record EventPage(List<AuditedEvent> events, String next) {}
+
+    @Schema(description = "Every event of one aggregate in sequence order")
+    record AggregateHistory(String aggregateId, String aggregateType, List<AuditedEvent> events) {}
+
+    private final EventLog log;
+    private final AggregateStates states;
+    private final TamperEvidence tamperEvidence;
+    private final ObjectWriter lines;
+    private final Clock clock;
+
+    AuditController(
+            EventLog log, AggregateStates states, TamperEvidence tamperEvidence, ObjectMapper json, Clock clock) {
+        this.log = log;
+        this.states = states;
+        this.tamperEvidence = tamperEvidence;
+        this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.clock = clock;
+    }
+
+    @GetMapping("/events")
+    @Operation(
+            summary = "Every recorded event in global order, filtered; paged as JSON, or all of them streamed as"
+                    + " NDJSON with Accept: application/x-ndjson")
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = AuditedEvent.class))
+            })
+    ResponseEntity<StreamingResponseBody> events(
+            @Parameter(description = "Only this aggregate's events") @RequestParam(required = false) String aggregateId,
+            @Parameter(description = "Only events of this type, e.g. MarkerCompleted") @RequestParam(required = false)
+                    String type,
+            @Parameter(description = "Only events submitted by this unit") @RequestParam(required = false) String unit,
+            @Parameter(description = "Recorded at or after this instant (ISO-8601)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
+            @Parameter(description = "Recorded before this instant (ISO-8601)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to,
+            @Parameter(description = "Only events after this position (the next of the previous page)")
+                    @RequestParam(required = false)
+                    Long afterPosition,
+            @Parameter(description = "Page size, 1 to 1000 (JSON only; NDJSON streams every match)")
+                    @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
+                    int limit,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        EventQuery query =
+                new EventQuery(blankToNull(aggregateId), blankToNull(type), blankToNull(unit), from, to, afterPosition);
+        if (wantsNdjson(accept)) {
+            return ResponseEntity.ok()
+                    .contentType(NDJSON)
+                    .body(out -> log.read(query, events -> {
+                        events.forEach(event -> {
+                            try {
+                                lines.writeValue(out, AuditedEvent.of(event));
+                                out.write('\n');
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                        return null;
+                    }));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidAuditQuery("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        List<AuditedEvent> page = log.read(
+                query, events -> events.limit(limit + 1L).map(AuditedEvent::of).toList());
+        EventPage body = page.size() > limit
+                ? new EventPage(
+                        page.subList(0, limit),
+                        Long.toString(page.get(limit - 1).position()))
+                : new EventPage(page, null);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> lines.writeValue(out, body));
+    }
+
+    @GetMapping("/aggregates/{id}/history")
+    @Operation(summary = "Every event of one aggregate in order, with its metadata and hash")
+    AggregateHistory history(@PathVariable String id) {
+        List<AuditedEvent> events =
+                log.history(id).stream().map(AuditedEvent::of).toList();
+        if (events.isEmpty()) {
+            throw new NothingRecorded(id);
+        }
+        return new AggregateHistory(id, events.get(0).aggregateType(), events);
+    }
+
+    @GetMapping("/aggregates/{id}/state")
+    @Operation(summary = "An aggregate's state rebuilt from the events recorded up to asOf (default: now)")
+    AggregateStates.AsOf state(
+            @PathVariable String id,
+            @Parameter(description = "ISO-8601 instant; events recorded after it are left out")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
+        Instant instant = asOf == null ? clock.instant() : asOf;
+        return states.asOf(id, instant).orElseThrow(() -> new NothingRecorded(id, instant));
+    }
+
+    @GetMapping("/verify")
+    @Operation(
+            summary = "Check the whole store for tampering: every event's hash, each aggregate's sequence and hash"
+                    + " links, and the global chain against every seal")
+    TamperEvidence.Verification verify() {
+        return tamperEvidence.verify();
+    }
+
+    private static boolean wantsNdjson(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        return MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.equalsTypeAndSubtype(NDJSON) && type.getQualityValue() > 0);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

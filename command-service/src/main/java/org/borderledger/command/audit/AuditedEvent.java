@@ -1,0 +1,85 @@
+package org.borderledger.command.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import org.borderledger.events.EventMetadata;
+
+/**
+ * One stored event as an auditor sees it: where it stands in the global order and in its aggregate, when it was
+ * recorded, its business date, its full payload and all of its metadata (who submitted it, under which request), and
+ * its hash.
+ */
+@Schema(description = "One stored event with everything the ledger keeps about it")
+record AuditedEvent(
+        @Schema(description = "Position in the global event order") long position,
+        String aggregateId,
+        @Schema(example = "BorderMarker") String aggregateType,
+        @Schema(description = "Position in the aggregate's own history, from 0") long sequenceNumber,
+        @Schema(example = "MarkerCompleted") String eventType,
+        @Schema(description = "When the ledger recorded it (UTC)", format = "date-time") String recordedAt,
+        @Schema(
+                        description = "The date the fact happened: the payload's first field ending in 'On'",
+                        format = "date",
+                        nullable = true)
+                String businessDate,
+        @Schema(description = "The event as stored (JSON)") JsonNode payload,
+        @Schema(
+                        description = "All metadata: submitter, unit, side, province, correlationid, requestid,"
+                                + " idempotencykey, hash, previoushash")
+                JsonNode metadata,
+        @Schema(description = "SHA-256 of the event, chained to its aggregate's previous event", nullable = true)
+                String hash) {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    static AuditedEvent of(StoredEvent event) {
+        JsonNode payload = parse(event.payload());
+        JsonNode metadata = parse(event.metaData());
+        JsonNode hash = metadata.get(EventHash.HASH);
+        return new AuditedEvent(
+                event.position(),
+                event.aggregateId(),
+                event.aggregateType(),
+                event.sequenceNumber(),
+                event.payloadType(),
+                event.recordedAt(),
+                businessDate(payload),
+                payload,
+                metadata,
+                hash == null ? null : hash.asText());
+    }
+
+    /** The submitting unit in the metadata JSON, or null. */
+    static String unitOf(byte[] metadata) {
+        JsonNode unit = parse(metadata).get(EventMetadata.UNIT);
+        return unit == null ? null : unit.asText();
+    }
+
+    private static String businessDate(JsonNode payload) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().endsWith("On")) {
+                return field.getValue().isTextual() ? field.getValue().asText() : null;
+            }
+        }
+        return null;
+    }
+
+    /** The stored JSON; bytes that are not JSON (a damaged row) show as text rather than hide the event. */
+    private static JsonNode parse(byte[] bytes) {
+        if (bytes == null) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException notJson) {
+            return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.borderledger.command.audit;
+
+import java.time.Instant;
+
+/**
+ * Which events an auditor asks for; every criterion is optional. {@code from} is inclusive and {@code to} exclusive
+ * (recorded time); {@code unit} is the submitting unit in the metadata.
+ */
+record EventQuery(String aggregateId, String type, String unit, Instant from, Instant to, Long afterPosition) {
+
+    static final EventQuery ALL = new EventQuery(null, null, null, null, null, null);
+}

@@ -1,0 +1,65 @@
+package org.borderledger.command.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The {@code event_seal} table: checkpoints of the global chain, and the events the next checkpoint covers. */
+@Repository
+class EventSeals {
+
+    /** A checkpoint: the chain over every event up to and including {@code position}, and how many there were. */
+    record Seal(long position, long eventsSealed, String chainHash, Instant sealedAt) {
+
+        static final Seal NONE = new Seal(0, 0, SealChain.GENESIS, Instant.EPOCH);
+    }
+
+    /** What the chain needs of a stored event: its position, when it was recorded and its stored hash. */
+    record Sealable(long position, String recordedAt, String hash) {}
+
+    static final String SEAL_COLUMNS = "position, events_sealed, chain_hash, sealed_at";
+
+    static final RowMapper<Seal> SEAL = (rs, row) -> new Seal(
+            rs.getLong("position"),
+            rs.getLong("events_sealed"),
+            rs.getString("chain_hash"),
+            rs.getObject("sealed_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    EventSeals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Seal> last() {
+        return jdbc.query("select " + SEAL_COLUMNS + " from event_seal order by position desc limit 1", SEAL).stream()
+                .findFirst();
+    }
+
+    void insert(Seal seal) {
+        jdbc.update(
+                "insert into event_seal (position, events_sealed, chain_hash, sealed_at) values (?, ?, ?, ?)",
+                seal.position(),
+                seal.eventsSealed(),
+                seal.chainHash(),
+                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC));
+    }
+
+    /** The events after position {@code after} up to and including {@code upTo}, in global order. */
+    List<Sealable> eventsBetween(long after, long upTo) {
+        return jdbc.query(
+                "select global_index, time_stamp, meta_data from domain_event_entry"
+                        + " where global_index > ? and global_index <= ? order by global_index",
+                (rs, row) -> new Sealable(
+                        rs.getLong("global_index"),
+                        rs.getString("time_stamp"),
+                        EventHash.storedHash(rs.getBytes("meta_data"))),
+                after,
+                upTo);
+    }
+}

@@ -1,0 +1,54 @@
+package org.borderledger.command.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.borderledger.events.indicator.IndicatorCorrected;
+import org.borderledger.events.indicator.IndicatorKind;
+import org.borderledger.events.indicator.IndicatorReported;
+
+/** A cooperation indicator: its current value, and every value a correction superseded, oldest first. */
+record IndicatorState(
+        String indicatorId,
+        IndicatorKind kind,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        long value,
+        List<Long> supersededValues,
+        String reportingProvince,
+        String borderGate,
+        String source)
+        implements AuditedState {
+
+    static IndicatorState reported(IndicatorReported event) {
+        return new IndicatorState(
+                event.indicatorId(),
+                event.indicator(),
+                event.periodFrom(),
+                event.periodTo(),
+                event.value(),
+                List.of(),
+                event.reportingProvince(),
+                event.borderGate(),
+                event.source());
+    }
+
+    @Override
+    public IndicatorState apply(Object event) {
+        if (event instanceof IndicatorCorrected corrected) {
+            List<Long> superseded = new ArrayList<>(supersededValues);
+            superseded.add(value);
+            return new IndicatorState(
+                    indicatorId,
+                    kind,
+                    periodFrom,
+                    periodTo,
+                    corrected.value(),
+                    List.copyOf(superseded),
+                    reportingProvince,
+                    borderGate,
+                    source);
+        }
+        throw new UnexpectedEvent("an indicator", event);
+    }
+}

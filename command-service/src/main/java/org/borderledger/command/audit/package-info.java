@@ -1,0 +1,5 @@
+/**
+ * The auditor's side of the write service: the history in global order, any aggregate's state on a past date, and
+ * tamper evidence over the whole event store (per-aggregate hash chains and a sealed global chain).
+ */
+package org.borderledger.command.audit;
