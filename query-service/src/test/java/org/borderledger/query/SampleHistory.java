@@ -22,7 +22,7 @@ import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
 
 /**
- * A year of the programme in a dozen events, one aggregate of each kind, written onto the topic: an agreement signed and
+ * A year of the programme in a dozen events, one aggregate of each kind: an agreement signed and
  * reviewed, a repatriation case with 12 remains recovered (the recovery delivered twice, as at-least-once may) and 10
  * repatriated, a marker planned, reported and confirmed, a trade figure reported and corrected to 9.5 million USD.
  */
@@ -30,13 +30,23 @@ public final class SampleHistory {
 
     private SampleHistory() {}
 
+    /** Where the history goes: the topic ({@link TopicWriter}) or a list of messages. */
+    public interface Sink {
+
+        /** Records event {@code sequence} of an aggregate; answers its position. */
+        long send(String aggregateType, String aggregateId, long sequence, Object payload);
+
+        /** Records the last event once more, same id and position: an at-least-once redelivery. */
+        void repeatLast();
+    }
+
     /** The case id of the history with {@code prefix}. */
     public static String caseId(String prefix) {
         return prefix + "-REP";
     }
 
     /** Writes the history dated in {@code year}, ids starting with {@code prefix}; answers its highest position. */
-    public static long write(TopicWriter topic, String prefix, int year) {
+    public static long write(Sink topic, String prefix, int year) {
         LocalDate day = LocalDate.of(year, 3, 2);
         String agreement = prefix + "-AGR";
         String repatriationCase = caseId(prefix);

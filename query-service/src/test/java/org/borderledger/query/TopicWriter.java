@@ -23,7 +23,7 @@ import org.borderledger.events.EventMetadata;
  * next global position as its {@code position}. Every writer numbers from its own {@code firstPosition}, so that test
  * classes sharing the topic (and the read models) never reuse a position.
  */
-public final class TopicWriter implements AutoCloseable {
+public final class TopicWriter implements SampleHistory.Sink, AutoCloseable {
 
     private final LedgerCloudEvents codec =
             new LedgerCloudEvents(LedgerSerializer.create(), URI.create("urn:border-ledger:command-service"));
@@ -42,6 +42,7 @@ public final class TopicWriter implements AutoCloseable {
     }
 
     /** Sends event {@code sequence} of an aggregate and answers the position it got. */
+    @Override
     public long send(String aggregateType, String aggregateId, long sequence, Object payload) {
         var event = new GenericDomainEventMessage<>(
                 aggregateType, aggregateId, sequence, payload, MetaData.with(EventMetadata.UNIT, "IT-UNIT"));
@@ -52,6 +53,7 @@ public final class TopicWriter implements AutoCloseable {
     }
 
     /** Sends the last event once more, same id and position: a publisher's at-least-once redelivery. */
+    @Override
     public void repeatLast() {
         send(codec.createKafkaMessage(last, topic));
     }

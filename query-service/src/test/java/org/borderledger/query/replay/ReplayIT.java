@@ -141,6 +141,10 @@ class ReplayIT {
             assertThat(second.json().get("type").asText())
                     .isEqualTo("https://border-ledger.example/problems/read-models-busy");
             assertThat(second.header("Link")).isEqualTo("<" + location + ">; rel=\"related\"");
+            assertThat(http.post("/api/admin/consistency-checks", Tokens.auditor(), "")
+                            .status())
+                    .as("no check compares tables a replay is rebuilding")
+                    .isEqualTo(409);
             assertThat(http.get(location, Tokens.auditor()).json().get("status").asText())
                     .isEqualTo("RUNNING");
             holding.rollback();

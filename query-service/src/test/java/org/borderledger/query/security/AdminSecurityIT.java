@@ -8,6 +8,7 @@ import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.borderledger.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +34,7 @@ class AdminSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/admin/replays"})
+    @ValueSource(strings = {"/api/admin/replays", "/api/admin/consistency-checks"})
     void onlyAuditorsAndAdministratorsReachTheAdminApi(String path) {
         assertThat(http.get(path, null).status()).isEqualTo(401);
         assertThat(http.get(path, Tokens.kienGiang()).status()).isEqualTo(403);
@@ -45,5 +46,12 @@ class AdminSecurityIT {
         assertThat(http.get(path, AdminTokens.admin()).status()).isEqualTo(200);
         assertThat(http.get(path + "/no-such-job", AdminTokens.admin()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theAdminApiIsDocumented() {
+        assertThat(http.get("/v3/api-docs", null).body())
+                .contains("/api/admin/replays/{id}", "/api/admin/consistency-checks/{id}")
+                .contains("X-Ledger-Rebuilding");
     }
 }
