@@ -137,10 +137,15 @@ class ShadowRebuildTest {
 
     record Outcome(TableComparison.Result result, List<Difference> differences) {}
 
+    /** On a read-only repeatable-read connection, as the service compares. */
     private Outcome compare(ShadowSchema shadow) throws Exception {
         List<Difference> differences = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
             var result = TableComparison.compare(connection, connection.getSchema(), shadow.name(), differences::add);
+            connection.rollback();
             return new Outcome(result, differences);
         }
     }
