@@ -1,5 +1,6 @@
 package org.borderledger.query;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class EventFeed {
 
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final Map<String, Long> sequences = new HashMap<>();
+    private final List<DomainEventMessage<?>> published = new ArrayList<>();
     private long position;
 
     public EventFeed(Object... projections) {
@@ -37,6 +39,7 @@ public final class EventFeed {
                 sequence,
                 payload,
                 MetaData.with(EventMetadata.POSITION, ++position));
+        published.add(message);
         deliver(message);
         return message;
     }
@@ -53,6 +56,18 @@ public final class EventFeed {
                         "Handler failed on " + message.getPayloadType().getSimpleName(), e);
             }
         }
+    }
+
+    /** Resets every projection, as the processor's {@code resetTokens()} does before a replay. */
+    public void reset() {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            handler.prepareReset();
+        }
+    }
+
+    /** Delivers every event published so far again, in order: the replay that follows a {@link #reset()}. */
+    public void redeliverAll() {
+        List.copyOf(published).forEach(this::deliver);
     }
 
     public long position() {

@@ -37,6 +37,36 @@ class QueryArchitectureTest {
                     "org.borderledger.query.statistics..",
                     "org.borderledger.query.position..");
 
+    /** Replays and checks drive the projections through Axon and read the tables, never a feature's classes. */
+    @ArchTest
+    static final ArchRule rebuildsKnowNoFeature = noClasses()
+            .that()
+            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.borderledger.query.agreement..",
+                    "org.borderledger.query.repatriation..",
+                    "org.borderledger.query.marker..",
+                    "org.borderledger.query.indicator..",
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.position..");
+
+    @ArchTest
+    static final ArchRule featuresKnowNothingOfRebuilds = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.borderledger.query.agreement..",
+                    "org.borderledger.query.repatriation..",
+                    "org.borderledger.query.marker..",
+                    "org.borderledger.query.indicator..",
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.position..",
+                    "org.borderledger.query.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..");
+
     @ArchTest
     static final ArchRule theReadSideNeverUsesTheWriteSide =
             noClasses().should().dependOnClassesThat().resideInAPackage("org.borderledger.command..");

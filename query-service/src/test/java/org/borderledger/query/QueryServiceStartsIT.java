@@ -2,6 +2,7 @@ package org.borderledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(
@@ -23,6 +25,21 @@ class QueryServiceStartsIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient readModels;
+
+    /** The projections write where Axon commits their token, in the same transaction: one database, PostgreSQL. */
+    @Test
+    void theReadModelsLiveInTheDatabaseThatHoldsTheProjectionsToken() throws InterruptedException {
+        String tokens = "select count(*) from token_entry where processor_name = 'projections'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject(tokens, Long.class) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        assertThat(readModels.sql(tokens).query(Long.class).single()).isEqualTo(1);
+    }
 
     @Test
     void isHealthyWithItsOwnDatabaseAndTheBroker() {

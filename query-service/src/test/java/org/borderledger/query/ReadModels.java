@@ -2,19 +2,21 @@ package org.borderledger.query;
 
 import java.util.Collection;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Every read model of the service (projections and repositories, without web, Axon or Kafka) on a fresh H2 database:
- * for tests that need several read models at once, such as the statistics.
+ * for tests that need several read models at once, such as the statistics. A {@code @TestConfiguration}, so that the
+ * service's own component scan leaves it out when the integration tests start the whole service: its H2 database
+ * would otherwise replace the service's PostgreSQL under every repository.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @ComponentScan(
         basePackages = "org.borderledger.query",
         useDefaultFilters = false,

@@ -2,6 +2,7 @@ package org.borderledger.query.agreement;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
@@ -50,6 +51,15 @@ class AgreementProjection {
         if (!views.terminate(event, sequence)) {
             alreadyApplied(event.agreementId(), sequence);
         }
+    }
+
+    /**
+     * A replay starts from an empty view: the sequence guards would otherwise skip every replayed event. Runs in the
+     * transaction that resets the processor's token.
+     */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 
     private static void alreadyApplied(String agreementId, long sequence) {

@@ -118,6 +118,13 @@ class AgreementViewRepository {
                 mapOf("terminatedOn", event.terminatedOn(), "reason", event.reason()));
     }
 
+    /** Deletes every agreement and its lines (a replay rebuilds them). */
+    void clear() {
+        jdbc.sql("DELETE FROM agreement_review_line").update();
+        jdbc.sql("DELETE FROM agreement_amendment_line").update();
+        jdbc.sql("DELETE FROM agreement_view").update();
+    }
+
     Optional<AgreementView> find(String id, LocalDate today) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM agreement_view WHERE agreement_id = :id")
                         .param("id", id)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.borderledger.codec.LedgerCloudEvents;
@@ -43,6 +44,15 @@ class IndicatorProjection {
         if (!views.correct(event, sequence, position, recordedAt)) {
             alreadyApplied(event.indicatorId(), sequence);
         }
+    }
+
+    /**
+     * A replay starts from an empty view: the sequence guards would otherwise skip every replayed event. Runs in the
+     * transaction that resets the processor's token.
+     */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 
     private static void alreadyApplied(String indicatorId, long sequence) {

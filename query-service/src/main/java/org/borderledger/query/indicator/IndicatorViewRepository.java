@@ -110,6 +110,12 @@ class IndicatorViewRepository {
         return applied;
     }
 
+    /** Deletes every indicator and its correction lines (a replay rebuilds them). */
+    void clear() {
+        jdbc.sql("DELETE FROM indicator_correction_line").update();
+        jdbc.sql("DELETE FROM indicator_view").update();
+    }
+
     Optional<IndicatorView> find(String id) {
         return withHistory(jdbc.sql("SELECT " + COLUMNS + " FROM indicator_view WHERE indicator_id = :id")
                         .param("id", id)

@@ -3,12 +3,18 @@ package org.borderledger.query.infra;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
@@ -56,6 +62,29 @@ class AxonConfiguration {
     @Bean
     KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(Serializer serializer) {
         return new LedgerCloudEvents(serializer, URI.create("urn:border-ledger:command-service"));
+    }
+
+    /**
+     * The extension's own source, but with the records in fetch order ({@link FetchOrderBuffer}): the token the
+     * projections commit then tells exactly which records they have processed, which a replay's progress relies on.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    StreamableKafkaMessageSource<String, CloudEvent> streamableKafkaMessageSource(
+            Serializer serializer,
+            ConsumerFactory<?, ?> consumerFactory,
+            Fetcher<?, ?, ?> fetcher,
+            KafkaMessageConverter<String, CloudEvent> converter,
+            KafkaProperties kafka) {
+        int capacity = kafka.getFetcher().getBufferSize();
+        return StreamableKafkaMessageSource.<String, CloudEvent>builder()
+                .topics(List.of(kafka.getDefaultTopic()))
+                .serializer(serializer)
+                .consumerFactory((ConsumerFactory<String, CloudEvent>) consumerFactory)
+                .fetcher((Fetcher<String, CloudEvent, KafkaEventMessage>) fetcher)
+                .messageConverter(converter)
+                .bufferFactory(() -> new FetchOrderBuffer(capacity))
+                .build();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.borderledger.query.marker;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
@@ -58,6 +59,15 @@ class MarkerProjection {
         if (!views.repair(event, sequence)) {
             alreadyApplied(event.markerId(), sequence);
         }
+    }
+
+    /**
+     * A replay starts from an empty view: the sequence guards would otherwise skip every replayed event. Runs in the
+     * transaction that resets the processor's token.
+     */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 
     private static void alreadyApplied(String markerId, long sequence) {

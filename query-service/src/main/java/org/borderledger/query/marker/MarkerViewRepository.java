@@ -130,6 +130,11 @@ class MarkerViewRepository {
                 values);
     }
 
+    /** Deletes every marker (a replay rebuilds them). */
+    void clear() {
+        jdbc.sql("DELETE FROM marker_view").update();
+    }
+
     Optional<MarkerView> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view WHERE marker_id = :id")
                 .param("id", id)

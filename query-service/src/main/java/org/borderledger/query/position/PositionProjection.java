@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,15 @@ class PositionProjection {
                 event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
                 event.getTimestamp());
         wakeReadersAfterCommit();
+    }
+
+    /**
+     * A replay starts with no position processed, so a read with {@code minPosition} waits for the replay to reach
+     * its event instead of reading a half-built model as if it were complete.
+     */
+    @ResetHandler
+    void reset() {
+        repository.clear();
     }
 
     private void wakeReadersAfterCommit() {

@@ -28,6 +28,11 @@ class ProcessedPositionRepository {
                 .update();
     }
 
+    /** Forgets every position: after a reset no event counts as processed until the replay has processed it again. */
+    void clear() {
+        jdbc.sql("DELETE FROM processed_position").update();
+    }
+
     /** The highest processed position, 0 when none is (the event store numbers events from 1). */
     long highest() {
         return jdbc.sql("SELECT COALESCE(MAX(position), 0) FROM processed_position")

@@ -2,6 +2,7 @@ package org.borderledger.query.repatriation;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
@@ -42,6 +43,15 @@ class RepatriationCaseProjection {
         if (!views.addRepatriation(event, sequence)) {
             alreadyApplied(event.caseId(), sequence);
         }
+    }
+
+    /**
+     * A replay starts from an empty view: the sequence guards would otherwise skip every replayed event. Runs in the
+     * transaction that resets the processor's token.
+     */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 
     private static void alreadyApplied(String caseId, long sequence) {

@@ -103,6 +103,12 @@ class RepatriationCaseViewRepository {
         return applied;
     }
 
+    /** Deletes every case and its lines (a replay rebuilds them). */
+    void clear() {
+        jdbc.sql("DELETE FROM repatriation_case_line").update();
+        jdbc.sql("DELETE FROM repatriation_case_view").update();
+    }
+
     Optional<RepatriationCaseView> find(String id) {
         return withLines(jdbc.sql("SELECT " + CASE_COLUMNS + " FROM repatriation_case_view WHERE case_id = :id")
                         .param("id", id)

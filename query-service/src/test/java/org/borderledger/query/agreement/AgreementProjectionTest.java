@@ -19,8 +19,8 @@ class AgreementProjectionTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
-    final AgreementViewRepository views =
-            new AgreementViewRepository(ReadModelDatabase.migrated().jdbc());
+    final ReadModelDatabase database = ReadModelDatabase.migrated();
+    final AgreementViewRepository views = new AgreementViewRepository(database.jdbc());
     final EventFeed feed = new EventFeed(new AgreementProjection(views));
 
     @Test
@@ -128,6 +128,34 @@ class AgreementProjectionTest {
     }
 
     @Test
+    void aResetEmptiesTheAgreementsAndTheirLinesSoThatAReplayRebuildsTheSameAgreement() {
+        feed.publish("AGR-2014-001", signed("AGR-2014-001", LocalDate.of(2015, 12, 31)));
+        feed.publish(
+                "AGR-2014-001",
+                new AgreementReviewed(
+                        "AGR-2014-001",
+                        LocalDate.of(2015, 1, 10),
+                        LocalDate.of(2014, 1, 1),
+                        LocalDate.of(2014, 12, 31),
+                        "ok"));
+        feed.publish(
+                "AGR-2014-001",
+                new AgreementAmended(
+                        "AGR-2014-001", LocalDate.of(2015, 2, 1), "extended", null, LocalDate.of(2016, 12, 31), null));
+        AgreementView built = views.find("AGR-2014-001", TODAY).orElseThrow();
+
+        feed.reset();
+
+        assertThat(views.count(null, TODAY)).isZero();
+        assertThat(rows("agreement_review_line") + rows("agreement_amendment_line"))
+                .isZero();
+
+        feed.redeliverAll();
+
+        assertThat(views.find("AGR-2014-001", TODAY)).contains(built);
+    }
+
+    @Test
     void listsAreOrderedByIdAndPaged() {
         for (String id : List.of("AGR-2016-002", "AGR-2014-001", "AGR-2015-001")) {
             feed.publish(id, signed(id, LocalDate.of(2030, 12, 31)));
@@ -138,6 +166,13 @@ class AgreementProjectionTest {
                 .containsExactly("AGR-2014-001", "AGR-2015-001");
         assertThat(views.list(null, TODAY, 2, 2)).extracting(AgreementView::id).containsExactly("AGR-2016-002");
         assertThat(views.count(null, TODAY)).isEqualTo(3);
+    }
+
+    private long rows(String table) {
+        return database.jdbc()
+                .sql("SELECT COUNT(*) FROM " + table)
+                .query(Long.class)
+                .single();
     }
 
     static AgreementSigned signed(String id, LocalDate validTo) {

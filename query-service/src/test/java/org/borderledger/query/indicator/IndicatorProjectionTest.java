@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class IndicatorProjectionTest {
 
-    final IndicatorViewRepository views =
-            new IndicatorViewRepository(ReadModelDatabase.migrated().jdbc());
+    final ReadModelDatabase database = ReadModelDatabase.migrated();
+    final IndicatorViewRepository views = new IndicatorViewRepository(database.jdbc());
     final EventFeed feed = new EventFeed(new IndicatorProjection(views));
 
     @Test
@@ -105,6 +105,28 @@ class IndicatorProjectionTest {
                         0))
                 .extracting(IndicatorView::id)
                 .containsExactly("IND-2023-VIS");
+    }
+
+    @Test
+    void aResetEmptiesTheIndicatorsAndTheirCorrectionsSoThatAReplayRebuildsTheSameIndicator() {
+        feed.publish("IND-2014-TRADE", trade2014(100_000_000));
+        feed.publish(
+                "IND-2014-TRADE", new IndicatorCorrected("IND-2014-TRADE", 100_000_000, 101_000_000, "final figures"));
+        IndicatorView built = views.find("IND-2014-TRADE").orElseThrow();
+
+        feed.reset();
+
+        assertThat(views.count(new IndicatorViewRepository.Filter(null, null, null)))
+                .isZero();
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM indicator_correction_line")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        feed.redeliverAll();
+
+        assertThat(views.find("IND-2014-TRADE")).contains(built);
     }
 
     static IndicatorReported trade2014(long value) {

@@ -102,6 +102,22 @@ class MarkerProjectionTest {
         assertThat(views.list(all, 1, 1)).extracting(MarkerView::id).containsExactly("314/1");
     }
 
+    @Test
+    void aResetEmptiesTheMarkersSoThatAReplayRebuildsTheSameMarker() {
+        feed.publish("314/1", planned("314/1"));
+        feed.publish("314/1", reported("314/1"));
+        feed.publish("314/1", new MarkerCompleted("314/1", LocalDate.of(2014, 8, 15), Side.KH));
+        MarkerView built = views.find("314/1").orElseThrow();
+
+        feed.reset();
+
+        assertThat(views.count(all)).isZero();
+
+        feed.redeliverAll();
+
+        assertThat(views.find("314/1")).contains(built);
+    }
+
     static MarkerPlanned planned(String id) {
         return new MarkerPlanned(id, MarkerType.SUB, new GeoPoint(10.42, 104.49), Side.VN);
     }

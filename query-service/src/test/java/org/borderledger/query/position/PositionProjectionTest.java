@@ -50,6 +50,18 @@ class PositionProjectionTest {
     }
 
     @Test
+    void aResetForgetsEveryPositionSoThatReadsWaitForTheReplay() {
+        handle(event("314", 0, 17L));
+
+        projection.reset();
+
+        assertThat(repository.contains(17)).isFalse();
+        assertThat(repository.highest()).isZero();
+        handle(event("314", 0, 17L));
+        assertThat(repository.contains(17)).isTrue();
+    }
+
+    @Test
     void anEmptyReadModelIsAtPositionZero() {
         assertThat(repository.highest()).isZero();
     }

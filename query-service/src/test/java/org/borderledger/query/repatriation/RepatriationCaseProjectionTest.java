@@ -19,8 +19,8 @@ class RepatriationCaseProjectionTest {
     static final RecoverySite KAMPONG_TRACH =
             new RecoverySite("KH-7", "Kampong Trach", "Kampong Trach Khang Kaeut", new GeoPoint(10.56, 104.47));
 
-    final RepatriationCaseViewRepository views =
-            new RepatriationCaseViewRepository(ReadModelDatabase.migrated().jdbc());
+    final ReadModelDatabase database = ReadModelDatabase.migrated();
+    final RepatriationCaseViewRepository views = new RepatriationCaseViewRepository(database.jdbc());
     final EventFeed feed = new EventFeed(new RepatriationCaseProjection(views));
 
     @Test
@@ -92,6 +92,23 @@ class RepatriationCaseProjectionTest {
     }
 
     @Test
+    void aResetEmptiesTheCasesAndTheirLinesSoThatAReplayRebuildsTheSameCase() {
+        feed.publish(CASE, opened(CASE));
+        feed.publish(CASE, new RemainsRecovered(CASE, LocalDate.of(2014, 3, 2), 12, KAMPONG_TRACH));
+        feed.publish(CASE, new RemainsRepatriated(CASE, LocalDate.of(2014, 4, 20), 10, "HA_TIEN-PREK_CHAK", "K90"));
+        RepatriationCaseView built = views.find(CASE).orElseThrow();
+
+        feed.reset();
+
+        assertThat(views.count(null)).isZero();
+        assertThat(rows("repatriation_case_line")).isZero();
+
+        feed.redeliverAll();
+
+        assertThat(views.find(CASE)).contains(built);
+    }
+
+    @Test
     void listsFilterBySeason() {
         feed.publish("REP-2014-KP-01", opened("REP-2014-KP-01"));
         feed.publish(
@@ -101,6 +118,13 @@ class RepatriationCaseProjectionTest {
                 .extracting(RepatriationCaseView::id)
                 .containsExactly("REP-2015-KP-01");
         assertThat(views.count(null)).isEqualTo(2);
+    }
+
+    private long rows(String table) {
+        return database.jdbc()
+                .sql("SELECT COUNT(*) FROM " + table)
+                .query(Long.class)
+                .single();
     }
 
     static RepatriationCaseOpened opened(String id) {

@@ -1,0 +1,67 @@
+package org.borderledger.query.consistency;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.borderledger.query.web.UnknownId;
+import org.borderledger.security.LedgerPrincipal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/admin/consistency-checks")
+@Tag(
+        name = "Admin: consistency checks",
+        description = "Rebuild the read models afresh and compare them with the live ones (ADMIN or AUDITOR)")
+class ConsistencyCheckController {
+
+    private static final int LATEST = 20;
+
+    private final ConsistencyCheckService checks;
+
+    ConsistencyCheckController(ConsistencyCheckService checks) {
+        this.checks = checks;
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Rebuild the read models from the whole history into a shadow schema and compare them with the"
+                    + " live ones",
+            description = "Answers 202 at once; the result is at Location: every table compared row by row at the same"
+                    + " position, every difference with its table, key, column and both values. The live read models"
+                    + " are not touched. One replay or consistency check at a time.")
+    @ApiResponse(responseCode = "202", description = "Started; follow Location for the result")
+    @ApiResponse(responseCode = "409", description = "A replay or consistency check is running (Link: its status)")
+    @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
+    ResponseEntity<ConsistencyCheckView> start(LedgerPrincipal requester) {
+        CheckRecord check = checks.start(requester.subject());
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .path("/{id}")
+                        .buildAndExpand(check.id())
+                        .toUri())
+                .body(ConsistencyCheckView.of(check, List.of()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Status, and once completed the result, of a consistency check")
+    ConsistencyCheckView one(@PathVariable String id) {
+        return checks.find(id)
+                .map(check -> ConsistencyCheckView.of(check, checks.differences(id)))
+                .orElseThrow(() -> new UnknownId("consistency check", id));
+    }
+
+    @GetMapping
+    @Operation(summary = "The latest consistency checks, newest first, without their differences")
+    List<ConsistencyCheckView> latest() {
+        return checks.latest(LATEST).stream()
+                .map(check -> ConsistencyCheckView.of(check, null))
+                .toList();
+    }
+}

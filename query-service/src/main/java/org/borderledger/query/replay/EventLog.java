@@ -1,0 +1,82 @@
+package org.borderledger.query.replay;
+
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event topic as a log to read from the start: its span of offsets now, and consumers assigned to every partition
+ * (no consumer group, like Axon's own streamable source). Consumers come from Axon's consumer factory, so they read
+ * CloudEvents with the same settings as the projections.
+ */
+@Component
+public class EventLog {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ConsumerFactory<String, CloudEvent> consumers;
+    private final String topic;
+
+    @SuppressWarnings("unchecked")
+    EventLog(ConsumerFactory<?, ?> consumers, @Value("${axon.kafka.default-topic}") String topic) {
+        this.consumers = (ConsumerFactory<String, CloudEvent>) consumers;
+        this.topic = topic;
+    }
+
+    public String name() {
+        return topic;
+    }
+
+    /** First and end offset of every partition, now; {@link EventLogUnavailable} when the broker does not answer. */
+    public TopicSpan span() {
+        try (Consumer<String, CloudEvent> consumer = consumers.createConsumer(null)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            return TopicSpan.of(
+                    byPartition(consumer.beginningOffsets(partitions, TIMEOUT)),
+                    byPartition(consumer.endOffsets(partitions, TIMEOUT)));
+        } catch (KafkaException e) {
+            throw new EventLogUnavailable(topic, e);
+        }
+    }
+
+    /** A consumer assigned to every partition of the topic, positioned at each partition's first offset of {@code span}. */
+    public Consumer<String, CloudEvent> readerFrom(TopicSpan span) {
+        Consumer<String, CloudEvent> consumer = consumers.createConsumer(null);
+        try {
+            List<TopicPartition> partitions = partitions(consumer).stream()
+                    .filter(partition -> span.partitions().containsKey(partition.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            partitions.forEach(partition -> consumer.seek(
+                    partition, span.partitions().get(partition.partition()).first()));
+            return consumer;
+        } catch (KafkaException e) {
+            consumer.close();
+            throw new EventLogUnavailable(topic, e);
+        }
+    }
+
+    private List<TopicPartition> partitions(Consumer<String, CloudEvent> consumer) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+        if (infos == null || infos.isEmpty()) {
+            throw new EventLogUnavailable(topic, null);
+        }
+        return infos.stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().partition(), Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,64 @@
+package org.borderledger.query.replay;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.borderledger.query.web.UnknownId;
+import org.borderledger.security.LedgerPrincipal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/admin/replays")
+@Tag(name = "Admin: replays", description = "Rebuild the read models from the whole event history (ADMIN or AUDITOR)")
+class ReplayController {
+
+    private static final int LATEST = 20;
+
+    private final ReplayService replays;
+
+    ReplayController(ReplayService replays) {
+        this.replays = replays;
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Rebuild every read model from the start of the event topic",
+            description = "Empties the read models and processed positions and replays the topic from offset 0 with"
+                    + " the same projections; answers 202 at once, the status is at Location. Reads go on meanwhile,"
+                    + " marked X-Ledger-Rebuilding: true and \"rebuilding\": true. One replay or consistency check at a"
+                    + " time.")
+    @ApiResponse(responseCode = "202", description = "Started; follow Location for the progress")
+    @ApiResponse(responseCode = "409", description = "A replay or consistency check is running (Link: its status)")
+    @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
+    ResponseEntity<ReplayView> start(LedgerPrincipal requester) {
+        ReplayRecord replay = replays.start(requester.subject());
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .path("/{id}")
+                        .buildAndExpand(replay.id())
+                        .toUri())
+                .body(ReplayView.of(replay));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(
+            summary = "Status and progress of a replay",
+            description = "eventsProcessed of eventsTotal (the records on the topic when it started), percent, events"
+                    + " per second since the start and the estimated time left at that rate")
+    ReplayView one(@PathVariable String id) {
+        return replays.find(id).map(ReplayView::of).orElseThrow(() -> new UnknownId("replay", id));
+    }
+
+    @GetMapping
+    @Operation(summary = "The latest replays, newest first")
+    List<ReplayView> latest() {
+        return replays.latest(LATEST).stream().map(ReplayView::of).toList();
+    }
+}

@@ -1,0 +1,184 @@
+package org.borderledger.query.replay;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the read models from the start of the event topic, with Axon's replay support. A replay takes the read model
+ * lock, notes the topic's span (the records it will have processed when done), then in the background: shuts the
+ * {@code projections} processor down, rewinds its token to the start of the topic while the projections' reset
+ * handlers empty every read model (one transaction), starts the processor again, and follows its committed token
+ * until it has passed the end of the span. Reads stay answered meanwhile and say they come from a rebuild
+ * ({@link RebuildingReads}).
+ */
+@Service
+class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
+    private final ReplayRepository replays;
+    private final ReadModelLock lock;
+    private final EventLog topic;
+    private final ProcessedOffsets offsets;
+    private final ProjectionsProcessor processor;
+    private final RebuildState state;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final RebuildProperties properties;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReplayService(
+            ReplayRepository replays,
+            ReadModelLock lock,
+            EventLog topic,
+            ProcessedOffsets offsets,
+            ProjectionsProcessor processor,
+            RebuildState state,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            RebuildProperties properties) {
+        this.replays = replays;
+        this.lock = lock;
+        this.topic = topic;
+        this.offsets = offsets;
+        this.processor = processor;
+        this.state = state;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Starts a replay; {@link ReadModelsBusy} when a replay or consistency check is running. */
+    ReplayRecord start(String requestedBy) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        lock.acquire(ReadModelLock.Kind.REPLAY, id, now, properties.staleAfter())
+                .ifPresent(holder -> {
+                    throw new ReadModelsBusy(holder);
+                });
+        ReplayRecord replay;
+        try {
+            TopicSpan span = topic.span();
+            replay = new ReplayRecord(
+                    id, ReplayStatus.RUNNING, requestedBy, span.total(), 0, span, now, null, now, null, null);
+            replays.insert(replay);
+        } catch (RuntimeException e) {
+            lock.release(id);
+            throw e;
+        }
+        state.started(id);
+        log.info(
+                "Replay {} requested by {}: rebuilding the read models from {} records",
+                id,
+                requestedBy,
+                replay.eventsTotal());
+        worker.execute(() -> run(replay));
+        return replay;
+    }
+
+    /** A replay as it stands; a running one whose heartbeat stopped (its instance died) is marked interrupted. */
+    Optional<ReplayRecord> find(String id) {
+        return replays.find(id).map(this::interruptedIfAbandoned);
+    }
+
+    List<ReplayRecord> latest(int limit) {
+        return replays.latest(limit).stream().map(this::interruptedIfAbandoned).toList();
+    }
+
+    private ReplayRecord interruptedIfAbandoned(ReplayRecord replay) {
+        Instant now = clock.instant();
+        if (replay.status() == ReplayStatus.RUNNING
+                && !state.runningHere(replay.id())
+                && replay.updatedAt().plus(properties.staleAfter()).isBefore(now)
+                && replays.interrupt(replay.id(), "The service running the replay stopped before it completed", now)) {
+            lock.release(replay.id());
+            return replays.find(replay.id()).orElse(replay);
+        }
+        return replay;
+    }
+
+    private void run(ReplayRecord replay) {
+        String id = replay.id();
+        TopicSpan span = replay.span();
+        long processed = 0;
+        try (Heartbeat heartbeat =
+                Heartbeat.start(lock, id, at -> replays.touch(id, at), clock, properties.progressInterval())) {
+            processor.shutDown();
+            try {
+                processor.rewind(() -> replays.markReset(id, clock.instant()));
+                log.info("Replay {}: read models emptied, token rewound to the start of the topic", id);
+            } finally {
+                processor.start();
+            }
+            long lastProcessed = -1;
+            Instant lastAdvance = clock.instant();
+            while (true) {
+                Instant now = clock.instant();
+                processed = span.processed(offsets.read());
+                if (processed >= span.total()) {
+                    end(id, ReplayStatus.COMPLETED, processed, null);
+                    log.info("Replay {} completed: {} records processed", id, processed);
+                    return;
+                }
+                if (heartbeat.lost()) {
+                    throw new IllegalStateException("The replay lost its lock (its heartbeat was late by more than "
+                            + properties.staleAfter() + ")");
+                }
+                replays.progress(id, processed, now);
+                if (processed != lastProcessed) {
+                    lastProcessed = processed;
+                    lastAdvance = now;
+                } else if (Duration.between(lastAdvance, now).compareTo(properties.stallTimeout()) > 0) {
+                    throw new IllegalStateException("The projections processed nothing for "
+                            + properties.stallTimeout() + " at " + processed + " of " + span.total()
+                            + " records; the processor keeps replaying, see its log");
+                }
+                Thread.sleep(properties.progressInterval().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end(id, ReplayStatus.INTERRUPTED, processed, "The service stopped during the replay");
+        } catch (RuntimeException e) {
+            log.error("Replay {} failed", id, e);
+            end(id, ReplayStatus.FAILED, processed, e.toString());
+        }
+    }
+
+    /** Records the end and releases the lock in one transaction, then stops marking reads. */
+    private void end(String id, ReplayStatus status, long processed, String failure) {
+        try {
+            transaction.executeWithoutResult(tx -> {
+                replays.finish(id, status, processed, failure, clock.instant());
+                lock.release(id);
+            });
+        } catch (RuntimeException e) {
+            log.error("Replay {} ended {} but its end could not be recorded", id, status, e);
+        } finally {
+            state.finished(id);
+        }
+    }
+
+    /** Interrupts a running replay (recorded INTERRUPTED) and gives it a moment to record that. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
