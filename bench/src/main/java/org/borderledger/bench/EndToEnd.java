@@ -1,0 +1,145 @@
+package org.borderledger.bench;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * End-to-end latency at a fixed rate (open loop): each write is sent when it is due; once it is answered {@code 201}
+ * with its position, the aggregate is read from the query service with {@code minPosition=<position>}, which answers
+ * as soon as the read model has processed that event. The latency is from the {@code 201} to that answer. Writes come
+ * from many lanes of histories; a lane has at most one write in flight, so each aggregate sees its facts in order.
+ */
+final class EndToEnd {
+
+    private static final int LANES = 256;
+
+    private final Http http;
+    private final String runTag;
+
+    EndToEnd(Http http, String runTag) {
+        this.http = http;
+        this.runTag = runTag;
+    }
+
+    Map<String, Object> run(double ratePerSecond, Duration duration) throws InterruptedException {
+        ConcurrentLinkedQueue<Histories> idle = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < LANES; i++) {
+            idle.add(new Histories(runTag + "E" + i));
+        }
+        Histogram endToEnd = new ConcurrentHistogram(1, 120_000_000L, 3);
+        Histogram writes = new ConcurrentHistogram(1, 120_000_000L, 3);
+        AtomicLong notCreated = new AtomicLong();
+        AtomicLong readFailures = new AtomicLong();
+        AtomicLong retried = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
+        List<String> errors = new ArrayList<>();
+
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        Pacer pacer = new Pacer(start, ratePerSecond);
+        long due;
+        while ((due = pacer.nextDue()) < end) {
+            Pacer.awaitDue(due);
+            Histories lane = idle.poll();
+            if (lane == null) {
+                skipped.incrementAndGet();
+                continue;
+            }
+            Step step = lane.next();
+            long scheduled = due;
+            inFlight.incrementAndGet();
+            http.client
+                    .sendAsync(http.write(step, false), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        long created = System.nanoTime();
+                        idle.add(lane);
+                        writes.recordValue(Math.max(1, (created - scheduled) / 1000));
+                        if (failure != null || response.statusCode() != 201) {
+                            notCreated.incrementAndGet();
+                            note(
+                                    errors,
+                                    failure != null
+                                            ? failure.toString()
+                                            : response.statusCode() + " " + response.body());
+                            inFlight.decrementAndGet();
+                            return;
+                        }
+                        read(
+                                step,
+                                Http.position(response.body()),
+                                created,
+                                0,
+                                endToEnd,
+                                readFailures,
+                                retried,
+                                errors,
+                                inFlight);
+                    });
+        }
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ratePerS", Math.round(ratePerSecond));
+        result.put("durationS", duration.toSeconds());
+        result.put("writes", pacer.issued() - 1);
+        result.put("latency", Latency.summary(endToEnd));
+        result.put("writeLatencyFromDueTime", Latency.summary(writes));
+        result.put("non201", notCreated.get());
+        result.put("readFailures", readFailures.get());
+        result.put("readsRetriedAfter503", retried.get());
+        result.put("skippedNoIdleLane", skipped.get());
+        result.put("unfinished", inFlight.get());
+        result.put("errorSamples", errors);
+        return result;
+    }
+
+    private void read(
+            Step step,
+            long position,
+            long created,
+            int attempt,
+            Histogram endToEnd,
+            AtomicLong readFailures,
+            AtomicLong retried,
+            List<String> errors,
+            AtomicLong inFlight) {
+        http.client
+                .sendAsync(http.readAt(step, position), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    if (failure == null && response.statusCode() == 200) {
+                        endToEnd.recordValue(Math.max(1, (System.nanoTime() - created) / 1000));
+                    } else if (failure == null && response.statusCode() == 503 && attempt < 3) {
+                        retried.incrementAndGet();
+                        read(step, position, created, attempt + 1, endToEnd, readFailures, retried, errors, inFlight);
+                        return;
+                    } else {
+                        readFailures.incrementAndGet();
+                        note(
+                                errors,
+                                "read " + HttpWrites.readPath(step) + " at " + position + ": "
+                                        + (failure != null ? failure.toString() : response.statusCode()));
+                    }
+                    inFlight.decrementAndGet();
+                });
+    }
+
+    private static void note(List<String> errors, String error) {
+        synchronized (errors) {
+            if (errors.size() < 5) {
+                errors.add(error.length() <= 300 ? error : error.substring(0, 300) + "…");
+            }
+        }
+    }
+}
