@@ -36,8 +36,11 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("clients", "16")),
                         Integer.parseInt(options.getOrDefault("idempotency-every", "4")),
                         runTag);
-                Map<String, Object> result =
-                        ingest.run(seconds(options, "warmup", 10), seconds(options, "duration", 60));
+                Map<String, Object> result = ingest.run(
+                        seconds(options, "warmup", 10),
+                        seconds(options, "duration", 60),
+                        options.get("watch"),
+                        options.get("watch-db"));
                 write(options, result);
                 System.out.printf(
                         "  ingest: %s commands/s, latency %s, %s answers other than 201%n",
@@ -45,8 +48,15 @@ public final class Bench {
             }
             case "e2e" -> {
                 EndToEnd endToEnd = new EndToEnd(http(options), runTag);
+                double caughtUpS = -1;
+                if (options.containsKey("catch-up-to")) {
+                    caughtUpS = endToEnd.catchUp(
+                            Long.parseLong(options.get("catch-up-to")), seconds(options, "catch-up-limit", 300));
+                    System.out.printf("  read side caught up with the ingest phase after %.1f s%n", caughtUpS);
+                }
                 Map<String, Object> result =
                         endToEnd.run(Double.parseDouble(required(options, "rate")), seconds(options, "duration", 30));
+                result.put("readSideCaughtUpAfterIngestS", caughtUpS);
                 write(options, result);
                 System.out.printf("  end-to-end: %s%n", result);
             }

@@ -30,6 +30,28 @@ final class EndToEnd {
         this.runTag = runTag;
     }
 
+    /**
+     * Waits until the read side has processed {@code position} (the last write of the ingest phase), so that the
+     * measurement starts without a backlog; returns how long that took in seconds, -1 if not within {@code limit}.
+     */
+    double catchUp(long position, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        Step probe = Histories.marker("catch-up-probe", 0).get(0);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response =
+                        http.client.send(http.readAt(probe, position), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 503) {
+                    return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+                }
+            } catch (java.io.IOException e) {
+                Thread.sleep(500);
+            }
+        }
+        return -1;
+    }
+
     Map<String, Object> run(double ratePerSecond, Duration duration) throws InterruptedException {
         ConcurrentLinkedQueue<Histories> idle = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < LANES; i++) {

@@ -32,15 +32,18 @@ final class Ingest {
         this.runTag = runTag;
     }
 
-    Map<String, Object> run(Duration warmup, Duration duration) throws InterruptedException {
+    Map<String, Object> run(Duration warmup, Duration duration, String watchPids, String database)
+            throws InterruptedException {
         if (!warmup.isZero()) {
             Round round = round("W", warmup);
             System.out.printf(
                     "  warm-up: %d writes in %ds, %d not 201%n",
                     round.histogram.getTotalCount(), warmup.toSeconds(), round.failures());
         }
+        CpuUsage cpu = CpuUsage.start(watchPids, database);
         Round round = round("I", duration);
         double seconds = round.elapsedNanos / 1e9;
+        Map<String, Object> cpuUsage = cpu.stop(round.histogram.getTotalCount(), seconds);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("clients", clients);
         result.put("durationS", Math.round(seconds * 10) / 10.0);
@@ -51,7 +54,9 @@ final class Ingest {
         result.put("statuses", new TreeMap<>(round.statuses));
         result.put("errorSamples", round.errors);
         result.put("aggregates", round.aggregates.get());
+        result.put("lastPosition", round.lastPosition.get());
         result.put("idempotencyKeyEvery", idempotencyEvery);
+        result.put("cpu", cpuUsage);
         return result;
     }
 
@@ -106,10 +111,14 @@ final class Ingest {
         final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         final List<String> errors = new ArrayList<>();
         final AtomicLong aggregates = new AtomicLong();
+        final AtomicLong lastPosition = new AtomicLong();
         long elapsedNanos;
 
         void answered(int status, Step step, String body) {
             statuses.merge(status, 1L, Long::sum);
+            if (status == 201) {
+                lastPosition.accumulateAndGet(Http.position(body), Math::max);
+            }
             if (status != 201) {
                 synchronized (errors) {
                     if (errors.size() < 5) {

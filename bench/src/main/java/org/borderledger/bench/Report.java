@@ -105,6 +105,25 @@ final class Report {
                     Long.toString(ingest.path("non201").asLong()),
                     "0",
                     ingest.path("non201").asLong() == 0));
+            JsonNode cpu = ingest.path("cpu");
+            if (cpu.has("cpuMsPerUnit")) {
+                StringBuilder perCommand = new StringBuilder();
+                cpu.path("cpuMsPerUnit").fields().forEachRemaining(part -> perCommand
+                        .append(perCommand.length() == 0 ? "" : ", ")
+                        .append(part.getKey())
+                        .append(" ")
+                        .append(part.getValue().asText()));
+                lines.add(new Line("ingest CPU ms per command", perCommand.toString(), null, null));
+                lines.add(new Line(
+                        "machine busy during ingest (of which other work, CPU s)",
+                        String.format(
+                                        Locale.ROOT,
+                                        "%.0f %%",
+                                        cpu.path("machineBusyShare").asDouble() * 100) + " ("
+                                + cpu.path("otherWorkCpuS").asText() + ")",
+                        null,
+                        null));
+            }
             double tps = pgbench.path("tps").asDouble(0);
             if (tps > 0) {
                 lines.add(new Line("pgbench single-row INSERT commits/s (16 clients)", format(tps), null, null));
@@ -128,6 +147,17 @@ final class Report {
                     latency.path("p99Ms").asDouble() < 250
                             && e2e.path("readFailures").asLong() == 0
                             && e2e.path("non201").asLong() == 0));
+            lines.add(new Line(
+                    "end-to-end reads failed / writes not answered 201",
+                    e2e.path("readFailures").asLong() + " / "
+                            + e2e.path("non201").asLong(),
+                    null,
+                    null));
+            lines.add(new Line(
+                    "read side caught up with the ingest backlog after (s)",
+                    e2e.path("readSideCaughtUpAfterIngestS").asText(),
+                    null,
+                    null));
         }
         JsonNode replay = all.path("replay");
         if (!replay.isMissingNode()) {
@@ -140,7 +170,7 @@ final class Report {
         }
         JsonNode memory = all.path("memory");
         for (String service : List.of("commandService", "queryService")) {
-            if (memory.has(service + "RssKiB")) {
+            if (memory.path(service + "RssKiB").asLong() > 0) {
                 double mib = memory.path(service + "RssKiB").asDouble() / 1024;
                 lines.add(new Line(
                         service.replace("Service", "-service") + " resident memory after ingest (MiB)",
