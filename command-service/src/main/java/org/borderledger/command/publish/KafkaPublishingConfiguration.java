@@ -21,6 +21,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Publishing to Kafka: the topic, the CloudEvents converter, one idempotent producer ({@code axon.kafka.producer.*},
@@ -51,9 +52,10 @@ class KafkaPublishingConfiguration {
     OutboxPublisher outboxPublisher(
             Producer<String, CloudEvent> outboxProducer,
             KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
+            JdbcClient jdbc,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
-        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, topic, acknowledgementTimeout);
+        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
     }
 
     /** A batch that cannot be published must fail and be retried, never be skipped (the default handler only logs). */
