@@ -10,7 +10,7 @@
 # Exit status: 0 when the run completed and every write was answered 201 (whether or not the targets are met),
 # non-zero when a phase crashed or a write was refused.
 #
-# Environment (all optional): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT_BASE (18080),
+# Environment (all optional): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT_BASE (28080),
 # BENCH_SERVICE_JAVA_OPTS (JVM flags of both services), BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S /
 # BENCH_REPLAY_EVENTS to change the durations and the replay size, BENCH_PHASES (e.g. "ingest e2e") to run only some.
 set -euo pipefail
@@ -42,7 +42,7 @@ main() {
   has() { [[ "$phases" == *" $1 "* ]]; }
 
   export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-  port_base=${BENCH_PORT_BASE:-18080}
+  port_base=${BENCH_PORT_BASE:-28080}
   command_port=$((port_base + 1)); query_port=$((port_base + 2)); replay_port=$((port_base + 3))
   kafka_port=$((port_base + 12)); kafka_controller_port=$((port_base + 13))
   bootstrap=127.0.0.1:$kafka_port
@@ -230,7 +230,7 @@ main() {
   start_service replay-query-service "$query_jar" $replay_port "$(db_url ledger_bench_replay)" ledger.bench.replay
   replay_pid=$started_pid
   bench replay-watch --jdbc "$(db_url ledger_bench_replay)" --db-user "$PGUSER" --events "$replay_events" --timeout 600 \
-    --out "$work/replay.json"
+    --watch "queryService=$replay_pid" --watch-db ledger_bench_replay --out "$work/replay.json"
   printf '{"commandServiceRssKiB": %s, "queryServiceRssKiB": %s, "replayQueryServiceRssKiB": %s}\n' \
     "${command_rss:-0}" "${query_rss:-0}" "$(rss_kib "$replay_pid")" >"$work/memory.json"
   fi

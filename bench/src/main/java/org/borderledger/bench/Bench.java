@@ -74,7 +74,8 @@ public final class Bench {
                         required(options, "jdbc"),
                         options.getOrDefault("db-user", "postgres"),
                         Long.parseLong(required(options, "events")),
-                        seconds(options, "timeout", 600));
+                        seconds(options, "timeout", 600),
+                        CpuUsage.start(options.get("watch"), options.get("watch-db")));
                 write(options, result);
                 System.out.printf("  replay: %s%n", result);
             }

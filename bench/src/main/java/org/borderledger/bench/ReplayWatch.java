@@ -18,8 +18,9 @@ final class ReplayWatch {
 
     private ReplayWatch() {}
 
-    static Map<String, Object> watch(String jdbcUrl, String user, long events, Duration timeout)
+    static Map<String, Object> watch(String jdbcUrl, String user, long events, Duration timeout, CpuUsage cpu)
             throws InterruptedException {
+        long started = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastCount = -1;
         long lastReport = System.nanoTime();
@@ -31,7 +32,9 @@ final class ReplayWatch {
                     if (highest >= events) {
                         long count = single(statement, "SELECT COUNT(*) FROM processed_position");
                         if (count >= events) {
-                            return result(statement, events);
+                            Map<String, Object> result = result(statement, events);
+                            result.put("cpu", cpu.stop(events, (System.nanoTime() - started) / 1e9));
+                            return result;
                         }
                         lastCount = count;
                     }

@@ -167,6 +167,15 @@ final class Report {
                     format(replay.path("eventsPerS").asDouble()),
                     ">= 20,000",
                     replay.path("eventsPerS").asDouble() >= 20000));
+            if (replay.path("cpu").has("cpuMsPerUnit")) {
+                StringBuilder perEvent = new StringBuilder();
+                replay.path("cpu").path("cpuMsPerUnit").fields().forEachRemaining(part -> perEvent.append(
+                                perEvent.length() == 0 ? "" : ", ")
+                        .append(part.getKey())
+                        .append(" ")
+                        .append(part.getValue().asText()));
+                lines.add(new Line("replay CPU ms per event", perEvent.toString(), null, null));
+            }
         }
         JsonNode memory = all.path("memory");
         for (String service : List.of("commandService", "queryService")) {
