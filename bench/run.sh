@@ -11,8 +11,9 @@
 # non-zero when a phase crashed or a write was refused.
 #
 # Environment (all optional): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT_BASE (28080),
-# BENCH_SERVICE_JAVA_OPTS (JVM flags of both services), BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S /
-# BENCH_REPLAY_EVENTS to change the durations and the replay size, BENCH_PHASES (e.g. "ingest e2e") to run only some.
+# BENCH_SERVICE_JAVA_OPTS / BENCH_REPLAY_JAVA_OPTS (JVM flags of the services / of the rebuilding query service),
+# BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS (durations, replay size), BENCH_PHASES (e.g.
+# "ingest e2e": only some phases; such a run leaves BENCHMARKS.md alone), BENCH_NO_BUILD (use the jars as they are).
 set -euo pipefail
 
 # the whole script is one function, read before it runs: editing this file during a run cannot derail the run
@@ -24,7 +25,7 @@ main() {
   for arg in "$@"; do
     case "$arg" in
       --quick) quick=true ;;
-      -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+      -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
       *) echo "unknown option $arg (use --quick)" >&2; exit 2 ;;
     esac
   done
@@ -46,9 +47,13 @@ main() {
   command_port=$((port_base + 1)); query_port=$((port_base + 2)); replay_port=$((port_base + 3))
   kafka_port=$((port_base + 12)); kafka_controller_port=$((port_base + 13))
   bootstrap=127.0.0.1:$kafka_port
-  # Service JVMs: a fixed, small heap (the default would be a quarter of the machine's memory), serial GC (two cores:
-  # no parallel collector threads competing with request threads), small thread stacks.
-  service_java_opts=${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=4}
+  # Service JVMs (BENCHMARKS.md has the measurements): a fixed, small heap (the default would be a quarter of the
+  # machine's memory), serial GC (two cores: no collector threads competing with request threads; G1 needed 100 MiB
+  # more per service for the same rate), small thread stacks, and only the C1 compiler: on two cores C2 spent a quarter
+  # of the command service's CPU compiling Spring's and Axon's code during the measured minute. The rebuild (replay)
+  # is a long batch on one thread, where C2's faster code pays for its compilation: it keeps the tiered default.
+  service_java_opts=${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1}
+  replay_java_opts=${BENCH_REPLAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m}
   bench_java_opts="-Xms256m -Xmx512m -XX:+UseSerialGC"
 
   log() { printf '\n[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -129,14 +134,14 @@ main() {
   }
 
   started_pid=
-  start_service() { # name jar port db-url topic; sets started_pid
-    local name=$1 jar=$2 port=$3 url=$4 topic=$5
+  start_service() { # name jar port db-url topic [java options]; sets started_pid
+    local name=$1 jar=$2 port=$3 url=$4 topic=$5 java_opts=${6:-$service_java_opts}
     # shellcheck disable=SC2086
     env LEDGER_COMMAND_PORT="$port" LEDGER_QUERY_PORT="$port" \
       LEDGER_COMMAND_DB_URL="$url" LEDGER_QUERY_DB_URL="$url" \
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
-      java $service_java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
+      java $java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
     started_pid=$!
     pids+=("$started_pid")
   }
@@ -176,8 +181,8 @@ main() {
   common=(--command "http://127.0.0.1:$command_port" --query "http://127.0.0.1:$query_port" --secret "$secret")
 
   {
-    printf '{"serviceJavaOpts": "%s", "clients": %d, "ingestS": %s, "warmupS": %s, "e2eS": %s, "replayEvents": %s,' \
-      "$service_java_opts" "$clients" "$ingest_s" "$warmup_s" "$e2e_s" "$replay_events"
+    printf '{"serviceJavaOpts": "%s", "replayJavaOpts": "%s", "clients": %d, "ingestS": %s, "warmupS": %s, "e2eS": %s, "replayEvents": %s,' \
+      "$service_java_opts" "$replay_java_opts" "$clients" "$ingest_s" "$warmup_s" "$e2e_s" "$replay_events"
     printf ' "postgresql": "%s"}\n' "$(psql -tA -d postgres -c 'SHOW server_version')"
   } >"$work/settings.json"
 
@@ -227,7 +232,8 @@ main() {
   [ -z "$command_pid" ] || stop_pid "$command_pid"
   bench replay-produce --bootstrap "$bootstrap" --topic ledger.bench.replay --events "$replay_events" \
     --out "$work/replayProduce.json"
-  start_service replay-query-service "$query_jar" $replay_port "$(db_url ledger_bench_replay)" ledger.bench.replay
+  start_service replay-query-service "$query_jar" $replay_port "$(db_url ledger_bench_replay)" ledger.bench.replay \
+    "$replay_java_opts"
   replay_pid=$started_pid
   bench replay-watch --jdbc "$(db_url ledger_bench_replay)" --db-user "$PGUSER" --events "$replay_events" --timeout 600 \
     --watch "queryService=$replay_pid" --watch-db ledger_bench_replay --out "$work/replay.json"
