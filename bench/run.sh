@@ -33,9 +33,11 @@ main() {
   if $quick; then
     ingest_s=${BENCH_INGEST_S:-10}; warmup_s=${BENCH_WARMUP_S:-8}; e2e_s=${BENCH_E2E_S:-10}
     replay_events=${BENCH_REPLAY_EVENTS:-50000}
+    e2e_quarter_s=${BENCH_E2E_S:-5}
   else
     ingest_s=${BENCH_INGEST_S:-60}; warmup_s=${BENCH_WARMUP_S:-20}; e2e_s=${BENCH_E2E_S:-30}
     replay_events=${BENCH_REPLAY_EVENTS:-1000000}
+    e2e_quarter_s=${BENCH_E2E_S:-15}
   fi
   clients=16
   # all phases unless told otherwise (development: BENCH_PHASES="ingest e2e")
@@ -205,7 +207,11 @@ main() {
   [ "${rate:-0}" -gt 0 ] || fail "ingest measured no rate"
   log "2. End-to-end: once the read side has caught up with the ingest phase, ${rate} writes/s (half the ingest rate), open loop, ${e2e_s}s"
   last_position=$(sed -n 's/.*"lastPosition" *: *\([0-9]*\).*/\1/p' "$work/ingest.json" 2>/dev/null | head -1)
-  bench e2e "${common[@]}" --rate "$rate" --duration "$e2e_s" --catch-up-to "${last_position:-0}" --out "$work/e2e.json"
+  bench e2e "${common[@]}" --rate "$rate" --duration "$e2e_s" --catch-up-to "${last_position:-0}" --out "$work/e2e.json" \
+    --watch "commandService=$command_pid,queryService=$query_pid,broker=$broker_pid" --watch-db ledger_bench_command
+  log "2b. End-to-end at a quarter of the ingest rate ($((rate / 2)) writes/s, informational), ${e2e_quarter_s}s"
+  bench e2e "${common[@]}" --rate "$((rate / 2 > 0 ? rate / 2 : 1))" --duration "$e2e_quarter_s" \
+    --out "$work/e2eQuarter.json"
   fi
 
   # ---- 4. PostgreSQL's own single-row commit rate ------------------------------------------------------------------
@@ -249,4 +255,5 @@ main() {
   bench "${report[@]}"
 }
 
-main "$@"
+# one line: bash has read it whole before main runs, so nothing after it is read from a file edited meanwhile
+main "$@"; exit $?

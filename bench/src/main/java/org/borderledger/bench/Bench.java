@@ -54,9 +54,14 @@ public final class Bench {
                             Long.parseLong(options.get("catch-up-to")), seconds(options, "catch-up-limit", 300));
                     System.out.printf("  read side caught up with the ingest phase after %.1f s%n", caughtUpS);
                 }
+                CpuUsage cpu = CpuUsage.start(options.get("watch"), options.get("watch-db"));
+                long started = System.nanoTime();
                 Map<String, Object> result =
                         endToEnd.run(Double.parseDouble(required(options, "rate")), seconds(options, "duration", 30));
                 result.put("readSideCaughtUpAfterIngestS", caughtUpS);
+                result.put(
+                        "cpu",
+                        cpu.stop(((Number) result.get("writes")).longValue(), (System.nanoTime() - started) / 1e9));
                 write(options, result);
                 System.out.printf("  end-to-end: %s%n", result);
             }

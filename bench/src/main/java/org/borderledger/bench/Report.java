@@ -41,7 +41,8 @@ final class Report {
         all.put("date", now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         all.put("mode", quick ? "quick" : "full");
         all.set("machine", machine());
-        for (String phase : List.of("ingest", "e2e", "replayProduce", "replay", "pgbench", "memory", "settings")) {
+        for (String phase :
+                List.of("ingest", "e2e", "e2eQuarter", "replayProduce", "replay", "pgbench", "memory", "settings")) {
             Path file = work.resolve(phase + ".json");
             if (Files.exists(file)) {
                 all.set(phase, json.readTree(file.toFile()));
@@ -76,7 +77,8 @@ final class Report {
 
     static long non201(JsonNode all) {
         return all.path("ingest").path("non201").asLong(0)
-                + all.path("e2e").path("non201").asLong(0);
+                + all.path("e2e").path("non201").asLong(0)
+                + all.path("e2eQuarter").path("non201").asLong(0);
     }
 
     static List<Line> lines(JsonNode all) {
@@ -147,6 +149,34 @@ final class Report {
                     latency.path("p99Ms").asDouble() < 250
                             && e2e.path("readFailures").asLong() == 0
                             && e2e.path("non201").asLong() == 0));
+            if (e2e.path("cpu").has("cpuMsPerUnit")) {
+                StringBuilder perWrite = new StringBuilder();
+                e2e.path("cpu").path("cpuMsPerUnit").fields().forEachRemaining(part -> perWrite.append(
+                                perWrite.length() == 0 ? "" : ", ")
+                        .append(part.getKey())
+                        .append(" ")
+                        .append(part.getValue().asText()));
+                lines.add(new Line("end-to-end CPU ms per write and its read", perWrite.toString(), null, null));
+                lines.add(new Line(
+                        "end-to-end write latency from its due time p50 / p99 (ms)",
+                        e2e.path("writeLatencyFromDueTime").path("p50Ms").asText() + " / "
+                                + e2e.path("writeLatencyFromDueTime")
+                                        .path("p99Ms")
+                                        .asText(),
+                        null,
+                        null));
+            }
+            JsonNode quarter = all.path("e2eQuarter");
+            if (!quarter.isMissingNode()) {
+                lines.add(new Line(
+                        "end-to-end p50 / p99 (ms) at "
+                                + format(quarter.path("ratePerS").asDouble())
+                                + " writes/s (a quarter of the ingest rate)",
+                        quarter.path("latency").path("p50Ms").asText() + " / "
+                                + quarter.path("latency").path("p99Ms").asText(),
+                        null,
+                        null));
+            }
             lines.add(new Line(
                     "end-to-end reads failed / writes not answered 201",
                     e2e.path("readFailures").asLong() + " / "
