@@ -248,9 +248,7 @@ final class Report {
     private static void updateBenchmarks(Path benchmarks, JsonNode all, String table, Path resultFile)
             throws IOException {
         String section = START + "\n" + "Run of " + all.get("date").asText() + " (`bench/run.sh`, full mode) on "
-                + describe(all.get("machine")) + "; all figures in `"
-                + resultFile.getParent().getFileName() + "/"
-                + resultFile.getFileName() + "`.\n\n" + table + END;
+                + describe(all.get("machine")) + "; all figures in `" + resultFile + "`.\n\n" + table + END;
         String text = Files.exists(benchmarks)
                 ? Files.readString(benchmarks, StandardCharsets.UTF_8)
                 : "# Benchmarks\n\n## Latest figures\n\n" + START + "\n" + END + "\n";
