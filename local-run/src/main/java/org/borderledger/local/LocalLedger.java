@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.borderledger.command.CommandServiceApplication;
 import org.borderledger.query.QueryServiceApplication;
 import org.slf4j.Logger;
@@ -39,6 +40,10 @@ public final class LocalLedger implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (List.of(args).contains("--broker-only")) {
+            runBrokerOnly(LocalSettings.fromEnvironment(System.getenv()));
+            return;
+        }
         LocalLedger ledger = start(LocalSettings.fromEnvironment(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "local-ledger-shutdown"));
         System.out.println(ledger.banner());
@@ -50,6 +55,26 @@ public final class LocalLedger implements AutoCloseable {
             System.out.println(ledger.statistics(position, "2014-01-01", "2014-12-31"));
             System.out.println(ledger.statistics(position, "2022-01-01", "2023-12-31"));
         }
+    }
+
+    /**
+     * {@code --broker-only}: only the Kafka broker, in this process, until the process is stopped; the services run
+     * elsewhere (the benchmark starts each in its own JVM so that each one's memory can be read).
+     */
+    private static void runBrokerOnly(LocalSettings settings) throws IOException, InterruptedException {
+        LocalKafkaBroker broker = LocalKafkaBroker.start(
+                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "local-broker-shutdown"));
+        System.out.println("Kafka broker up on " + broker.bootstrapServers() + " (log under "
+                + settings.dataDir().resolve("kafka") + "). Stop with Ctrl-C.");
+        stopped.await();
     }
 
     /** Records the facts of the two seed reports; idempotent. */

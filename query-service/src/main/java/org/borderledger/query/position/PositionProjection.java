@@ -1,5 +1,7 @@
 package org.borderledger.query.position;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PositionProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PositionProjection.class);
+    private static final Object COMMITTING = new Object();
 
     private final ProcessedPositionRepository repository;
     private final ProcessedPositions positions;
@@ -51,7 +54,7 @@ class PositionProjection {
                 typeOf(event),
                 event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
                 event.getTimestamp());
-        wakeReadersAfterCommit();
+        wakeReadersAfterCommit(position.get());
     }
 
     /**
@@ -63,17 +66,31 @@ class PositionProjection {
         repository.clear();
     }
 
-    private void wakeReadersAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    /** Once per transaction, however many events it holds: after the commit, waiting reads learn its positions. */
+    private void wakeReadersAfterCommit(long position) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            positions.processed(List.of(position));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> committing = (List<Long>) TransactionSynchronizationManager.getResource(COMMITTING);
+        if (committing == null) {
+            List<Long> batch = new ArrayList<>();
+            committing = batch;
+            TransactionSynchronizationManager.bindResource(COMMITTING, batch);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    positions.processed();
+                    positions.processed(batch);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(COMMITTING);
                 }
             });
-        } else {
-            positions.processed();
         }
+        committing.add(position);
     }
 
     private static String typeOf(EventMessage<?> event) {

@@ -1,0 +1,88 @@
+package org.borderledger.command.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.borderledger.command.CommandServiceIT;
+import org.borderledger.events.GeoPoint;
+import org.borderledger.events.Side;
+import org.borderledger.events.marker.MarkerPlanned;
+import org.borderledger.events.marker.MarkerType;
+import org.borderledger.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An event whose transaction commits after a later-numbered one was published fills a gap in the tracking token; it is
+ * published with its own global index as its position, not the token's highest index (which is the later event's).
+ */
+@CommandServiceIT
+class GapPositionIT {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${axon.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Value("${axon.kafka.default-topic}")
+    String topic;
+
+    @Test
+    void publishesAnEventThatFillsAGapWithItsOwnPosition() throws Exception {
+        String early = "GAP-POSITION-EARLY-" + UUID.randomUUID();
+        String late = "GAP-POSITION-LATE-" + UUID.randomUUID();
+        CountDownLatch earlyInserted = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        TopicReader topicReader = new TopicReader(bootstrapServers, topic);
+
+        CompletableFuture<Void> slowTransaction =
+                CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+                    eventStore.publish(planned(early));
+                    earlyInserted.countDown();
+                    await(mayCommit);
+                }));
+        assertThat(earlyInserted.await(10, TimeUnit.SECONDS)).isTrue();
+        transactions.executeWithoutResult(status -> eventStore.publish(planned(late)));
+        assertThat(topicReader.readKey(late, 1, Duration.ofSeconds(30))).hasSize(1);
+        mayCommit.countDown();
+        slowTransaction.get(10, TimeUnit.SECONDS);
+
+        List<ConsumerRecord<String, byte[]>> published = topicReader.readKey(early, 1, Duration.ofSeconds(30));
+        long ownIndex = jdbc.queryForObject(
+                "select global_index from domain_event_entry where aggregate_identifier = ?", Long.class, early);
+        assertThat(published).hasSize(1);
+        assertThat(Long.valueOf(TopicReader.header(published.get(0), "ce_position")))
+                .isEqualTo(ownIndex);
+    }
+
+    private static GenericDomainEventMessage<MarkerPlanned> planned(String id) {
+        return new GenericDomainEventMessage<>(
+                "BorderMarker", id, 0, new MarkerPlanned(id, MarkerType.MAIN, new GeoPoint(10.5, 104.5), Side.VN));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
