@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class ReadYourWritesConfiguration implements WebMvcConfigurer {
                             .in("query")
                             .name(ReadPosition.MIN_PARAMETER)
                             .description("Wait until the event at this position has been processed (read-your-writes)")
-                            .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)))
+                            .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)))
                     .addParametersItem(new Parameter()
                             .in("header")
                             .name(ReadPosition.MIN_HEADER)

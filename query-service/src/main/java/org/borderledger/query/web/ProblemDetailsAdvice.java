@@ -1,6 +1,7 @@
 package org.borderledger.query.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +141,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String expected;
         if (type != null && type.isEnum()) {
             expected = "one of " + Arrays.toString(type.getEnumConstants());
-        } else if (type == java.time.LocalDate.class) {
+        } else if (type == LocalDate.class) {
             expected = "a date YYYY-MM-DD";
         } else if (type != null && (type == int.class || type == long.class || Number.class.isAssignableFrom(type))) {
             expected = "a whole number";
