@@ -139,7 +139,7 @@ main() {
   start_service() { # name jar port db-url topic [java options]; sets started_pid
     local name=$1 jar=$2 port=$3 url=$4 topic=$5 java_opts=${6:-$service_java_opts}
     # shellcheck disable=SC2086
-    env LEDGER_COMMAND_PORT="$port" LEDGER_QUERY_PORT="$port" \
+    env LEDGER_COMMAND_PORT="$port" LEDGER_QUERY_PORT="$port" LEDGER_MANAGEMENT_PORT="$((port + 1000))" \
       LEDGER_COMMAND_DB_URL="$url" LEDGER_QUERY_DB_URL="$url" \
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
@@ -171,8 +171,8 @@ main() {
     command_pid=$started_pid
     start_service query-service "$query_jar" $query_port "$(db_url ledger_bench_query)" ledger.events
     query_pid=$started_pid
-    wait_healthy command-service "http://127.0.0.1:$command_port/actuator/health/readiness" "$command_pid" 180
-    wait_healthy query-service "http://127.0.0.1:$query_port/actuator/health/readiness" "$query_pid" 180
+    wait_healthy command-service "http://127.0.0.1:$command_port/readyz" "$command_pid" 180
+    wait_healthy query-service "http://127.0.0.1:$query_port/readyz" "$query_pid" 180
     echo "  up after $(($(date +%s) - started_at))s"
   fi
 

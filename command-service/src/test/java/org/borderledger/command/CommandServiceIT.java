@@ -5,13 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The command service on a real PostgreSQL and Kafka broker, on a random port. Every integration test of the service
  * carries this annotation, so they share one application context. The global seal treats a missing position as a
- * rolled-back write after 5 s instead of 60 s, so tests that wait for the seal do not wait a minute.
+ * rolled-back write after 5 s instead of 60 s, so tests that wait for the seal do not wait a minute. Metrics and
+ * tracing run as in production (a test context turns them off unless asked).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +23,5 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "ledger.audit.seal.settle-after=5s"
         })
 @ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
+@AutoConfigureObservability
 public @interface CommandServiceIT {}

@@ -142,6 +142,9 @@ public final class LocalLedger implements AutoCloseable {
             String jwtSecret) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                // the actuator (Prometheus, health) 1000 above the HTTP port, on the loopback interface only
+                "--management.server.port=" + (port + 1000),
+                "--management.server.address=127.0.0.1",
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.security.jwt-secret=" + jwtSecret));
@@ -190,10 +193,10 @@ public final class LocalLedger implements AutoCloseable {
                 System.lineSeparator(),
                 "",
                 "Border Cooperation Ledger is up. Data: " + settings.dataDir(),
-                "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   health "
-                        + command + "/actuator/health",
-                "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   health " + query
-                        + "/actuator/health",
+                "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   metrics "
+                        + "http://127.0.0.1:" + (settings.commandPort() + 1000) + "/actuator/prometheus",
+                "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   metrics "
+                        + "http://127.0.0.1:" + (settings.queryPort() + 1000) + "/actuator/prometheus",
                 "  Kafka            " + kafka + "   topic ledger.events (CloudEvents)",
                 "Stop with Ctrl-C.",
                 "");

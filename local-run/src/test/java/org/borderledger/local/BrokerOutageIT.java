@@ -46,7 +46,7 @@ class BrokerOutageIT {
                         .isEqualTo(201);
                 last = recorded.json().get("position").asLong();
             }
-            assertThat(LocalRuns.command(settings).get("/actuator/health", null).status())
+            assertThat(LocalRuns.command(settings).get("/readyz", null).status())
                     .as("health tells the broker is gone")
                     .isEqualTo(503);
             ledger.startBroker();

@@ -26,9 +26,9 @@ class LocalLedgerIT {
         long position;
         long events;
         try (LocalLedger ledger = LocalLedger.start(settings)) {
-            assertThat(LocalRuns.command(settings).get("/actuator/health", null).status())
+            assertThat(LocalRuns.command(settings).get("/readyz", null).status())
                     .isEqualTo(200);
-            assertThat(LocalRuns.query(settings).get("/actuator/health", null).status())
+            assertThat(LocalRuns.query(settings).get("/readyz", null).status())
                     .isEqualTo(200);
             assertThat(Files.readString(dataDir.resolve("tokens.json")))
                     .contains("kienGiangUnit", "kampotUnit", "auditor", "admin");

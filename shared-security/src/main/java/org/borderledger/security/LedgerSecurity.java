@@ -1,5 +1,6 @@
 package org.borderledger.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -179,7 +182,19 @@ public class LedgerSecurity {
     }
 
     /**
-     * A stateless filter chain: health and the OpenAPI document are public, the service's {@code rules} come next,
+     * Whether the request came in on the management server ({@code management.server.port}, its own port): that port
+     * serves only the actuator (health, Prometheus) to the operator's network and is never published, so it asks for
+     * no ledger token; health still shows its details only to a token with the role ADMIN.
+     */
+    static boolean onManagementServer(HttpServletRequest request) {
+        return WebApplicationContextUtils.getWebApplicationContext(request.getServletContext())
+                        instanceof WebServerApplicationContext server
+                && WebServerApplicationContext.hasServerNamespace(server, "management");
+    }
+
+    /**
+     * A stateless filter chain: everything on the management port, health ({@code /livez}, {@code /readyz} on the
+     * service's port) and the OpenAPI document are public, the service's {@code rules} come next,
      * and every other request needs a valid token. Refusals are problem+json.
      */
     public SecurityFilterChain filterChain(
@@ -196,10 +211,13 @@ public class LedgerSecurity {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(LedgerSecurity::onManagementServer).permitAll();
                     requests.requestMatchers(
                                     "/actuator/health",
                                     "/actuator/health/**",
                                     "/actuator/info",
+                                    "/livez",
+                                    "/readyz",
                                     "/v3/api-docs",
                                     "/v3/api-docs/**",
                                     "/v3/api-docs.yaml",

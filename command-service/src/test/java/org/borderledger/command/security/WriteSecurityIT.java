@@ -130,7 +130,7 @@ class WriteSecurityIT {
 
     @Test
     void healthAndTheApiDocumentArePublic() {
-        assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(http.get("/readyz", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
     }
 
