@@ -16,13 +16,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml cannot run on a machine without a Docker engine; this keeps it correct by reading it. */
+/**
+ * What docker-compose.yml promises that only reading it shows: pinned images, what is published, start order, and the
+ * monitoring profile. {@link ComposeEnvironmentIT} starts the services with its environment.
+ */
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(LEDGER_[A-Z_]+)");
 
     private final Map<String, Map<String, Object>> services = services();
+
+    /** Variables the services read outside their configuration files (shared-operations' LedgerEnvironment). */
+    private static final Set<String> READ_IN_CODE = Set.of("LEDGER_LOG_FORMAT", "LEDGER_OTLP_ENDPOINT");
 
     @Test
     void everyImageHasAPinnedTag() throws IOException {
@@ -35,23 +41,38 @@ class DockerComposeTest {
                 .map(line -> line.split("\\s+")[1])
                 .toList();
 
-        assertThat(images).hasSize(2);
+        assertThat(images).hasSize(services.size() - 2);
         assertThat(dockerfileBases).hasSize(2);
         assertThat(images).allSatisfy(DockerComposeTest::assertPinned);
         assertThat(dockerfileBases).allSatisfy(DockerComposeTest::assertPinned);
     }
 
     @Test
+    void publishesOnlyHttpPortsAndTheAdministrationOnesOnlyOnTheLoopbackInterface() {
+        assertThat(services.get("postgres")).doesNotContainKey("ports");
+        assertThat(services.get("kafka")).doesNotContainKey("ports");
+        assertThat(ports("command-service")).containsExactly("8081:8081");
+        assertThat(ports("query-service")).containsExactly("8082:8082");
+        for (String service : List.of("keycloak", "prometheus", "grafana")) {
+            assertThat(ports(service)).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+        }
+        assertThat(environment("kafka").get("KAFKA_LISTENERS")).doesNotContain("EXTERNAL");
+    }
+
+    @Test
     void runsKafkaInKraftModeAndTheServicesWaitForHealthyInfrastructure() {
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "command-service", "query-service");
+        assertThat(services)
+                .containsOnlyKeys(
+                        "postgres", "kafka", "keycloak", "command-service", "query-service", "prometheus", "grafana");
         assertThat(environment("kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-        assertThat(services.get("postgres")).containsKey("healthcheck");
-        assertThat(services.get("kafka")).containsKey("healthcheck");
+        for (String service : List.of("postgres", "kafka", "keycloak")) {
+            assertThat(services.get(service)).containsKey("healthcheck");
+        }
         for (String service : List.of("command-service", "query-service")) {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, String>> dependsOn =
                     (Map<String, Map<String, String>>) services.get(service).get("depends_on");
-            assertThat(dependsOn).containsOnlyKeys("postgres", "kafka");
+            assertThat(dependsOn).containsOnlyKeys("postgres", "kafka", "keycloak");
             assertThat(dependsOn.values())
                     .allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
             assertThat(services.get(service)).containsKey("healthcheck");
@@ -59,24 +80,43 @@ class DockerComposeTest {
     }
 
     @Test
-    void setsOnlyVariablesTheServicesReadAndPointsThemAtTheComposeHosts() throws IOException {
-        assertThat(environment("command-service").keySet()).isSubsetOf(placeholders("command-service.yml"));
-        assertThat(environment("query-service").keySet()).isSubsetOf(placeholders("query-service.yml"));
-        assertThat(environment("command-service").get("LEDGER_COMMAND_DB_URL"))
-                .isEqualTo("jdbc:postgresql://postgres:5432/ledger_command");
-        assertThat(environment("query-service").get("LEDGER_QUERY_DB_URL"))
-                .isEqualTo("jdbc:postgresql://postgres:5432/ledger_query");
-        assertThat(Files.readString(ROOT.resolve("docker/postgres-init.sql")))
-                .contains("CREATE DATABASE ledger_command")
-                .contains("CREATE DATABASE ledger_query");
-        String internalListener = environment("kafka").get("KAFKA_ADVERTISED_LISTENERS");
-        assertThat(internalListener).contains("kafka:29092");
-        assertThat(environment("command-service").get("LEDGER_KAFKA_BOOTSTRAP")).isEqualTo("kafka:29092");
-        assertThat(environment("query-service").get("LEDGER_KAFKA_BOOTSTRAP")).isEqualTo("kafka:29092");
+    void setsOnlyVariablesTheServicesRead() throws IOException {
+        Set<String> command = new java.util.HashSet<>(placeholders("command-service.yml"));
+        command.addAll(READ_IN_CODE);
+        Set<String> query = new java.util.HashSet<>(placeholders("query-service.yml"));
+        query.addAll(READ_IN_CODE);
+        assertThat(environment("command-service").keySet()).isSubsetOf(command);
+        assertThat(environment("query-service").keySet()).isSubsetOf(query);
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPortsAndGrafanaRunsOnlyInTheMonitoringProfile() throws IOException {
+        String scrapeConfig = Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml"));
+        assertThat(scrapeConfig)
+                .contains("command-service:" + environment("command-service").get("LEDGER_MANAGEMENT_PORT"))
+                .contains("query-service:" + environment("query-service").get("LEDGER_MANAGEMENT_PORT"))
+                .contains("/actuator/prometheus");
+        assertThat(services.get("prometheus").get("profiles")).isEqualTo(List.of("monitoring"));
+        assertThat(services.get("grafana").get("profiles")).isEqualTo(List.of("monitoring"));
+        assertThat(Files.readString(ROOT.resolve("docker/grafana/dashboards/border-ledger.json")))
+                .contains(
+                        "ledger_publisher_lag_events",
+                        "ledger_publisher_lag_seconds",
+                        "ledger_projection_lag_records",
+                        "ledger_seal_lag_events",
+                        "ledger_deadletters",
+                        "ledger_idempotency_keys",
+                        "http_server_requests_seconds");
     }
 
     private static void assertPinned(String image) {
         assertThat(image).as(image).matches("[^:]+:[0-9][^:]*").doesNotEndWith(":latest");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> ports(String service) {
+        return ((List<Object>) services.get(service).get("ports"))
+                .stream().map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")

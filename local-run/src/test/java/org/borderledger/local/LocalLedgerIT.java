@@ -28,8 +28,7 @@ class LocalLedgerIT {
         try (LocalLedger ledger = LocalLedger.start(settings)) {
             assertThat(LocalRuns.command(settings).get("/readyz", null).status())
                     .isEqualTo(200);
-            assertThat(LocalRuns.query(settings).get("/readyz", null).status())
-                    .isEqualTo(200);
+            assertThat(LocalRuns.query(settings).get("/readyz", null).status()).isEqualTo(200);
             assertThat(Files.readString(dataDir.resolve("tokens.json")))
                     .contains("kienGiangUnit", "kampotUnit", "auditor", "admin");
 

@@ -3,11 +3,12 @@ package org.borderledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
 class QueryServiceStartsIT {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,10 +44,11 @@ class QueryServiceStartsIT {
 
     @Test
     void isHealthyWithItsOwnDatabaseAndTheBroker() {
-        var health = http.getForEntity("/actuator/health", String.class);
+        var health = new LedgerHttp("http://localhost:" + managementPort)
+                .get("/actuator/health/readiness", AdminTokens.admin());
 
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).contains("\"db\"").contains("\"kafka\"");
+        assertThat(health.status()).isEqualTo(HttpStatus.OK.value());
+        assertThat(health.body()).contains("\"db\"").contains("\"kafka\"");
         assertThat(jdbc.queryForObject(
                         "select data_type from information_schema.columns"
                                 + " where table_name = 'token_entry' and column_name = 'token'",

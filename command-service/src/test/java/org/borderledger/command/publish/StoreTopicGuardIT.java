@@ -7,11 +7,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.borderledger.command.CommandServiceApplication;
+import org.borderledger.events.Side;
+import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.TestInfrastructure;
 import org.borderledger.testsupport.Tokens;
@@ -39,7 +42,7 @@ class StoreTopicGuardIT {
             }
             assertThat(new TopicReader(infrastructure.kafkaBootstrap(), topic).read(record -> true, 3, WAIT))
                     .hasSize(3);
-            LedgerHttp.Response health = http.get("/actuator/health/storeTopic", null);
+            LedgerHttp.Response health = management(service).get("/actuator/health/storeTopic", ADMIN);
             assertThat(health.status()).as(health.body()).isEqualTo(200);
             assertThat(health.json().at("/details/storeEnd").asLong())
                     .isEqualTo(health.json().at("/details/topicEnd").asLong());
@@ -47,7 +50,7 @@ class StoreTopicGuardIT {
 
         try (ConfigurableApplicationContext restoredFromEmptyBackup = start("guard-restored")) {
             LedgerHttp http = http(restoredFromEmptyBackup);
-            LedgerHttp.Response health = http.get("/actuator/health", null);
+            LedgerHttp.Response health = management(restoredFromEmptyBackup).get("/actuator/health", ADMIN);
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().at("/components/storeTopic/status").asText())
                     .isEqualTo("DOWN");
@@ -72,8 +75,8 @@ class StoreTopicGuardIT {
         }
         topic = "ledger.guard.republished." + UUID.randomUUID();
         try (ConfigurableApplicationContext republishing = start("guard-restored")) {
-            assertThat(http(republishing)
-                            .get("/actuator/health/storeTopic", null)
+            assertThat(management(republishing)
+                            .get("/actuator/health/storeTopic", ADMIN)
                             .status())
                     .as("the operator's way out: the store's history published into a new topic")
                     .isEqualTo(200);
@@ -118,6 +121,7 @@ class StoreTopicGuardIT {
                 .properties("spring.config.name=" + CommandServiceApplication.CONFIG_NAME)
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.datasource.url=" + infrastructure.database(database),
                         "--spring.datasource.username=" + infrastructure.user(),
                         "--spring.datasource.password=" + infrastructure.password(),
@@ -130,6 +134,14 @@ class StoreTopicGuardIT {
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         return new LedgerHttp("http://localhost:" + port);
     }
+
+    /** The actuator's own port; health shows its components to an administrator. */
+    private static LedgerHttp management(ConfigurableApplicationContext service) {
+        return new LedgerHttp("http://localhost:" + service.getEnvironment().getProperty("local.management.port"));
+    }
+
+    private static final String ADMIN = Tokens.of(
+            new LedgerPrincipal("admin-1", "JOINT-COMMISSION", Side.VN, "VN-47", Set.of(LedgerPrincipal.ADMIN)));
 
     private static void sleep() {
         try {
