@@ -88,6 +88,26 @@ class LedgerCloudEventsTest {
         }
     }
 
+    @Test
+    void carriesTheTraceOfTheWriteAsTheDistributedTracingExtension() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventMessage<?> traced = stored.andMetaData(Map.of("traceparent", traceparent, "tracestate", "ledger=1"));
+        ProducerRecord<String, CloudEvent> record = converter.createKafkaMessage(traced, "ledger.events");
+        RecordHeaders headers = new RecordHeaders();
+        try (CloudEventSerializer out = new CloudEventSerializer();
+                CloudEventDeserializer in = new CloudEventDeserializer()) {
+            byte[] value = out.serialize("ledger.events", headers, record.value());
+
+            assertThat(header(headers, "ce_traceparent")).isEqualTo(traceparent);
+            assertThat(header(headers, "ce_tracestate")).isEqualTo("ledger=1");
+            EventMessage<?> event = converter
+                    .readKafkaMessage(new ConsumerRecord<>(
+                            "ledger.events", 0, 5, record.key(), in.deserialize("ledger.events", headers, value)))
+                    .orElseThrow();
+            assertThat(event.getMetaData()).containsEntry("traceparent", traceparent);
+        }
+    }
+
     private static String header(RecordHeaders headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
