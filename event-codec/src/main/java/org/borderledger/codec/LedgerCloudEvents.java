@@ -30,10 +30,10 @@ import org.borderledger.events.EventMetadata;
  * attributes travel as {@code ce_*} headers. {@code type} is the stable event name, {@code subject} the aggregate id,
  * {@code source} the writing service, and the record key is the aggregate id so one aggregate's events stay in order
  * on one partition. Extensions carry the aggregate type and sequence, the event's global {@code position} in the event
- * store, and the submission metadata (who submitted it, under which request). A consumer needs no Java class to read any of it. The W3C trace
- * context Axon's tracing writes into the metadata ({@code traceparent}, {@code tracestate}) travels the same way, as
- * the CloudEvents distributed-tracing extension, and is metadata again on the read side, where the projections
- * continue the trace.
+ * store, and the submission metadata (who submitted it, under which request). The W3C trace context that Axon's
+ * tracing writes into the metadata ({@code traceparent}, {@code tracestate}) travels the same way, as the CloudEvents
+ * distributed-tracing extension, and is metadata again on the read side, where the projections continue the trace. A
+ * consumer needs no Java class to read any of it.
  */
 public final class LedgerCloudEvents implements KafkaMessageConverter<String, CloudEvent> {
 
