@@ -10,5 +10,5 @@ ARG SERVICE
 RUN useradd --system --uid 10001 ledger
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar /app/service.jar
 USER ledger
-ENV JAVA_TOOL_OPTIONS="-Daxoniq.update-checker.disabled=true -XX:MaxRAMPercentage=75"
+ENV JAVA_TOOL_OPTIONS="-Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true -XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/app/service.jar"]

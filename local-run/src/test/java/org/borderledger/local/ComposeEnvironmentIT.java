@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -74,6 +75,7 @@ class ComposeEnvironmentIT {
     private static String pgHost;
     private static int pgPort;
     private static final List<Process> started = new ArrayList<>();
+    private static final Map<String, Path> logs = new HashMap<>();
     private static LedgerHttp command;
     private static LedgerHttp query;
     private static int commandManagementPort;
@@ -94,8 +96,8 @@ class ComposeEnvironmentIT {
                 "keycloak")) {
             NAMES.put(name, name + "_compose_" + RUN);
         }
-        createDatabasesWithTheInitScript();
         serveTheIdentityProvidersKeys();
+        createDatabasesWithTheInitScript();
 
         int commandPort = freePort();
         int queryPort = freePort();
@@ -105,7 +107,9 @@ class ComposeEnvironmentIT {
                 "command-service",
                 Map.of(
                         "LEDGER_COMMAND_PORT", String.valueOf(commandPort),
-                        "LEDGER_MANAGEMENT_PORT", String.valueOf(commandManagementPort))));
+                        "LEDGER_MANAGEMENT_PORT", String.valueOf(commandManagementPort),
+                        // one line per request (the dispatcher's "Completed 201"), to see what a request's lines carry
+                        "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG")));
         started.add(start(
                 "query-service",
                 Map.of(
@@ -144,14 +148,30 @@ class ComposeEnvironmentIT {
     }
 
     @Test
-    void writesThroughTheCommandServiceAndReadsThroughTheQueryService() {
+    void writesThroughTheCommandServiceAndReadsThroughTheQueryService() throws Exception {
         String markerId = "COMPOSE-" + RUN;
+        String traceId = "4bf92f3577b34da6a3ce929d" + RUN;
+        String correlationId = "compose-correlation-" + RUN;
         LedgerHttp.Response written = command.post(
                 "/api/markers",
                 token(KIEN_GIANG, audience()),
                 "{\"id\":\"" + markerId + "\",\"type\":\"MAIN\",\"plannedLat\":10.42,\"plannedLon\":104.49,"
-                        + "\"responsibleSide\":\"VN\"}");
+                        + "\"responsibleSide\":\"VN\"}",
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Correlation-Id", correlationId));
         assertThat(written.status()).as(written.body()).isEqualTo(201);
+        assertThat(written.header("X-Correlation-Id")).isEqualTo(correlationId);
+        List<String> lines = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            lines = Files.readAllLines(logs.get("command-service")).stream()
+                    .filter(line -> line.contains(correlationId))
+                    .toList();
+            Thread.sleep(200);
+        }
+        assertThat(lines)
+                .as("the JSON lines of the request carry its trace id and correlation id")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("{").contains(traceId));
         long position = written.json().get("position").asLong();
 
         String path = "/api/markers/by-id?id=" + markerId + "&minPosition=" + position;
@@ -159,6 +179,20 @@ class ComposeEnvironmentIT {
                 LocalRuns.until(200, Duration.ofSeconds(90), () -> query.get(path, token(AUDITOR, audience())));
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("id").asText()).isEqualTo(markerId);
+    }
+
+    @Test
+    void logsOneJsonObjectPerLine() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(logs.get("command-service")).stream()
+                .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                .filter(line -> !line.isBlank())
+                .toList();
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(
+                        json.readTree(line).has("@timestamp"))
+                .as(line)
+                .isTrue());
     }
 
     @Test
@@ -364,6 +398,7 @@ class ComposeEnvironmentIT {
         java.environment().putAll(environment);
         java.environment().put("JAVA_TOOL_OPTIONS", dockerfileJavaToolOptions());
         File log = Files.createTempFile("compose-" + service + "-", ".log").toFile();
+        logs.put(service, log.toPath());
         java.redirectErrorStream(true).redirectOutput(log);
         return java.start();
     }

@@ -110,7 +110,7 @@ class DockerComposeTest {
     }
 
     private static void assertPinned(String image) {
-        assertThat(image).as(image).matches("[^:]+:[0-9][^:]*").doesNotEndWith(":latest");
+        assertThat(image).as(image).matches("[^:]+:v?[0-9][^:]*").doesNotEndWith(":latest");
     }
 
     @SuppressWarnings("unchecked")

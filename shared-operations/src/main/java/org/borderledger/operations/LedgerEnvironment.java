@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns the ledger's operating variables into Spring Boot's settings: {@code LEDGER_LOG_FORMAT=json} writes every log
- * line as one JSON object (Elastic Common Schema, with the trace id, span id and correlation id of the request), and
+ * line as one JSON object (Elastic Common Schema, with the trace id, span id and correlation id of the request) and
+ * prints no banner, and
  * {@code LEDGER_OTLP_ENDPOINT} exports traces over OTLP/HTTP to that URL (no export when it is unset).
  */
 public final class LedgerEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -24,6 +25,7 @@ public final class LedgerEnvironment implements EnvironmentPostProcessor, Ordere
         String format = environment.getProperty(LOG_FORMAT, "text").strip();
         if ("json".equalsIgnoreCase(format)) {
             settings.put("logging.structured.format.console", "ecs");
+            settings.put("spring.main.banner-mode", "off");
         } else if (!"text".equalsIgnoreCase(format)) {
             throw new IllegalArgumentException(LOG_FORMAT + " must be text or json, not " + format);
         }

@@ -34,7 +34,9 @@ class CorrelationIdsTest {
         assertThat(seenInLogs).containsExactly("sync-2014-08-15");
         assertThat(seenByTheService).containsExactly("sync-2014-08-15");
         assertThat(response.getHeader("X-Correlation-Id")).isEqualTo("sync-2014-08-15");
-        assertThat(MDC.get(CorrelationIds.MDC_KEY)).as("nothing left on the thread").isNull();
+        assertThat(MDC.get(CorrelationIds.MDC_KEY))
+                .as("nothing left on the thread")
+                .isNull();
     }
 
     @Test
