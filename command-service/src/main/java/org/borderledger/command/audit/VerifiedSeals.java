@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.borderledger.evidence.EvidenceWalk;
 import org.borderledger.evidence.Seal;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -45,15 +46,23 @@ class VerifiedSeals {
 
     /** Records {@code seal} as verified; a seal verified before stays as it was. */
     void advance(Seal seal, Instant at) {
-        jdbc.update(
-                "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, key_id, signature,"
-                        + " verified_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (position) do nothing",
-                seal.position(),
-                seal.eventsSealed(),
-                seal.chainHash(),
-                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
-                seal.keyId(),
-                seal.signature(),
-                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        if (jdbc.queryForObject("select count(*) from verified_seal where position = ?", Long.class, seal.position())
+                > 0) {
+            return;
+        }
+        try {
+            jdbc.update(
+                    "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, key_id, signature,"
+                            + " verified_at) values (?, ?, ?, ?, ?, ?, ?)",
+                    seal.position(),
+                    seal.eventsSealed(),
+                    seal.chainHash(),
+                    OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
+                    seal.keyId(),
+                    seal.signature(),
+                    OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        } catch (DuplicateKeyException verifiedMeanwhile) {
+            // another verification recorded the same seal
+        }
     }
 }
