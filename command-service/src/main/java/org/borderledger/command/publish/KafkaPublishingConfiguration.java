@@ -62,6 +62,26 @@ class KafkaPublishingConfiguration {
         return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
     }
 
+    @Bean
+    Republisher republisher(
+            Republications republications,
+            JdbcClient jdbc,
+            Serializer serializer,
+            LedgerCloudEvents ledgerCloudEvents,
+            Producer<String, byte[]> outboxProducer,
+            @Value("${axon.kafka.default-topic}") String topic,
+            @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
+        return new Republisher(
+                republications,
+                jdbc,
+                serializer,
+                ledgerCloudEvents,
+                outboxProducer,
+                topic,
+                acknowledgementTimeout,
+                java.time.Clock.systemUTC());
+    }
+
     /** A batch that cannot be published must fail and be retried, never be skipped (the default handler only logs). */
     @Bean
     ConfigurerModule publishingRetriesInsteadOfSkipping() {

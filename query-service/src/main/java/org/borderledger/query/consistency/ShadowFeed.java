@@ -100,9 +100,38 @@ final class ShadowFeed implements AutoCloseable {
                     next.put(partition.partition(), record.offset() + 1);
                 }
             }
-            models.apply(batch);
-            events += batch.size();
+            events += applyGated(batch);
             progress.accept(events);
+        }
+    }
+
+    /**
+     * Applies the batch in one transaction; when a projection fails on one of its events, the batch is applied again
+     * event by event, and the event that fails is held with its aggregate, as the live gate parks it (unless an admin
+     * discarded it). Answers the number of events applied.
+     */
+    private int applyGated(List<EventMessage<?>> batch) {
+        try {
+            models.apply(batch);
+            return batch.size();
+        } catch (RuntimeException batchFailed) {
+            int applied = 0;
+            for (EventMessage<?> event : batch) {
+                TopicRecord record = LedgerRecords.recordOf(event).orElseThrow();
+                String sequence = LedgerRecords.sequenceOf(record);
+                if (held.contains(sequence)) {
+                    continue;
+                }
+                try {
+                    models.apply(List.of(event));
+                    applied++;
+                } catch (RuntimeException failed) {
+                    if (!deadLetters.discarded(record)) {
+                        held.add(sequence);
+                    }
+                }
+            }
+            return applied;
         }
     }
 

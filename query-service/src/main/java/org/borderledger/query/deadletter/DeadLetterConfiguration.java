@@ -33,7 +33,8 @@ class DeadLetterConfiguration {
     /** {@code ledger.deadletters}: the records parked now. */
     @Bean
     MeterBinder deadLetterGauge(DeadLetters letters) {
-        return registry -> Gauge.builder("ledger.deadletters", letters, DeadLetters::countParked)
+        return registry -> Gauge.builder("ledger.deadletters", letters::countParked)
+                .strongReference(true)
                 .description("Records of the event topic parked by the read side (decode, authentication or"
                         + " projection failed, or waiting behind one of the same aggregate)")
                 .register(registry);
