@@ -39,6 +39,11 @@ public final class RecordAuthentication {
         headers.add(MAC, RecordKeys.utf8(Base64.getUrlEncoder().withoutPadding().encodeToString(mac)));
     }
 
+    /** Whether a record's MAC is right under one of {@code keys}. */
+    public static boolean isAuthentic(RecordKeys keys, String key, Headers headers, byte[] value) {
+        return verify(keys, key, headers, value).isEmpty();
+    }
+
     /** Why a record does not authenticate, or empty when its MAC is right under one of {@code keys}. */
     static Optional<RecordRejection> verify(RecordKeys keys, String key, Headers headers, byte[] value) {
         List<Header> macs = all(headers, MAC);
