@@ -106,6 +106,7 @@ public final class LocalLedger implements AutoCloseable {
     static LocalLedger start(LocalSettings settings) throws IOException {
         Files.createDirectories(settings.dataDir());
         String secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
+        String recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
         LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
         ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
         try {
@@ -122,6 +123,7 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandDbUrl() == null,
                     bootstrap,
                     secret,
+                    recordKeys,
                     sealKey(settings.dataDir()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
@@ -131,7 +133,8 @@ public final class LocalLedger implements AutoCloseable {
                     settings.queryDatabase(),
                     settings.queryDbUrl() == null,
                     bootstrap,
-                    secret);
+                    secret,
+                    recordKeys);
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -148,12 +151,14 @@ public final class LocalLedger implements AutoCloseable {
             boolean h2,
             String bootstrap,
             String jwtSecret,
+            String recordKeys,
             String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
-                "--ledger.security.jwt-secret=" + jwtSecret));
+                "--ledger.security.jwt-secret=" + jwtSecret,
+                "--ledger.records.keys=" + recordKeys));
         args.addAll(List.of(more));
         if (h2) {
             args.add("--spring.datasource.username=sa");
