@@ -76,8 +76,7 @@ class LedgerCloudEventsTest {
     @Test
     void carriesTheTraceOfTheWriteAsTheDistributedTracingExtension() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        DomainEventMessage<?> traced =
-                stored.andMetaData(Map.of("traceparent", traceparent, "tracestate", "ledger=1"));
+        DomainEventMessage<?> traced = stored.andMetaData(Map.of("traceparent", traceparent, "tracestate", "ledger=1"));
 
         ProducerRecord<String, byte[]> record = writer.createKafkaMessage(traced, TOPIC, 17);
 

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,16 +59,25 @@ import org.yaml.snakeyaml.Yaml;
  * addresses mapped to this machine: the compose host {@code postgres} to the test's PostgreSQL, {@code kafka} to the
  * test's broker, {@code keycloak} to a JWK set this test serves and signs tokens with (same issuer and audience as
  * compose names), and the published ports to free ones. The databases and roles come from the same init script the
- * PostgreSQL container runs, under names of this run. A variable a service needs that compose lacks fails it.
+ * PostgreSQL container runs, under names of this run; named volumes are directories of this run, and the variables
+ * compose requires come from the operator's {@code .env}, played by a map of this test. A variable a service needs that compose
+ * lacks fails it.
  */
 class ComposeEnvironmentIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?-([^}]*))?}");
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?}");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://postgres:5432/(\\w+)");
     private static final Duration START = Duration.ofMinutes(4);
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    /** What an operator puts in the {@code .env} beside docker-compose.yml: the variables compose requires. */
+    private static final Map<String, String> OPERATOR_ENV =
+            Map.of("LEDGER_RECORD_KEYS", "compose=" + Base64.getEncoder().encodeToString(randomBytes(32)));
+
+    private static final Path VOLUMES =
+            Path.of("target", "compose-volumes-" + RUN).toAbsolutePath();
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
     private static Map<String, Map<String, Object>> compose;
@@ -278,7 +289,7 @@ class ComposeEnvironmentIT {
         declared.forEach((name, value) -> {
             String interpolated = interpolate(String.valueOf(value));
             if (!interpolated.isEmpty()) {
-                environment.put(name, mapped(interpolated));
+                environment.put(name, volumes(service, mapped(interpolated)));
             }
         });
         return environment;
@@ -299,11 +310,44 @@ class ComposeEnvironmentIT {
                         "http://127.0.0.1:" + identityProvider.getAddress().getPort());
     }
 
-    /** {@code ${NAME:-default}} and {@code ${NAME-default}} as compose reads them, with no variable set. */
+    /**
+     * Compose's interpolation with only the operator's {@code .env} ({@link #OPERATOR_ENV}) set: {@code ${NAME}},
+     * {@code ${NAME:-default}}, and {@code ${NAME:?message}}, which must be in that file.
+     */
     private static String interpolate(String value) {
-        return INTERPOLATION
-                .matcher(value)
-                .replaceAll(match -> Matcher.quoteReplacement(match.group(2) == null ? "" : match.group(2)));
+        return INTERPOLATION.matcher(value).replaceAll(match -> {
+            String given = OPERATOR_ENV.get(match.group(1));
+            if (given != null) {
+                return Matcher.quoteReplacement(given);
+            }
+            assertThat(String.valueOf(match.group(2)))
+                    .as("compose requires %s, which this test's .env does not give", match.group(1))
+                    .doesNotContain("?");
+            return Matcher.quoteReplacement(match.group(3) == null ? "" : match.group(3));
+        });
+    }
+
+    /**
+     * Compose's named volumes of a service, each mapped to a directory of this run: the container path in a variable
+     * becomes that directory.
+     */
+    private static String volumes(String service, String value) {
+        Object mounts = compose.get(service).get("volumes");
+        if (mounts instanceof List<?> list) {
+            for (Object mount : list) {
+                String[] parts = String.valueOf(mount).split(":");
+                if (parts.length >= 2 && !parts[0].startsWith(".") && value.startsWith(parts[1])) {
+                    Path directory = VOLUMES.resolve(parts[0]);
+                    try {
+                        Files.createDirectories(directory);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return directory + value.substring(parts[1].length());
+                }
+            }
+        }
+        return value;
     }
 
     private static String audience() {
@@ -459,6 +503,12 @@ class ComposeEnvironmentIT {
         return path != null
                 && List.of(path.split(File.pathSeparator)).stream()
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static int freePort() {

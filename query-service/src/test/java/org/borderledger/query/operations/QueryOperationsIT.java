@@ -2,35 +2,26 @@ package org.borderledger.query.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.borderledger.codec.LedgerCloudEvents;
-import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
 import org.borderledger.query.QueryServiceApplication;
+import org.borderledger.query.TopicWriter;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +52,8 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureObservability
 class QueryOperationsIT {
 
+    private static final AtomicLong POSITIONS = new AtomicLong(3_000_000);
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Spans {
 
@@ -83,9 +76,6 @@ class QueryOperationsIT {
     InMemorySpanExporter spans;
 
     LedgerHttp management;
-
-    final LedgerCloudEvents codec =
-            new LedgerCloudEvents(LedgerSerializer.create(), URI.create("urn:border-ledger:command-service"));
 
     @BeforeEach
     void client() {
@@ -131,10 +121,11 @@ class QueryOperationsIT {
         });
 
         assertThat(metrics).contains("ledger_projection_lag_records{").contains("partition=\"0\"");
+        assertThat(metrics).containsPattern("(?m)^ledger_deadletters(\\{[^}]*})? 0\\.0$");
         assertThat(metrics).containsPattern("eventProcessor_\\w+\\{[^}]*processorName=\"projections\"");
     }
 
-    private void send(String markerId, String traceparent) throws Exception {
+    private void send(String markerId, String traceparent) {
         MetaData metadata = MetaData.with(EventMetadata.UNIT, "OPS-UNIT");
         if (traceparent != null) {
             metadata = metadata.and("traceparent", traceparent);
@@ -145,13 +136,8 @@ class QueryOperationsIT {
                 0,
                 new MarkerPlanned(markerId, MarkerType.MAIN, new GeoPoint(10.42, 104.49), Side.VN),
                 metadata);
-        var stored = new GenericTrackedDomainEventMessage<>(
-                new GlobalSequenceTrackingToken(ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000)), event);
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new CloudEventSerializer())) {
-            producer.send(codec.createKafkaMessage(stored, topic)).get();
+        try (TopicWriter writer = new TopicWriter(bootstrapServers, topic, POSITIONS.getAndAdd(1))) {
+            writer.sendRaw(TopicWriter.CODEC.createKafkaMessage(event, topic, writer.takePosition()));
         }
     }
 
