@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,7 @@ class OperationsIT {
         assertThat(keys).isGreaterThanOrEqualTo(3);
         assertThat(value(metrics, "ledger_store_head", "").orElse(-1)).isGreaterThanOrEqualTo(last);
         assertThat(value(metrics, "ledger_publisher_lag_seconds", "")).hasValue(0);
-        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/api/markers\"")
-                        .orElse(-1))
+        assertThat(sum(metrics, "http_server_requests_seconds_count", "status=\"201\"", "uri=\"/api/markers\""))
                 .isGreaterThanOrEqualTo(3);
         assertThat(metrics)
                 .as("Axon's processor metrics, per processor")
@@ -176,6 +176,19 @@ class OperationsIT {
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /** The sum of the samples of {@code name} whose labels contain every one of {@code labels}. */
+    static double sum(String prometheus, String name, String... labels) {
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(prometheus);
+        double sum = 0;
+        while (sample.find()) {
+            String found = sample.group(1);
+            if (Arrays.stream(labels).allMatch(found::contains)) {
+                sum += Double.parseDouble(sample.group(2));
+            }
+        }
+        return sum;
     }
 
     private static String marker(String id) {
