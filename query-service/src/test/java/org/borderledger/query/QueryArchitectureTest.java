@@ -19,7 +19,7 @@ class QueryArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices().matching(
-                    "org.borderledger.query.(agreement|repatriation|marker|indicator|statistics)..")
+                    "org.borderledger.query.(agreement|repatriation|marker|indicator|statistics|fact)..")
             .should()
             .notDependOnEachOther();
 
@@ -35,6 +35,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..");
 
     /** Replays and checks drive the projections through Axon and read the tables, never a feature's classes. */
@@ -50,6 +51,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..");
 
     @ArchTest
@@ -61,6 +63,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..",
                     "org.borderledger.query.web..")
             .should()
@@ -87,7 +90,8 @@ class QueryArchitectureTest {
                     "org.borderledger.query.repatriation..",
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
-                    "org.borderledger.query.statistics..")
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..")
             .should()
             .notBePublic();
 
