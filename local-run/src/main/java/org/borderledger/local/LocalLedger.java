@@ -114,7 +114,9 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandDatabase(),
                     settings.commandDbUrl() == null,
                     bootstrap,
-                    secret);
+                    secret,
+                    List.of("--ledger.console.allowed-origins=http://localhost:" + settings.queryPort()
+                            + ",http://127.0.0.1:" + settings.queryPort()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
@@ -123,7 +125,10 @@ public final class LocalLedger implements AutoCloseable {
                     settings.queryDatabase(),
                     settings.queryDbUrl() == null,
                     bootstrap,
-                    secret);
+                    secret,
+                    List.of(
+                            "--ledger.console.command-port=" + settings.commandPort(),
+                            "--ledger.console.demo-tokens=" + settings.dataDir().resolve("tokens.json")));
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -139,12 +144,14 @@ public final class LocalLedger implements AutoCloseable {
             String databaseUrl,
             boolean h2,
             String bootstrap,
-            String jwtSecret) {
+            String jwtSecret,
+            List<String> consoleArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.security.jwt-secret=" + jwtSecret));
+        args.addAll(consoleArgs);
         if (h2) {
             args.add("--spring.datasource.username=sa");
             args.add("--spring.datasource.password=");
@@ -190,6 +197,7 @@ public final class LocalLedger implements AutoCloseable {
                 System.lineSeparator(),
                 "",
                 "Border Cooperation Ledger is up. Data: " + settings.dataDir(),
+                "  console          " + query + "/   (sign in with a demo identity below, or paste a token)",
                 "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   health "
                         + command + "/actuator/health",
                 "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   health " + query
