@@ -136,7 +136,7 @@ function historyPanel(aggregate) {
       const history = await audit(`/api/audit/aggregates/${encodeURIComponent(input.value.trim())}/history`);
       replace(out, h('p', {}, t('audit.aggregateType', { type: history.aggregateType })),
         h('ol', { class: 'timeline' }, history.events.map(e => h('li', {},
-          h('strong', {}, `#${e.sequenceNumber} ${t(`event.${e.eventType}`)}`), ` · ${fmt.date(e.businessDate)}`,
+          h('strong', {}, `#${e.sequenceNumber} ${t(`event.${e.eventType}`)}`), e.businessDate ? ` · ${fmt.date(e.businessDate)}` : '',
           h('div', { class: 'meta' }, t('detail.recordedBy', {
             submitter: e.metadata?.submitter || '—', unit: e.metadata?.unit || '—', province: e.metadata?.province || '—',
             at: fmt.dateTime(e.recordedAt), position: e.position,

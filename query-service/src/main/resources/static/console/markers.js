@@ -106,11 +106,15 @@ function map(markers) {
     grid,
     s('path', { class: 'border', d: path(BORDER) }),
     PROVINCES.map(p => s('text', { class: 'place', x: x(p.at[1]), y: y(p.at[0]), 'font-weight': 700 }, `${p.name} (${p.code})`)),
-    PLACES.map(p => [s('circle', { cx: x(p.at[1]), cy: y(p.at[0]), r: 2.5, fill: '#1b1f24' }),
-      s('text', { class: 'place', x: Number(x(p.at[1])) + 5, y: Number(y(p.at[0])) + 4 }, p.name)]),
+    PLACES.map(p => {
+      const nearRightEdge = Number(x(p.at[1])) > width - 90;
+      return [s('circle', { cx: x(p.at[1]), cy: y(p.at[0]), r: 2.5, fill: '#1b1f24' }),
+        s('text', { class: 'place', x: Number(x(p.at[1])) + (nearRightEdge ? -5 : 5), y: Number(y(p.at[0])) + (nearRightEdge ? -6 : 4),
+          'text-anchor': nearRightEdge ? 'end' : 'start' }, p.name)];
+    }),
     s('g', { class: 'crossing-mark' },
       s('rect', { class: 'crossing', x: Number(x(CROSSING.at[1])) - 5, y: Number(y(CROSSING.at[0])) - 5, width: 10, height: 10, transform: `rotate(45 ${x(CROSSING.at[1])} ${y(CROSSING.at[0])})` }),
-      s('text', { class: 'place', x: Number(x(CROSSING.at[1])) - 70, y: Number(y(CROSSING.at[0])) + 22 }, `◆ ${CROSSING.name}`)),
+      s('text', { class: 'place', x: Number(x(CROSSING.at[1])) - 10, y: Number(y(CROSSING.at[0])) - 12, 'text-anchor': 'end' }, `${CROSSING.name} ◆`)),
     dots);
 }
 
