@@ -1,11 +1,18 @@
 package org.borderledger.command.audit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,6 +30,11 @@ class EventLog {
 
     static final int FETCH_SIZE = 500;
 
+    /** The outbox's tracking processor: its token is the highest position sent to Kafka. */
+    static final String PUBLISHER = "kafka-publisher";
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+
     private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number,"
             + " type, time_stamp, payload_type, payload_revision, payload, meta_data";
 
@@ -39,11 +51,13 @@ class EventLog {
             rs.getBytes("meta_data"));
 
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate snapshot;
 
-    EventLog(DataSource dataSource, PlatformTransactionManager transactions) {
+    EventLog(DataSource dataSource, PlatformTransactionManager transactions, Serializer serializer) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.serializer = serializer;
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -98,23 +112,51 @@ class EventLog {
     }
 
     /**
-     * Hands {@code reader} every event in global order and every seal, from one snapshot of the database (repeatable
-     * read), so a seal written meanwhile never meets an event list that lacks its events.
+     * Hands {@code reader} every event in global order, every seal and the highest published position, from one
+     * snapshot of the database (repeatable read), so a seal written meanwhile never meets an event list that lacks its
+     * events.
      */
     <T> T readAllWithSeals(SealedReader<T> reader) {
         return snapshot.execute(status -> {
+            OptionalLong published = publishedPosition();
             try (Stream<EventSeals.Seal> seals = jdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
                             EventSeals.SEAL);
                     Stream<StoredEvent> events = jdbc.queryForStream(
                             "select " + COLUMNS + " from domain_event_entry order by global_index", ROW)) {
-                return reader.read(events, seals);
+                return reader.read(events, seals, published);
             }
         });
     }
 
+    /**
+     * The highest position the {@code kafka-publisher} processor has published (its token, in this database); empty
+     * before it published anything.
+     */
+    OptionalLong publishedPosition() {
+        List<OptionalLong> positions = jdbc.query(
+                "select token, token_type from token_entry where processor_name = ? and token is not null",
+                (rs, row) -> position(rs.getBytes("token"), rs.getString("token_type")),
+                PUBLISHER);
+        return positions.stream()
+                .filter(OptionalLong::isPresent)
+                .max(Comparator.comparingLong(OptionalLong::getAsLong))
+                .orElse(OptionalLong.empty());
+    }
+
+    private OptionalLong position(byte[] token, String tokenType) {
+        try {
+            TrackingToken tracking =
+                    serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+            return tracking == null ? OptionalLong.empty() : tracking.position();
+        } catch (RuntimeException unreadable) {
+            log.warn("The {} token of type {} cannot be read; verify does not compare it", PUBLISHER, tokenType);
+            return OptionalLong.empty();
+        }
+    }
+
     @FunctionalInterface
     interface SealedReader<T> {
-        T read(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals);
+        T read(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals, OptionalLong published);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +39,9 @@ import org.springframework.stereotype.Service;
  * sequence number and hash of each aggregate. For each event it recomputes the hash ("payload or metadata altered"),
  * checks that the aggregate's sequence continues ("event missing before sequence N") and that the link holds
  * ("previous-hash link broken"), extends the global chain and compares it with each checkpoint it passes ("global seal
- * mismatch at position P: events deleted or reordered before it"). It reports the first break in global order.
+ * mismatch at position P: events deleted or reordered before it"). After the last event, a seal or a published
+ * position (the {@code kafka-publisher} token) beyond it names an event that is gone: "store ends at position N but
+ * position P was sealed" (or "published"). It reports the first break in global order.
  *
  * <p><b>Limits.</b> Events after the last checkpoint are covered by their aggregates' chains only, until the next
  * batch is sealed. The hashes have no key: whoever can rewrite the whole table and every seal can also recompute
@@ -78,7 +81,22 @@ class TamperEvidence {
 
     /** Checks {@code events}, in global order, and {@code seals}, in order of position. */
     static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals) {
-        return new Walk(seals.iterator()).over(events);
+        return check(events, seals, OptionalLong.empty());
+    }
+
+    /**
+     * Checks {@code events}, in global order, {@code seals}, in order of position, and that the store still holds the
+     * highest position the outbox has {@code published}.
+     */
+    static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals, OptionalLong published) {
+        return new Walk(seals.iterator()).over(events, published);
+    }
+
+    /** The reason given for a store whose last events are gone although {@code position} was sealed or published. */
+    static String truncated(long lastPosition, String what, long position) {
+        String ends = lastPosition == 0 ? "store holds no events" : "store ends at position " + lastPosition;
+        return ends + " but position " + position + " was " + what + ": the events after "
+                + (lastPosition == 0 ? "the start" : "it") + " were deleted or lost";
     }
 
     /** One pass over the store in global order. */
@@ -94,6 +112,7 @@ class TamperEvidence {
         private long chained;
         private long eventsChecked;
         private long sealsChecked;
+        private long lastPosition;
         private Broken firstBroken;
 
         Walk(Iterator<EventSeals.Seal> seals) {
@@ -101,9 +120,9 @@ class TamperEvidence {
             this.nextSeal = seals.hasNext() ? seals.next() : null;
         }
 
-        Verification over(Stream<StoredEvent> events) {
+        Verification over(Stream<StoredEvent> events, OptionalLong published) {
             events.forEach(this::check);
-            checkSealsBefore(Long.MAX_VALUE);
+            checkTail(published);
             return new Verification(
                     firstBroken == null,
                     eventsChecked,
@@ -121,6 +140,7 @@ class TamperEvidence {
         private void check(StoredEvent event) {
             checkSealsBefore(event.position());
             eventsChecked++;
+            lastPosition = event.position();
             EventHash.Stored stored;
             try {
                 stored = EventHash.read(event.metaData());
@@ -155,6 +175,24 @@ class TamperEvidence {
             chained++;
             if (nextSeal != null && nextSeal.position() == event.position()) {
                 checkSeal();
+            }
+        }
+
+        /**
+         * After the last event: a seal beyond it, or a published position beyond it, names an event that was there and
+         * is gone, so the store lost its tail (deleted rows, or a database restored from an older backup).
+         */
+        private void checkTail(OptionalLong published) {
+            if (nextSeal != null) {
+                broken(nextSeal.position(), null, truncated(lastPosition, "sealed", nextSeal.position()));
+                while (nextSeal != null) {
+                    sealsChecked++;
+                    lastSeal = nextSeal;
+                    nextSeal = seals.hasNext() ? seals.next() : null;
+                }
+            }
+            if (published.isPresent() && published.getAsLong() > lastPosition) {
+                broken(published.getAsLong(), null, truncated(lastPosition, "published", published.getAsLong()));
             }
         }
 
