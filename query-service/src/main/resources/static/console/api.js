@@ -91,6 +91,14 @@ export async function audit(path, params, accept) {
   return accept && accept !== 'application/json' ? response.blob() : response.json();
 }
 
+/** An admin job of the command service (a full verification): start it, then follow it. */
+export async function commandJob(path, id) {
+  const response = id
+    ? await send(`${commandBase()}${path}/${encodeURIComponent(id)}`)
+    : await send(commandBase() + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  return response.json();
+}
+
 /** A write with its idempotency key: a retry with the same key records nothing new and answers the first answer. */
 export async function write(path, body, idempotencyKey) {
   const response = await send(commandBase() + path, {

@@ -41,7 +41,8 @@ function verifyPanel() {
       replace(out,
         h('div', { class: result.valid ? 'success' : 'alert', id: 'verify-verdict' },
           h('strong', {}, result.valid ? t('audit.valid') : t('audit.broken')), ' ',
-          t('audit.checked', { events: fmt.number(result.eventsChecked ?? 0), seals: fmt.number(result.sealsChecked ?? 0) })),
+          t('audit.checked', { events: fmt.number(result.eventsChecked ?? 0), seals: fmt.number(result.sealsChecked ?? 0) }),
+          result.scope ? ` ${t(`audit.scope.${result.scope}`, { after: fmt.number(result.checkedAfter ?? 0) })}` : ''),
         result.firstBroken ? h('p', {}, t('audit.firstBroken', {
           position: result.firstBroken.position, aggregate: result.firstBroken.aggregateId, reason: result.firstBroken.reason,
         })) : null,

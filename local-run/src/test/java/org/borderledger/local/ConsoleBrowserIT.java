@@ -244,7 +244,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(8)
-    void anAdminStartsAReplayAndWatchesItFinish() {
+    void anAdminReplaysTheReadModelsAndVerifiesTheWholeStoreWatchingBothFinish() {
         browser.signInAs("admin");
         browser.open("#/operations");
         browser.click(By.id("replay-start"));
@@ -254,6 +254,11 @@ class ConsoleBrowserIT {
         assertThat(browser.visible(By.id("replay-progress")).getAttribute("value"))
                 .isEqualTo("100");
         assertThat(browser.text(By.id("replay-status"))).contains("Completed");
+
+        browser.click(By.id("verification-start"));
+        browser.until(d ->
+                "COMPLETED".equals(d.findElement(By.id("verification-status")).getAttribute("data-status")));
+        assertThat(browser.text(By.id("verification-status"))).contains("The store verifies.");
         shoot("operations");
 
         showPeriod("2014-01-01", "2014-12-31");

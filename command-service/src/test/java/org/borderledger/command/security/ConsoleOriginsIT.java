@@ -22,8 +22,13 @@ class ConsoleOriginsIT {
         HttpResponse<Void> preflight = preflight("http://127.0.0.1:8082", "POST");
 
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:8082");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains("http://127.0.0.1:8082");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
                 .contains("authorization", "idempotency-key", "content-type");
     }
 
@@ -32,7 +37,8 @@ class ConsoleOriginsIT {
         HttpResponse<Void> preflight = preflight("http://elsewhere.example", "POST");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
     }
 
     private HttpResponse<Void> preflight(String origin, String method) throws Exception {
