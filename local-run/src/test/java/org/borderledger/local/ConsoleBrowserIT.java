@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.borderledger.events.Provinces;
+import org.borderledger.events.Side;
+import org.borderledger.security.LedgerPrincipal;
+import org.borderledger.security.LedgerTokens;
 import org.borderledger.testsupport.LedgerHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +28,7 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console in headless Chromium against the local run with the seed reports' facts: every role signs in and
- * sees its pages, the seed figures show for their periods, a figure opens the facts behind it, a unit records a fact
+ * sees its pages, a user signs in through an OpenID Connect provider with PKCE, the seed figures show for their periods, a figure opens the facts behind it, a unit records a fact
  * (once, however often it clicks) and sees it, a refused fact shows the server's reason next to the field, an auditor
  * verifies the store, an admin replays the read models to the end. Screenshots of every page, at desktop and phone
  * width, go to {@code target/console-screenshots}. Without Chromium and its driver the tests are skipped.
@@ -39,6 +45,7 @@ class ConsoleBrowserIT {
     LocalSettings settings;
     LocalLedger ledger;
     ConsoleBrowser browser;
+    FakeOpenIdProvider identityProvider;
     long demoPosition;
 
     @BeforeAll
@@ -49,7 +56,13 @@ class ConsoleBrowserIT {
                 "No Chromium: the console's browser tests need /usr/bin/chromium and /usr/bin/chromedriver"
                         + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
         settings = LocalRuns.embeddedDefaults(dataDir);
-        ledger = LocalLedger.start(settings);
+        identityProvider = new FakeOpenIdProvider("border-ledger", () -> signedByTheLocalRun(OIDC_OFFICER));
+        System.setProperty("ledger.console.oidc.issuer", identityProvider.issuer());
+        try {
+            ledger = LocalLedger.start(settings);
+        } finally {
+            System.clearProperty("ledger.console.oidc.issuer");
+        }
         demoPosition = ledger.recordDemoData();
         LedgerHttp.Response caughtUp = LocalRuns.until(200, Duration.ofSeconds(60), () -> LocalRuns.query(settings)
                 .get(
@@ -63,6 +76,9 @@ class ConsoleBrowserIT {
     void stop() {
         if (browser != null) {
             browser.close();
+        }
+        if (identityProvider != null) {
+            identityProvider.close();
         }
         if (ledger != null) {
             ledger.close();
@@ -90,11 +106,30 @@ class ConsoleBrowserIT {
         browser.signInAs("admin");
         assertThat(navigation()).contains("nav-operations", "nav-audit").doesNotContain("nav-record");
         browser.click(By.id("sign-out"));
+        browser.shows("sign-in");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
     }
 
     @Test
     @Order(2)
+    void signsInThroughAnOpenIdConnectProviderWithPkceAndKeepsTheCodeOutOfTheAddress() {
+        browser.open("");
+        browser.click(By.id("oidc-sign-in"));
+
+        browser.visible(By.id("nav-figures"));
+        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Provincial Military Command", "UNIT");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+        assertThat(identityProvider.tokensIssued()).isEqualTo(1);
+        assertThat(identityProvider.exchangesRefused()).isZero();
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript("return localStorage.getItem('ledger.token');"))
+                .as("the token never outlives the tab")
+                .isNull();
+        browser.click(By.id("sign-out"));
+    }
+
+    @Test
+    @Order(3)
     void theSeedFiguresShowForTheirPeriodsInEnglishAndVietnamese() {
         browser.signInAs("auditor");
         showPeriod("2014-01-01", "2014-12-31");
@@ -123,7 +158,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aFigureOpensTheFactsThatMakeItUpWithWhoRecordedThem() {
         browser.signInAs("auditor");
         showPeriod("2014-01-01", "2014-12-31");
@@ -151,7 +186,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aUnitRecordsAFactOnceHoweverOftenItClicksAndSeesItsNewState() {
         browser.signInAs("kienGiangUnit");
         browser.open("#/record?form=report-indicator");
@@ -180,7 +215,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRefusedFactShowsTheReasonNextToTheFieldAtFault() {
         browser.signInAs("kienGiangUnit");
         browser.open("#/record?form=record-repatriation");
@@ -204,7 +239,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void listsMapAndDetailPagesShowTheRecords() {
         browser.signInAs("auditor");
         browser.open("#/agreements");
@@ -228,7 +263,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anAuditorVerifiesTheStoreAndSeesTheHistory() {
         browser.signInAs("auditor");
         browser.open("#/audit");
@@ -243,7 +278,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAdminReplaysTheReadModelsAndVerifiesTheWholeStoreWatchingBothFinish() {
         browser.signInAs("admin");
         browser.open("#/operations");
@@ -263,6 +298,22 @@ class ConsoleBrowserIT {
 
         showPeriod("2014-01-01", "2014-12-31");
         assertThat(figure("REMAINS_RECOVERED")).as("the rebuilt read models").isEqualTo("44");
+    }
+
+    static final LedgerPrincipal OIDC_OFFICER = new LedgerPrincipal(
+            "kg-liaison-officer",
+            "Kiên Giang Provincial Military Command",
+            Side.VN,
+            Provinces.KIEN_GIANG,
+            Set.of(LedgerPrincipal.UNIT));
+
+    /** A token as the identity provider would issue it, signed with the local run's key so the services accept it. */
+    private String signedByTheLocalRun(LedgerPrincipal principal) {
+        try {
+            return LedgerTokens.sign(DemoTokens.secret(null, dataDir), principal, Instant.now(), Duration.ofMinutes(5));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> navigation() {
