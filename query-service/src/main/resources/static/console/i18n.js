@@ -90,7 +90,8 @@ const en = {
   'check.date': 'A date YYYY-MM-DD.', 'check.future': 'After today on the border ({today}).', 'check.number': 'A number.',
   'check.integer': 'A whole number.', 'check.min': 'At least {min}.', 'check.max': 'At most {max}.',
   'check.endsBeforeStart': 'Ends before it starts.', 'check.pointWhole': 'Latitude and longitude go together.',
-  'check.twoParties': 'Two parties, one of each country.',
+  'check.twoParties': 'Two parties, one of each country.', 'check.control': 'No control characters.',
+  'check.dateRange': 'A date from 1 Jan 1900 to 31 Dec 9999.',
 
   'audit.title': 'Audit', 'audit.verifyTitle': 'Tamper evidence', 'audit.verify': 'Verify the whole store', 'audit.verifying': 'Verifying…',
   'audit.scope.incremental': 'Checked the events after the verified seal at position {after}.',
@@ -207,7 +208,8 @@ const vi = {
   'check.date': 'Ngày dạng YYYY-MM-DD.', 'check.future': 'Sau ngày hôm nay ở biên giới ({today}).', 'check.number': 'Phải là số.',
   'check.integer': 'Phải là số nguyên.', 'check.min': 'Ít nhất {min}.', 'check.max': 'Nhiều nhất {max}.',
   'check.endsBeforeStart': 'Kết thúc trước khi bắt đầu.', 'check.pointWhole': 'Vĩ độ và kinh độ phải đi cùng nhau.',
-  'check.twoParties': 'Hai bên, mỗi nước một bên.',
+  'check.twoParties': 'Hai bên, mỗi nước một bên.', 'check.control': 'Không dùng ký tự điều khiển.',
+  'check.dateRange': 'Ngày từ 01/01/1900 đến 31/12/9999.',
 
   'audit.title': 'Kiểm toán', 'audit.verifyTitle': 'Bằng chứng chống sửa đổi', 'audit.verify': 'Kiểm tra toàn bộ kho', 'audit.verifying': 'Đang kiểm tra…',
   'audit.scope.incremental': 'Đã kiểm tra các sự kiện sau niêm phong đã kiểm tra ở vị trí {after}.',

@@ -15,6 +15,12 @@ const DOMAINS = ['BORDER_SECURITY', 'CRIME_PREVENTION', 'TRADE', 'TOURISM', 'ENE
   'AGRICULTURE_FORESTRY_FISHERIES', 'CULTURE_AND_SPORT', 'PEOPLE_TO_PEOPLE_EXCHANGE', 'REMAINS_REPATRIATION', 'BORDER_DEMARCATION'];
 const KINDS = ['TRADE_TURNOVER_USD', 'EXPORTS_USD', 'IMPORTS_USD', 'VISITORS_VN_TO_KH', 'VISITORS_KH_TO_VN'];
 const GATE = 'HA_TIEN-PREK_CHAK';
+const EARLIEST = '1900-01-01';
+const LATEST = '9999-12-31';
+/** The largest indicator value every store and JSON consumer holds exactly (2^53 - 1). */
+const LARGEST_VALUE = Number.MAX_SAFE_INTEGER;
+/** Control characters other than tab and line breaks: no store or consumer takes them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Today on the border (Asia/Ho_Chi_Minh): the latest business date the server accepts. */
 export function borderToday() {
@@ -116,13 +122,13 @@ export const FORMS = [
       { name: 'indicator', label: 'indicator.kind', type: 'select', options: KINDS, prefix: 'figure', required: true },
       { name: 'periodFrom', label: 'form.periodFrom', type: 'date', required: true },
       date('periodTo', 'form.periodTo'),
-      { name: 'value', label: 'indicator.value', type: 'number', required: true, min: 0, integer: true, help: 'form.valueHelp' },
+      { name: 'value', label: 'indicator.value', type: 'number', required: true, min: 0, maxValue: LARGEST_VALUE, integer: true, help: 'form.valueHelp' },
       text('borderGate', 'form.borderGate', 100, { value: GATE }), text('source', 'indicator.source', 500)],
     checks: [after('periodFrom', 'periodTo', 'check.endsBeforeStart')],
     body: v => ({ id: v.id, indicator: v.indicator, periodFrom: v.periodFrom, periodTo: v.periodTo, value: num(v.value),
       borderGate: v.borderGate, source: v.source }) },
   { id: 'correct-indicator', group: 'indicators', collection: 'indicators', path: v => `/api/indicators/${enc(v.target)}/corrections`,
-    fields: [target('indicators'), { name: 'value', label: 'form.newValue', type: 'number', required: true, min: 0, integer: true },
+    fields: [target('indicators'), { name: 'value', label: 'form.newValue', type: 'number', required: true, min: 0, maxValue: LARGEST_VALUE, integer: true },
       text('reason', 'form.reason', 4000, { required: true, type: 'textarea' })],
     body: v => ({ value: num(v.value), reason: v.reason }) },
 ];
@@ -174,7 +180,7 @@ async function formView(spec, params) {
     } else {
       control = h('input', {
         name: f.name, type: f.type || 'text', required: f.required, maxlength: f.max, pattern: f.pattern,
-        min: f.min, max: f.type === 'date' && f.past ? today : f.maxValue, step: f.step || (f.integer ? 1 : null),
+        min: f.type === 'date' ? EARLIEST : f.min, max: f.type === 'date' ? (f.past ? today : LATEST) : f.maxValue, step: f.step || (f.integer ? 1 : null),
         placeholder: f.placeholder, value: f.name === 'target' ? params.get('target') : f.value,
         list: f.list ? `ids-${f.list}` : null, autocomplete: 'off', inputmode: f.type === 'number' ? 'decimal' : null,
       });
@@ -260,8 +266,10 @@ export function check(spec, values, today) {
       continue;
     }
     if (f.max && value.length > f.max) out[f.name] = t('check.maxLength', { max: f.max });
+    else if (CONTROL.test(value)) out[f.name] = t('check.control');
     else if (f.pattern && !new RegExp(`^(?:${f.pattern})$`).test(value)) out[f.name] = t('check.pattern');
     else if (f.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) out[f.name] = t('check.date');
+    else if (f.type === 'date' && (value < EARLIEST || value > LATEST)) out[f.name] = t('check.dateRange');
     else if (f.type === 'date' && f.past && value > today) out[f.name] = t('check.future', { today: fmt.date(today) });
     else if (f.type === 'number') {
       const number = Number(value);
