@@ -172,7 +172,7 @@ async function yearlyCharts(target, lastYear) {
         table([{ label: t('chart.year'), cell: r => r.year },
           ...series.map((s, i) => ({ label: s.label, num: true, cell: r => amount(chart.unit, r.values[i]) }))],
         years.map((year, row) => ({ year, values: series.map(s => s.values[row]) })), chart.title)));
-    lineChart(canvas, years, series, value => amount(chart.unit, value));
+    lineChart(canvas, years, series, value => amount(chart.unit, value), value => fmt.compact(value, chart.unit === 'usd'));
     return panel;
   }));
 }

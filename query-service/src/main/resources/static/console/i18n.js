@@ -275,6 +275,10 @@ export const fmt = {
   number: value => (value === null || value === undefined ? '' : new Intl.NumberFormat(locale()).format(value)),
   usd: value => (value === null || value === undefined ? ''
     : new Intl.NumberFormat(locale(), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value)),
+  /** Short figures for chart axes: 100 M, 1.5 K, US$100M. */
+  compact: (value, usd) => new Intl.NumberFormat(locale(), usd
+    ? { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }
+    : { notation: 'compact', maximumFractionDigits: 1 }).format(value),
   /** A business date (YYYY-MM-DD) as that day, whatever the browser's time zone. */
   date: value => (value ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : ''),
   dateTime: value => (value ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : ''),
