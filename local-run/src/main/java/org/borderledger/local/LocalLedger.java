@@ -99,6 +99,7 @@ public final class LocalLedger implements AutoCloseable {
     static LocalLedger start(LocalSettings settings) throws IOException {
         Files.createDirectories(settings.dataDir());
         String secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
+        String recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
         LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
         ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
         try {
@@ -115,6 +116,7 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandDbUrl() == null,
                     bootstrap,
                     secret,
+                    recordKeys,
                     List.of("--ledger.console.allowed-origins=http://localhost:" + settings.queryPort()
                             + ",http://127.0.0.1:" + settings.queryPort()));
             ledger.started.add(ledger.commandService);
@@ -126,6 +128,7 @@ public final class LocalLedger implements AutoCloseable {
                     settings.queryDbUrl() == null,
                     bootstrap,
                     secret,
+                    recordKeys,
                     List.of(
                             "--ledger.console.command-port=" + settings.commandPort(),
                             "--ledger.console.demo-tokens=" + settings.dataDir().resolve("tokens.json")));
@@ -145,12 +148,14 @@ public final class LocalLedger implements AutoCloseable {
             boolean h2,
             String bootstrap,
             String jwtSecret,
+            String recordKeys,
             List<String> consoleArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
-                "--ledger.security.jwt-secret=" + jwtSecret));
+                "--ledger.security.jwt-secret=" + jwtSecret,
+                "--ledger.records.keys=" + recordKeys));
         args.addAll(consoleArgs);
         if (h2) {
             args.add("--spring.datasource.username=sa");

@@ -20,6 +20,8 @@ class QuerySecurityConfiguration {
         return security.filterChain(http, requests -> requests.requestMatchers(
                         HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/console/**", "/webjars/**")
                 .permitAll()
+                .requestMatchers("/api/admin/dead-letters/**")
+                .hasRole(LedgerPrincipal.ADMIN)
                 .requestMatchers("/api/admin/**")
                 .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/**")
