@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.EventMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,7 +48,7 @@ class FactLineRepository {
                                 + " :submitter, :unit, :side, :province, :recordedAt, :payload) ON CONFLICT DO NOTHING")
                         .param("aggregateId", message.getAggregateIdentifier())
                         .param("sequence", message.getSequenceNumber())
-                        .param("position", LedgerCloudEvents.positionOf(message).orElse(null))
+                        .param("position", LedgerRecords.positionOf(message).orElse(null))
                         .param("eventId", message.getIdentifier())
                         .param("eventType", event.getClass().getSimpleName())
                         .param("aggregateType", message.getType())
