@@ -124,9 +124,7 @@ public final class LocalLedger implements AutoCloseable {
                     bootstrap,
                     secret,
                     recordKeys,
-                    sealKey(settings.dataDir()),
-                    "--ledger.console.allowed-origins=http://localhost:" + settings.queryPort() + ",http://127.0.0.1:"
-                            + settings.queryPort());
+                    withConsoleOrigins(sealKey(settings.dataDir()), settings.queryPort()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
@@ -179,6 +177,13 @@ public final class LocalLedger implements AutoCloseable {
      * one, the file {@code seal-key.pem} in the data dir, generated (owner-only, its public key in
      * {@code seal-key.pub.pem} beside it) on the first start.
      */
+    /** The command service lets the console, served by the query service, call it from a browser. */
+    private static String[] withConsoleOrigins(String[] args, int queryPort) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--ledger.console.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
+        return all.toArray(String[]::new);
+    }
+
     private static String[] sealKey(Path dataDir) {
         Map<String, String> env = System.getenv();
         if (!env.getOrDefault("LEDGER_SEAL_KEY", "").isBlank()
