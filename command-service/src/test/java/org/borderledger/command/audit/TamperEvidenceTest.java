@@ -114,7 +114,7 @@ class TamperEvidenceTest {
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBroken())
-                .isEqualTo(new TamperEvidence.Broken(
+                .isEqualTo(new EvidenceWalk.Broken(
                         seal,
                         null,
                         "global seal mismatch at position " + seal
@@ -132,7 +132,7 @@ class TamperEvidenceTest {
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBroken())
-                .isEqualTo(new TamperEvidence.Broken(
+                .isEqualTo(new EvidenceWalk.Broken(
                         seals.get(1).position(),
                         null,
                         "store ends at position " + end + " but position "
@@ -153,7 +153,7 @@ class TamperEvidenceTest {
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBroken())
-                .isEqualTo(new TamperEvidence.Broken(
+                .isEqualTo(new EvidenceWalk.Broken(
                         published,
                         null,
                         "store ends at position " + end + " but position " + published
@@ -203,7 +203,7 @@ class TamperEvidenceTest {
         TamperEvidence.Verification verification = check();
 
         assertThat(verification.valid()).isFalse();
-        assertThat(verification.firstBroken()).isEqualTo(new TamperEvidence.Broken(position, aggregateId, reason));
+        assertThat(verification.firstBroken()).isEqualTo(new EvidenceWalk.Broken(position, aggregateId, reason));
         assertThat(verification.eventsChecked()).isEqualTo(events.size());
     }
 
