@@ -153,22 +153,26 @@ public final class TestInfrastructure {
     }
 
     /**
-     * A server of this JVM's own, under the launcher's working directory ({@code java.io.tmpdir/embedded-pg}), where
-     * the launcher stops and removes the servers of test JVMs that were killed before they could clean up.
+     * A server of this JVM's own, in the launcher's working directory ({@code java.io.tmpdir/embedded-pg}), where the
+     * launcher stops and removes the servers of test JVMs that were killed before they could clean up. Its data is
+     * thrown away at the end, so it is killed rather than stopped (no shutdown checkpoint to wait for).
      */
     private Server embeddedPostgres() {
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg", "ledger-test-" + runId);
+        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        Path data = workingDirectory.resolve("ledger-test-" + runId);
+        Path logFile = workingDirectory.resolve("ledger-test-" + runId + ".log");
         LocalPostgres postgres;
         try {
-            postgres = LocalPostgres.start(directory.resolve("data"), freePort(), directory.resolve("postgres.log"));
+            postgres = LocalPostgres.start(data, freePort(), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         cleanup.add(() -> {
-            postgres.close();
-            delete(directory);
+            postgres.discard();
+            delete(data);
+            logFile.toFile().delete();
         });
-        log.info("Integration tests use a PostgreSQL server of their own on port {} ({})", postgres.port(), directory);
+        log.info("Integration tests use a PostgreSQL server of their own on port {} ({})", postgres.port(), data);
         return new Server(postgres.jdbcUrl("postgres"), LocalPostgres.USER, "");
     }
 
