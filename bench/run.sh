@@ -124,6 +124,9 @@ main() {
 
   secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=' | head -c 48)
   [ ${#secret} -ge 32 ] || fail "could not generate a JWT secret"
+  # the key that signs the topic's records (command service, replay history) and verifies them (query service)
+  LEDGER_RECORD_KEYS="bench=$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  export LEDGER_RECORD_KEYS
 
   wait_healthy() { # name url pid seconds
     local name=$1 url=$2 pid=$3 limit=$4
@@ -142,6 +145,7 @@ main() {
     env LEDGER_COMMAND_PORT="$port" LEDGER_QUERY_PORT="$port" \
       LEDGER_COMMAND_DB_URL="$url" LEDGER_QUERY_DB_URL="$url" \
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
+      LEDGER_SEAL_KEY_FILE="$work/seal-key.pem" LEDGER_SEAL_KEY_GENERATE=true \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
       java $java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
     started_pid=$!
