@@ -70,12 +70,15 @@ class ReadYourWritesFromKafkaIT {
     @Autowired
     TestRestTemplate http;
 
+    /**
+     * Requests without a token go as an auditor. The template is the context's, shared with other test classes, so a
+     * request that brings its own token keeps it.
+     */
     @BeforeEach
     void authenticateAsAnAuditor() {
         if (http.getRestTemplate().getInterceptors().isEmpty()) {
-            // the template is shared with the other tests of this context: a request that names its own token keeps it
             http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
-                if (!request.getHeaders().containsKey("Authorization")) {
+                if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
                     request.getHeaders().setBearerAuth(Tokens.auditor());
                 }
                 return execution.execute(request, body);
