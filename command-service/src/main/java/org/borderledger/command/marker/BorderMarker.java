@@ -19,7 +19,7 @@ import org.borderledger.events.marker.MarkerRepaired;
  * A completed marker may then be damaged and repaired any number of times. Each handler checks who may act first,
  * then the marker's state, then the dates.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "markerCache")
 class BorderMarker {
 
     private enum Status {

@@ -18,7 +18,7 @@ import org.borderledger.events.repatriation.RepatriationCaseOpened;
  * team searches in Kampot); units of either record its recoveries and repatriations. No more remains are repatriated
  * than were recovered, and none before the first recovery.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "repatriationCaseCache")
 class RepatriationCase {
 
     @AggregateIdentifier
