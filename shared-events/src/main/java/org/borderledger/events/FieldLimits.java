@@ -1,9 +1,11 @@
 package org.borderledger.events;
 
+import java.time.LocalDate;
+
 /**
- * The longest value each kind of field may hold, in characters. The command side refuses longer input at the edge
- * (request bodies, headers, token claims), and every read-model column is at least this wide, so an accepted fact can
- * always be stored, published and projected.
+ * The longest value each kind of field may hold, in characters, and the range of numbers and dates. The command side
+ * refuses longer or out-of-range input at the edge (request bodies, headers, token claims), and every read-model column
+ * is at least this wide, so an accepted fact can always be stored, published and projected.
  */
 public final class FieldLimits {
 
@@ -34,6 +36,20 @@ public final class FieldLimits {
     public static final int TEXT = 4000;
 
     public static final int SIGNATORIES = 50;
+
+    /** Command names such as {@code RecordRemainsRecovery}, as a batch item names them. */
+    public static final int MESSAGE_TYPE = 64;
+
+    /**
+     * The largest indicator value, in USD or persons: 2^53 - 1, the largest integer that every JSON consumer (a
+     * JavaScript one included) reads exactly. Sums of such values are computed exactly on the read side.
+     */
+    public static final long INDICATOR_VALUE = 9_007_199_254_740_991L;
+
+    /** The earliest and the latest business date of any fact, validity period or reporting period. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+    public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private FieldLimits() {}
 }

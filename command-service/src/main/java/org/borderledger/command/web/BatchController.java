@@ -1,5 +1,6 @@
 package org.borderledger.command.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.borderledger.events.FieldLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +59,7 @@ class BatchController {
     }
 
     @Schema(description = "Writes to run in order, each with its own result")
-    record BatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> commands) {}
+    record BatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNull Item> commands) {}
 
     @Schema(
             description = "One write. type is the command name: SignAgreement, RecordAgreementReview, AmendAgreement,"
@@ -64,7 +67,11 @@ class BatchController {
                     + " PlanMarker, ReportMarkerCompletion, ConfirmMarkerCompletion, ReportMarkerDamage,"
                     + " RecordMarkerRepair, ReportIndicator, CorrectIndicator. target is the aggregate id for every"
                     + " write but the creating ones; body is the same JSON the write's own path takes.")
-    record Item(@NotBlank String type, String target, String idempotencyKey, @NotNull JsonNode body) {}
+    record Item(
+            @NotBlank @Text(max = FieldLimits.MESSAGE_TYPE) String type,
+            @Pattern(regexp = Ids.PATTERN) String target,
+            @Text(max = FieldLimits.REQUEST_KEY) String idempotencyKey,
+            @NotNull JsonNode body) {}
 
     @Schema(description = "status is the HTTP status the item would have had on its own path")
     record ItemResult(int index, String type, int status, String id, Long position, ProblemDetail problem) {}
@@ -86,6 +93,10 @@ class BatchController {
     }
 
     private ItemResult run(int index, Item item, SubmissionContext context) {
+        Set<ConstraintViolation<Item>> invalid = validator.validate(item);
+        if (!invalid.isEmpty()) {
+            return refused(index, item, problems.invalid(invalid));
+        }
         Write<?> operation = operations.get(item.type());
         if (operation == null) {
             return refused(
@@ -108,6 +119,9 @@ class BatchController {
         R body;
         try {
             body = json.treeToValue(item.body(), operation.body());
+        } catch (JsonMappingException unreadable) {
+            return refused(
+                    index, item, problems.invalid(Map.of(bodyPath(unreadable), "malformed or of the wrong type")));
         } catch (Exception unreadable) {
             return refused(index, item, problems.invalid(Map.of("body", "malformed or of the wrong type")));
         }
@@ -122,6 +136,18 @@ class BatchController {
         } catch (RuntimeException failure) {
             return refused(index, item, problems.of(failure));
         }
+    }
+
+    private static String bodyPath(JsonMappingException unreadable) {
+        StringBuilder path = new StringBuilder("body");
+        for (JsonMappingException.Reference reference : unreadable.getPath()) {
+            path.append('.')
+                    .append(
+                            reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : String.valueOf(reference.getIndex()));
+        }
+        return path.toString();
     }
 
     private static ItemResult refused(int index, Item item, ProblemDetail problem) {

@@ -42,6 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.invalid(invalid.getConstraintViolations()));
     }
 
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput invalid) {
+        return respond(problems.invalid(invalid.fields()));
+    }
+
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge tooLarge) {
         return respond(

@@ -1,0 +1,68 @@
+package org.borderledger.command.web;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * A free-text field of a request: at most {@link #max()} characters (one of {@code FieldLimits}), and only characters
+ * every store and consumer takes: no control characters other than tab, line feed and carriage return (PostgreSQL text
+ * refuses NUL), and no half of a surrogate pair (it has no UTF-8 form). {@code null} is valid; add {@code @NotBlank}
+ * where the field is required.
+ */
+@Documented
+@Constraint(validatedBy = Text.Validator.class)
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface Text {
+
+    int max();
+
+    String message() default "at most {max} characters, without control characters";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Text, String> {
+
+        private int max;
+
+        @Override
+        public void initialize(Text text) {
+            max = text.max();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || (value.length() <= max && storable(value));
+        }
+
+        /** Whether every character of {@code value} can be stored as text and written as UTF-8. */
+        public static boolean storable(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)
+                        || (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
