@@ -52,4 +52,24 @@ public final class FieldLimits {
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private FieldLimits() {}
+
+    /**
+     * Whether every character of {@code value} can be stored as text and written as UTF-8: no control characters other
+     * than tab, line feed and carriage return (PostgreSQL text refuses NUL), and no half of a surrogate pair.
+     */
+    public static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)
+                    || (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -13,12 +13,12 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.borderledger.events.FieldLimits;
 
 /**
- * A free-text field of a request: at most {@link #max()} characters (one of {@code FieldLimits}), and only characters
- * every store and consumer takes: no control characters other than tab, line feed and carriage return (PostgreSQL text
- * refuses NUL), and no half of a surrogate pair (it has no UTF-8 form). {@code null} is valid; add {@code @NotBlank}
- * where the field is required.
+ * A free-text field of a request: at most {@link #max()} characters (one of {@link FieldLimits}), and only characters
+ * every store and consumer takes ({@link FieldLimits#storable}). {@code null} is valid; add {@code @NotBlank} where the
+ * field is required.
  */
 @Documented
 @Constraint(validatedBy = Text.Validator.class)
@@ -45,24 +45,7 @@ public @interface Text {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (value.length() <= max && storable(value));
-        }
-
-        /** Whether every character of {@code value} can be stored as text and written as UTF-8. */
-        public static boolean storable(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (Character.isHighSurrogate(c)) {
-                    if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                        return false;
-                    }
-                    i++;
-                } else if (Character.isLowSurrogate(c)
-                        || (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r')) {
-                    return false;
-                }
-            }
-            return true;
+            return value == null || (value.length() <= max && FieldLimits.storable(value));
         }
     }
 }

@@ -39,7 +39,7 @@ class WriteLimits implements HandlerInterceptor {
     }
 
     static void requireRequestKey(String field, String value) {
-        if (value != null && (value.length() > FieldLimits.REQUEST_KEY || !Text.Validator.storable(value))) {
+        if (value != null && (value.length() > FieldLimits.REQUEST_KEY || !FieldLimits.storable(value))) {
             throw new InvalidInput(
                     field, "at most " + FieldLimits.REQUEST_KEY + " characters, without control characters");
         }

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.borderledger.command.CommandServiceIT;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
@@ -126,6 +128,41 @@ class WriteSecurityIT {
             assertProblem(http.post(path, token, body), 401);
         }
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesTokensOutsideTheClaimLimitsOrTheRolePolicyAndRecordsNothing() {
+        String body = "{\"season\":\"2013-2014\",\"searchProvince\":\"KH-7\"}";
+        LedgerPrincipal longUnit =
+                new LedgerPrincipal("kg-officer", "U".repeat(300), Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT));
+        LedgerPrincipal longSubject = new LedgerPrincipal(
+                "s".repeat(FieldLimits.SUBJECT + 1), "KG-BORDER-GUARD", Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT));
+        LedgerPrincipal unitAndAuditor = new LedgerPrincipal(
+                "kg-officer",
+                "KG-BORDER-GUARD",
+                Side.VN,
+                "VN-47",
+                Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.AUDITOR));
+        LedgerPrincipal unitAndAdmin = new LedgerPrincipal(
+                "kg-officer", "KG-BORDER-GUARD", Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.ADMIN));
+        long before = events();
+
+        for (LedgerPrincipal principal : List.of(longUnit, longSubject, unitAndAuditor, unitAndAdmin)) {
+            assertProblem(http.post("/api/repatriation-cases", Tokens.of(principal), body), 401, "unauthenticated");
+            assertProblem(http.get("/api/audit/events", Tokens.of(principal)), 401, "unauthenticated");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(http.get(
+                                "/api/audit/events",
+                                Tokens.of(new LedgerPrincipal(
+                                        "auditor-admin",
+                                        "JOINT-COMMISSION",
+                                        Side.VN,
+                                        "VN-47",
+                                        Set.of(LedgerPrincipal.AUDITOR, LedgerPrincipal.ADMIN))))
+                        .status())
+                .as("auditors may also be admins")
+                .isEqualTo(200);
     }
 
     @Test
