@@ -2,6 +2,8 @@ package org.borderledger.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -23,7 +25,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -40,7 +45,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The resource-server set-up both services share. Keys come from a JWK set URI ({@code ledger.security.jwk-set-uri},
  * RS256/ES256, for a real identity provider) or else from an HS256 secret ({@code ledger.security.jwt-secret}, at
  * least 32 bytes, for the local run). Expiry and not-before are checked with a small clock skew
- * ({@code ledger.security.clock-skew}, 30 s). Unsigned ({@code alg: none}) tokens never decode.
+ * ({@code ledger.security.clock-skew}, 30 s). When set, the issuer ({@code ledger.security.jwt-issuer}, the {@code iss}
+ * claim exactly) and the audience ({@code ledger.security.jwt-audience}, one of the {@code aud} values) must match, so
+ * that a token the same identity provider issued for another application is refused. Unsigned ({@code alg: none})
+ * tokens never decode.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerSecurity {
@@ -53,7 +61,9 @@ public class LedgerSecurity {
     JwtDecoder jwtDecoder(
             @Value("${ledger.security.jwk-set-uri:}") String jwkSetUri,
             @Value("${ledger.security.jwt-secret:}") String secret,
-            @Value("${ledger.security.clock-skew:30s}") Duration clockSkew) {
+            @Value("${ledger.security.clock-skew:30s}") Duration clockSkew,
+            @Value("${ledger.security.jwt-issuer:}") String issuer,
+            @Value("${ledger.security.jwt-audience:}") String audience) {
         NimbusJwtDecoder decoder;
         if (!jwkSetUri.isBlank()) {
             decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
@@ -65,10 +75,24 @@ public class LedgerSecurity {
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
         }
-        OAuth2TokenValidator<Jwt> validator =
-                new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew), new LedgerClaimsValidator());
+        OAuth2TokenValidator<Jwt> validator = validator(clockSkew, issuer, audience);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator, Duration.ofMinutes(5), 10_000);
+    }
+
+    /** Expiry and not-before, the issuer and audience where configured, then the ledger's own claims. */
+    static OAuth2TokenValidator<Jwt> validator(Duration clockSkew, String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator(clockSkew));
+        if (!issuer.isBlank()) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        if (!audience.isBlank()) {
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, values -> values != null && values.contains(audience)));
+        }
+        validators.add(new LedgerClaimsValidator());
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     /** The HMAC key of a shared secret: its UTF-8 bytes, as most JWT libraries and jwt.io use them. */
@@ -125,7 +149,7 @@ public class LedgerSecurity {
     WebMvcConfigurer ledgerPrincipalParameters() {
         return new WebMvcConfigurer() {
             @Override
-            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new HandlerMethodArgumentResolver() {
                     @Override
                     public boolean supportsParameter(MethodParameter parameter) {

@@ -9,9 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,14 +44,26 @@ class AuditController {
     private final EventLog log;
     private final AggregateStates states;
     private final TamperEvidence tamperEvidence;
+    private final StreamSlots streams;
+    private final EventStream eventStream;
+    private final Duration streamBound;
     private final ObjectWriter lines;
     private final Clock clock;
 
     AuditController(
-            EventLog log, AggregateStates states, TamperEvidence tamperEvidence, ObjectMapper json, Clock clock) {
+            EventLog log,
+            AggregateStates states,
+            TamperEvidence tamperEvidence,
+            StreamSlots streams,
+            AuditProperties properties,
+            ObjectMapper json,
+            Clock clock) {
         this.log = log;
         this.states = states;
         this.tamperEvidence = tamperEvidence;
+        this.streams = streams;
+        this.eventStream = new EventStream(json, clock);
+        this.streamBound = properties.stream().maxDuration();
         this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.clock = clock;
     }
@@ -60,7 +71,12 @@ class AuditController {
     @GetMapping("/events")
     @Operation(
             summary = "Every recorded event in global order, filtered; paged as JSON, or all of them streamed as"
-                    + " NDJSON with Accept: application/x-ndjson")
+                    + " NDJSON with Accept: application/x-ndjson",
+            description = "A stream runs for at most ledger.audit.stream.max-duration; then its last line is"
+                    + " {\"incomplete\":{\"reason\":…,\"resumeAfterPosition\":N}}: ask again with afterPosition=N."
+                    + " At most ledger.audit.stream.max-concurrent streams run at once; beyond that 503 with"
+                    + " Retry-After.")
+    @ApiResponse(responseCode = "503", description = "Every stream slot is taken; Retry-After says when to ask again")
     @ApiResponse(
             responseCode = "200",
             content = {
@@ -90,19 +106,15 @@ class AuditController {
         EventQuery query =
                 new EventQuery(blankToNull(aggregateId), blankToNull(type), blankToNull(unit), from, to, afterPosition);
         if (wantsNdjson(accept)) {
-            return ResponseEntity.ok()
-                    .contentType(NDJSON)
-                    .body(out -> log.read(query, events -> {
-                        events.forEach(event -> {
-                            try {
-                                lines.writeValue(out, AuditedEvent.of(event));
-                                out.write('\n');
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                        return null;
-                    }));
+            StreamSlots.Slot slot = streams.take();
+            return ResponseEntity.ok().contentType(NDJSON).body(out -> {
+                try (slot) {
+                    log.stream(
+                            query,
+                            events -> eventStream.write(
+                                    events.iterator(), out, slot.deadline(), streamBound, query.afterPosition()));
+                }
+            });
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidAuditQuery("limit", "must be between 1 and " + MAX_LIMIT);
@@ -142,8 +154,10 @@ class AuditController {
 
     @GetMapping("/verify")
     @Operation(
-            summary = "Check the whole store for tampering: every event's hash, each aggregate's sequence and hash"
-                    + " links, and the global chain against every seal")
+            summary = "Check for tampering since the last verified seal: every later event's hash, each aggregate's"
+                    + " sequence and hash links, the global chain against every later seal, and that the store still"
+                    + " holds every sealed and published position; a full check from the first event is"
+                    + " POST /api/admin/verifications")
     TamperEvidence.Verification verify() {
         return tamperEvidence.verify();
     }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The audit API's refusals as problem+json, with the write API's problem types where they mean the same. */
-@RestControllerAdvice(assignableTypes = AuditController.class)
+@RestControllerAdvice(assignableTypes = {AuditController.class, VerificationController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuditProblems {
 
@@ -45,6 +46,35 @@ class AuditProblems {
                 ? "must be an ISO-8601 instant such as 2014-08-15T00:00:00Z"
                 : "has the wrong type";
         return respond(problems.invalid(Map.of(mismatch.getName(), expected)));
+    }
+
+    @ExceptionHandler(StreamsBusy.class)
+    ResponseEntity<ProblemDetail> streamsBusy(StreamsBusy busy) {
+        ProblemDetail problem =
+                problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-streams-busy", busy.getMessage(), List.of());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(VerificationRunning.class)
+    ResponseEntity<ProblemDetail> verificationRunning(VerificationRunning running) {
+        ProblemDetail problem =
+                problems.problem(HttpStatus.CONFLICT, "verification-running", running.getMessage(), List.of());
+        problem.setProperty("runningId", running.runningId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(VerificationFinished.class)
+    ResponseEntity<ProblemDetail> verificationFinished(VerificationFinished finished) {
+        return respond(problems.problem(
+                HttpStatus.CONFLICT, "verification-not-running", finished.getMessage(), List.of("id")));
+    }
+
+    @ExceptionHandler(UnknownVerification.class)
+    ResponseEntity<ProblemDetail> unknownVerification(UnknownVerification unknown) {
+        return respond(
+                problems.problem(HttpStatus.NOT_FOUND, "unknown-verification", unknown.getMessage(), List.of("id")));
     }
 
     @ExceptionHandler(UnreadableHistory.class)

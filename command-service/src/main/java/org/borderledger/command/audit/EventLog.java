@@ -1,11 +1,18 @@
 package org.borderledger.command.audit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,8 +30,16 @@ class EventLog {
 
     static final int FETCH_SIZE = 500;
 
+    /** The outbox's tracking processor: its token is the highest position sent to Kafka. */
+    static final String PUBLISHER = "kafka-publisher";
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+
     private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number,"
             + " type, time_stamp, payload_type, payload_revision, payload, meta_data";
+
+    private static final String PREFIXED_COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier,"
+            + " e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data";
 
     private static final RowMapper<StoredEvent> ROW = (rs, row) -> new StoredEvent(
             rs.getLong("global_index"),
@@ -39,21 +54,56 @@ class EventLog {
             rs.getBytes("meta_data"));
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streamJdbc;
+    private final Serializer serializer;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate snapshot;
+    private final TransactionTemplate streamReadOnly;
+    private final TransactionTemplate streamSnapshot;
 
-    EventLog(DataSource dataSource, PlatformTransactionManager transactions) {
+    EventLog(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            AuditConnections streamConnections,
+            Serializer serializer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.streamJdbc = new JdbcTemplate(streamConnections.dataSource());
+        this.streamJdbc.setFetchSize(FETCH_SIZE);
+        this.serializer = serializer;
+        this.readOnly = readOnly(transactions, false);
+        this.snapshot = readOnly(transactions, true);
+        this.streamReadOnly = readOnly(streamConnections.transactions(), false);
+        this.streamSnapshot = readOnly(streamConnections.transactions(), true);
     }
 
-    /** Hands {@code reader} the matching events in global order, inside a read-only transaction. */
+    private static TransactionTemplate readOnly(PlatformTransactionManager transactions, boolean repeatable) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        if (repeatable) {
+            template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        }
+        return template;
+    }
+
+    /** Hands {@code reader} a page's worth of matching events in global order, on the service's own connections. */
     <T> T read(EventQuery query, Function<Stream<StoredEvent>, T> reader) {
+        return read(query, reader, jdbc, readOnly);
+    }
+
+    /**
+     * Hands {@code reader} every matching event in global order, on the audit streams' own connections, so that long
+     * streams never take a connection the writes need.
+     */
+    <T> T stream(EventQuery query, Function<Stream<StoredEvent>, T> reader) {
+        return read(query, reader, streamJdbc, streamReadOnly);
+    }
+
+    private static <T> T read(
+            EventQuery query,
+            Function<Stream<StoredEvent>, T> reader,
+            JdbcTemplate jdbc,
+            TransactionTemplate readOnly) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from domain_event_entry where 1 = 1");
         if (query.afterPosition() != null) {
@@ -98,23 +148,88 @@ class EventLog {
     }
 
     /**
-     * Hands {@code reader} every event in global order and every seal, from one snapshot of the database (repeatable
-     * read), so a seal written meanwhile never meets an event list that lacks its events.
+     * Hands {@code reader} every event in global order, every seal and the highest published position, from one
+     * snapshot of the database (repeatable read) on the audit streams' own connections, so a seal written meanwhile
+     * never meets an event list that lacks its events.
      */
-    <T> T readAllWithSeals(SealedReader<T> reader) {
-        return snapshot.execute(status -> {
-            try (Stream<EventSeals.Seal> seals = jdbc.queryForStream(
+    <T> T readAll(SealedReader<T> reader) {
+        return streamSnapshot.execute(status -> {
+            OptionalLong published = publishedPosition(streamJdbc);
+            try (Stream<EventSeals.Seal> seals = streamJdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
                             EventSeals.SEAL);
-                    Stream<StoredEvent> events = jdbc.queryForStream(
-                            "select " + COLUMNS + " from domain_event_entry order by global_index", ROW)) {
-                return reader.read(events, seals);
+                    Stream<Linked> events = streamJdbc.queryForStream(
+                            "select " + COLUMNS + " from domain_event_entry order by global_index",
+                            (rs, row) -> new Linked(ROW.mapRow(rs, row), null))) {
+                return reader.read(events, seals, published, Long.MAX_VALUE);
             }
         });
     }
 
+    /**
+     * Like {@link #readAll} but only what lies after {@code start}: the events after it, each with the stored hash of
+     * its aggregate's previous event where that lies at or before {@code start}, and the seals after it. Also hands
+     * over the store's highest position.
+     */
+    <T> T readAfter(EvidenceWalk.Start start, SealedReader<T> reader) {
+        return snapshot.execute(status -> {
+            OptionalLong published = publishedPosition(jdbc);
+            Long end = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+            try (Stream<EventSeals.Seal> seals = jdbc.queryForStream(
+                            "select " + EventSeals.SEAL_COLUMNS
+                                    + " from event_seal where position > ? order by position",
+                            EventSeals.SEAL,
+                            start.position());
+                    Stream<Linked> events = jdbc.queryForStream(
+                            "select " + PREFIXED_COLUMNS + ", p.meta_data as previous_meta_data"
+                                    + " from domain_event_entry e left join domain_event_entry p"
+                                    + " on p.aggregate_identifier = e.aggregate_identifier"
+                                    + " and p.sequence_number = e.sequence_number - 1 and p.global_index <= ?"
+                                    + " where e.global_index > ? order by e.global_index",
+                            (rs, row) -> new Linked(
+                                    ROW.mapRow(rs, row), EventHash.storedHash(rs.getBytes("previous_meta_data"))),
+                            start.position(),
+                            start.position())) {
+                return reader.read(events, seals, published, end == null ? 0 : end);
+            }
+        });
+    }
+
+    /** An event and the stored hash of its aggregate's previous event, where the reader asked for it. */
+    record Linked(StoredEvent event, String previousHash) {}
+
+    /**
+     * The highest position the {@code kafka-publisher} processor has published (its token, in this database); empty
+     * before it published anything.
+     */
+    OptionalLong publishedPosition() {
+        return publishedPosition(jdbc);
+    }
+
+    private OptionalLong publishedPosition(JdbcTemplate jdbc) {
+        List<OptionalLong> positions = jdbc.query(
+                "select token, token_type from token_entry where processor_name = ? and token is not null",
+                (rs, row) -> position(rs.getBytes("token"), rs.getString("token_type")),
+                PUBLISHER);
+        return positions.stream()
+                .filter(OptionalLong::isPresent)
+                .max(Comparator.comparingLong(OptionalLong::getAsLong))
+                .orElse(OptionalLong.empty());
+    }
+
+    private OptionalLong position(byte[] token, String tokenType) {
+        try {
+            TrackingToken tracking =
+                    serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+            return tracking == null ? OptionalLong.empty() : tracking.position();
+        } catch (RuntimeException unreadable) {
+            log.warn("The {} token of type {} cannot be read; verify does not compare it", PUBLISHER, tokenType);
+            return OptionalLong.empty();
+        }
+    }
+
     @FunctionalInterface
     interface SealedReader<T> {
-        T read(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals);
+        T read(Stream<Linked> events, Stream<EventSeals.Seal> seals, OptionalLong published, long storeEnd);
     }
 }

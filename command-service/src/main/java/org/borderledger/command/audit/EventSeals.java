@@ -41,6 +41,11 @@ class EventSeals {
                 .findFirst();
     }
 
+    Optional<Seal> at(long position) {
+        return jdbc.query("select " + SEAL_COLUMNS + " from event_seal where position = ?", SEAL, position).stream()
+                .findFirst();
+    }
+
     void insert(Seal seal) {
         jdbc.update(
                 "insert into event_seal (position, events_sealed, chain_hash, sealed_at) values (?, ?, ?, ?)",

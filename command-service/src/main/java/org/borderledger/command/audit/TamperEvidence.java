@@ -1,12 +1,11 @@
 package org.borderledger.command.audit;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -38,155 +37,196 @@ import org.springframework.stereotype.Service;
  * sequence number and hash of each aggregate. For each event it recomputes the hash ("payload or metadata altered"),
  * checks that the aggregate's sequence continues ("event missing before sequence N") and that the link holds
  * ("previous-hash link broken"), extends the global chain and compares it with each checkpoint it passes ("global seal
- * mismatch at position P: events deleted or reordered before it"). It reports the first break in global order.
+ * mismatch at position P: events deleted or reordered before it"). After the last event, a seal or a published
+ * position (the {@code kafka-publisher} token) beyond it names an event that is gone: "store ends at position N but
+ * position P was sealed" (or "published"). It reports the first break in global order.
  *
  * <p><b>Limits.</b> Events after the last checkpoint are covered by their aggregates' chains only, until the next
  * batch is sealed. The hashes have no key: whoever can rewrite the whole table and every seal can also recompute
  * them, so the latest checkpoint's chain hash (part of every verification answer) has to be kept outside the database
  * (in a signed report, a published bulletin) for such a rewrite to show. Events recorded before hashing existed
  * carry no hash and verify as altered.
+ *
+ * <p><b>Incremental and full.</b> {@code GET /api/audit/verify} starts after the last seal a verification found
+ * intact ({@code verified_seal}): it checks that this seal is unchanged and the store still reaches it, walks only the
+ * events and seals after it (each aggregate's first event there links to its stored predecessor), compares the tail
+ * with the last seal and the published position, and moves the checkpoint to the last seal it passed. Its cost grows
+ * with what was recorded since the previous call, not with the store. A full verification from the first event is a
+ * job ({@link Verifications}); a break it found stays in every answer until a later full verification passes.
  */
 @Service
 class TamperEvidence {
 
-    static final String ALTERED = "payload or metadata altered";
-    static final String LINK_BROKEN = "previous-hash link broken";
+    static final String ALTERED = EvidenceWalk.ALTERED;
+    static final String LINK_BROKEN = EvidenceWalk.LINK_BROKEN;
 
-    @Schema(description = "The result of checking every stored event and every seal")
+    /** How often a walk reports its progress, in events. */
+    static final int PROGRESS_EVERY = 1000;
+
+    @Schema(description = "The result of checking the stored events and seals")
     record Verification(
             boolean valid,
+            @Schema(
+                            description = "incremental: the events after checkedAfter; full: every event",
+                            example = "incremental")
+                    String scope,
+            @Schema(description = "The verified seal the check started after (0: the first event)") long checkedAfter,
             long eventsChecked,
             long sealsChecked,
-            @Schema(description = "The first break in global order, or null") Broken firstBroken,
+            @Schema(description = "The first break in global order, or null") EvidenceWalk.Broken firstBroken,
             @Schema(description = "The latest seal: keep its chainHash outside the ledger to anchor the history")
-                    Seal lastSeal) {}
+                    Seal lastSeal,
+            @Schema(description = "The latest finished full verification, or null; its break counts here too")
+                    FullVerification latestFullVerification) {}
 
-    @Schema(description = "Where the store was altered: the event (or the seal) and what is wrong")
-    record Broken(long position, String aggregateId, String reason) {}
+    record Seal(long position, long eventsSealed, String chainHash, Instant sealedAt) {
 
-    record Seal(long position, long eventsSealed, String chainHash, Instant sealedAt) {}
+        static Seal of(EventSeals.Seal seal) {
+            return seal == null
+                    ? null
+                    : new Seal(seal.position(), seal.eventsSealed(), seal.chainHash(), seal.sealedAt());
+        }
+    }
+
+    record FullVerification(String id, Instant finishedAt, boolean valid, EvidenceWalk.Broken firstBroken) {}
+
+    /** Told the events checked so far, every {@value #PROGRESS_EVERY} events; may throw to stop the walk. */
+    @FunctionalInterface
+    interface Progress {
+        void checked(long events);
+    }
 
     private final EventLog log;
+    private final EventSeals seals;
+    private final VerifiedSeals verified;
+    private final VerificationJobs jobs;
+    private final Clock clock;
 
-    TamperEvidence(EventLog log) {
+    TamperEvidence(EventLog log, EventSeals seals, VerifiedSeals verified, VerificationJobs jobs, Clock clock) {
         this.log = log;
+        this.seals = seals;
+        this.verified = verified;
+        this.jobs = jobs;
+        this.clock = clock;
     }
 
+    /** Checks what was recorded after the last verified seal, and moves the checkpoint when it is intact. */
     Verification verify() {
-        return log.readAllWithSeals(TamperEvidence::check);
+        Optional<VerifiedSeals.Checkpoint> checkpoint = verified.last();
+        EvidenceWalk.Start start =
+                checkpoint.map(VerifiedSeals.Checkpoint::start).orElse(EvidenceWalk.Start.GENESIS);
+        EvidenceWalk.Broken rewritten = checkpoint.flatMap(this::rewritten).orElse(null);
+        EvidenceWalk.Result result = log.readAfter(start, (events, stored, published, end) -> {
+            EvidenceWalk walk = new EvidenceWalk(start);
+            if (rewritten != null) {
+                walk.broken(rewritten.position(), rewritten.aggregateId(), rewritten.reason());
+            }
+            walk.storeEnds(end);
+            drive(walk, events, stored.iterator(), checked -> {});
+            return walk.finish(published);
+        });
+        if (result.valid()) {
+            advance(result);
+        }
+        EventSeals.Seal lastSeal = result.lastSeal() != null
+                ? result.lastSeal()
+                : checkpoint.map(VerifiedSeals.Checkpoint::seal).orElse(null);
+        FullVerification full = jobs.latestFinished().orElse(null);
+        boolean fullValid = full == null || full.valid();
+        return new Verification(
+                result.valid() && fullValid,
+                "incremental",
+                start.position(),
+                result.eventsChecked(),
+                result.sealsChecked(),
+                result.firstBroken() != null ? result.firstBroken() : fullValid ? null : full.firstBroken(),
+                Seal.of(lastSeal),
+                full);
     }
 
-    /** Checks {@code events}, in global order, and {@code seals}, in order of position. */
+    /** Checks every stored event and seal from the first; moves the checkpoint when all is intact. */
+    EvidenceWalk.Result verifyAll(Progress progress) {
+        EvidenceWalk.Result result = log.readAll((events, stored, published, end) -> {
+            EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS);
+            drive(walk, events, stored.iterator(), progress);
+            return walk.finish(published);
+        });
+        if (result.valid()) {
+            advance(result);
+        }
+        return result;
+    }
+
+    private void advance(EvidenceWalk.Result result) {
+        if (result.lastSeal() != null
+                && result.lastSeal().position() > result.start().position()) {
+            verified.advance(result.lastSeal(), clock.instant());
+        }
+    }
+
+    /** A break when the verified seal is no longer in {@code event_seal} as it was verified. */
+    private Optional<EvidenceWalk.Broken> rewritten(VerifiedSeals.Checkpoint checkpoint) {
+        EventSeals.Seal was = checkpoint.seal();
+        Optional<EventSeals.Seal> now = seals.at(was.position());
+        if (now.isPresent()
+                && now.get().chainHash().equals(was.chainHash())
+                && now.get().eventsSealed() == was.eventsSealed()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EvidenceWalk.Broken(
+                was.position(),
+                null,
+                "the seal at position " + was.position() + " verified at " + checkpoint.verifiedAt()
+                        + (now.isPresent() ? " was rewritten" : " was deleted")));
+    }
+
+    /** Checks {@code events}, in global order, and {@code seals}, in order of position, from the first event. */
     static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals) {
-        return new Walk(seals.iterator()).over(events);
+        return check(events, seals, OptionalLong.empty());
     }
 
-    /** One pass over the store in global order. */
-    private static final class Walk {
+    /** Like {@link #check(Stream, Stream)}, and the store still holds the highest {@code published} position. */
+    static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals, OptionalLong published) {
+        EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS);
+        drive(walk, events.map(event -> new EventLog.Linked(event, null)), seals.iterator(), checked -> {});
+        EvidenceWalk.Result result = walk.finish(published);
+        return new Verification(
+                result.valid(),
+                "full",
+                0,
+                result.eventsChecked(),
+                result.sealsChecked(),
+                result.firstBroken(),
+                Seal.of(result.lastSeal()),
+                null);
+    }
 
-        private record Link(long sequenceNumber, String hash) {}
-
-        private final Map<String, Link> aggregates = new HashMap<>();
-        private final Iterator<EventSeals.Seal> seals;
-        private EventSeals.Seal nextSeal;
-        private EventSeals.Seal lastSeal;
-        private String chain = SealChain.GENESIS;
-        private long chained;
-        private long eventsChecked;
-        private long sealsChecked;
-        private Broken firstBroken;
-
-        Walk(Iterator<EventSeals.Seal> seals) {
-            this.seals = seals;
-            this.nextSeal = seals.hasNext() ? seals.next() : null;
-        }
-
-        Verification over(Stream<StoredEvent> events) {
-            events.forEach(this::check);
-            checkSealsBefore(Long.MAX_VALUE);
-            return new Verification(
-                    firstBroken == null,
-                    eventsChecked,
-                    sealsChecked,
-                    firstBroken,
-                    lastSeal == null
-                            ? null
-                            : new Seal(
-                                    lastSeal.position(),
-                                    lastSeal.eventsSealed(),
-                                    lastSeal.chainHash(),
-                                    lastSeal.sealedAt()));
-        }
-
-        private void check(StoredEvent event) {
-            checkSealsBefore(event.position());
-            eventsChecked++;
-            EventHash.Stored stored;
-            try {
-                stored = EventHash.read(event.metaData());
-            } catch (IOException notJson) {
-                stored = new EventHash.Stored(null, null, null);
+    /** Feeds the walk the events in global order and each seal once the events up to its position are in. */
+    static void drive(
+            EvidenceWalk walk, Stream<EventLog.Linked> events, Iterator<EventSeals.Seal> seals, Progress progress) {
+        Iterator<EventLog.Linked> each = events.iterator();
+        EventSeals.Seal next = seals.hasNext() ? seals.next() : null;
+        long count = 0;
+        while (each.hasNext()) {
+            EventLog.Linked linked = each.next();
+            long position = linked.event().position();
+            while (next != null && next.position() < position) {
+                walk.seal(next);
+                next = seals.hasNext() ? seals.next() : null;
             }
-            String recomputed = EventHash.of(
-                    new EventHash.Content(
-                            event.aggregateType(),
-                            event.aggregateId(),
-                            event.sequenceNumber(),
-                            event.eventIdentifier(),
-                            event.payloadType(),
-                            event.payloadRevision(),
-                            event.recordedAt(),
-                            event.payload(),
-                            stored.canonicalMetadata()),
-                    stored.previousHash());
-            Link previous = aggregates.get(event.aggregateId());
-            long expected = previous == null ? 0 : previous.sequenceNumber() + 1;
-            if (stored.hash() == null || !stored.hash().equals(recomputed)) {
-                broken(event, ALTERED);
-            } else if (event.sequenceNumber() > expected) {
-                broken(event, "event missing before sequence " + event.sequenceNumber());
-            } else if (event.sequenceNumber() < expected) {
-                broken(event, "sequence " + event.sequenceNumber() + " repeated or out of order");
-            } else if (!Objects.equals(stored.previousHash(), previous == null ? "" : previous.hash())) {
-                broken(event, LINK_BROKEN);
+            walk.event(linked.event(), linked.previousHash());
+            if (next != null && next.position() == position) {
+                walk.seal(next);
+                next = seals.hasNext() ? seals.next() : null;
             }
-            aggregates.put(event.aggregateId(), new Link(event.sequenceNumber(), stored.hash()));
-            chain = SealChain.next(chain, event.position(), stored.hash());
-            chained++;
-            if (nextSeal != null && nextSeal.position() == event.position()) {
-                checkSeal();
+            if (++count % PROGRESS_EVERY == 0) {
+                progress.checked(count);
             }
         }
-
-        /** Checks the seals before {@code position}: every event up to each of them has been chained. */
-        private void checkSealsBefore(long position) {
-            while (nextSeal != null && nextSeal.position() < position) {
-                checkSeal();
-            }
+        while (next != null) {
+            walk.seal(next);
+            next = seals.hasNext() ? seals.next() : null;
         }
-
-        private void checkSeal() {
-            sealsChecked++;
-            if (nextSeal.eventsSealed() != chained || !nextSeal.chainHash().equals(chain)) {
-                String since = lastSeal == null ? "" : " (after the seal at position " + lastSeal.position() + ")";
-                broken(
-                        nextSeal.position(),
-                        null,
-                        "global seal mismatch at position " + nextSeal.position()
-                                + ": events deleted or reordered before it" + since);
-            }
-            lastSeal = nextSeal;
-            nextSeal = seals.hasNext() ? seals.next() : null;
-        }
-
-        private void broken(StoredEvent event, String reason) {
-            broken(event.position(), event.aggregateId(), reason);
-        }
-
-        private void broken(long position, String aggregateId, String reason) {
-            if (firstBroken == null) {
-                firstBroken = new Broken(position, aggregateId, reason);
-            }
-        }
+        progress.checked(count);
     }
 }

@@ -19,6 +19,8 @@ class CommandSecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
         return security.filterChain(http, requests -> requests.requestMatchers("/api/audit/**")
                 .hasRole(LedgerPrincipal.AUDITOR)
+                .requestMatchers("/api/admin/verifications/**", "/api/admin/verifications")
+                .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)
                 .requestMatchers(HttpMethod.POST, "/api/**")
                 .hasRole(LedgerPrincipal.UNIT)
                 .requestMatchers("/api/**")

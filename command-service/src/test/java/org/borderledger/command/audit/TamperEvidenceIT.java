@@ -51,6 +51,12 @@ class TamperEvidenceIT {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    EventLog eventLog;
+
+    @Autowired
+    EventSeals seals;
+
     LedgerHttp http;
 
     @BeforeEach
@@ -70,7 +76,10 @@ class TamperEvidenceIT {
                 .isTrue();
         assertThat(verification.get("firstBroken").isNull()).isTrue();
         assertThat(verification.get("eventsChecked").asLong())
-                .isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where global_index > ?",
+                        Long.class,
+                        verification.get("checkedAfter").asLong()));
         assertThat(verification.get("sealsChecked").asLong()).isPositive();
         JsonNode lastSeal = verification.get("lastSeal");
         assertThat(lastSeal.get("position").asLong()).isGreaterThanOrEqualTo(positions.get(2));
@@ -130,6 +139,7 @@ class TamperEvidenceIT {
         awaitSealed(positions.get(2));
         Map<String, Object> deleted = row(positions.get(2));
         long seal = firstSealIn(positions.get(2), Long.MAX_VALUE);
+        caseWithThreeEvents(); // so that the store goes on after the seal
 
         jdbc.update("delete from domain_event_entry where global_index = ?", positions.get(2));
         try {
@@ -207,6 +217,88 @@ class TamperEvidenceIT {
                     forged);
         }
         assertValid();
+    }
+
+    @Test
+    void aStoreWhoseSealedTailWasDeletedSaysWhereItNowEnds() {
+        List<Long> positions = caseWithThreeEvents();
+        awaitSealed(positions.get(2));
+        long from = positions.get(1);
+        List<Map<String, Object>> tail = rowsFrom(from);
+        long end = jdbc.queryForObject(
+                "select coalesce(max(global_index), 0) from domain_event_entry where global_index < ?",
+                Long.class,
+                from);
+        long seal = firstSealIn(from, Long.MAX_VALUE);
+
+        jdbc.update("delete from domain_event_entry where global_index >= ?", from);
+        try {
+            JsonNode verification = verify();
+            assertThat(verification.get("valid").asBoolean())
+                    .as(verification.toString())
+                    .isFalse();
+            JsonNode broken = verification.get("firstBroken");
+            assertThat(broken.get("position").asLong())
+                    .as(verification.toString())
+                    .isEqualTo(seal);
+            assertThat(broken.get("reason").asText())
+                    .isEqualTo("store ends at position " + end + " but position " + seal
+                            + " was sealed: the events after it were deleted or lost");
+        } finally {
+            tail.forEach(this::reinsert);
+        }
+        assertValid();
+    }
+
+    @Test
+    void aStoreWhoseTailAndSealsWereDeletedSaysWhatWasPublished() {
+        List<Long> positions = caseWithThreeEvents();
+        awaitSealed(positions.get(2));
+        awaitPublished(positions.get(2));
+        long from = positions.get(0);
+        List<Map<String, Object>> tail = rowsFrom(from);
+        List<EventSeals.Seal> sealsAfter = jdbc.query(
+                "select " + EventSeals.SEAL_COLUMNS + " from event_seal where position >= ? order by position",
+                EventSeals.SEAL,
+                from);
+        long end = jdbc.queryForObject(
+                "select coalesce(max(global_index), 0) from domain_event_entry where global_index < ?",
+                Long.class,
+                from);
+
+        jdbc.update("delete from event_seal where position >= ?", from);
+        jdbc.update("delete from domain_event_entry where global_index >= ?", from);
+        try {
+            JsonNode verification = verify();
+            assertThat(verification.get("valid").asBoolean())
+                    .as(verification.toString())
+                    .isFalse();
+            JsonNode broken = verification.get("firstBroken");
+            long published = broken.get("position").asLong();
+            assertThat(published).as(verification.toString()).isGreaterThanOrEqualTo(positions.get(2));
+            assertThat(broken.get("reason").asText())
+                    .isEqualTo("store ends at position " + end + " but position " + published
+                            + " was published: the events after it were deleted or lost");
+        } finally {
+            tail.forEach(this::reinsert);
+            sealsAfter.forEach(seals::insert);
+        }
+        assertValid();
+    }
+
+    private List<Map<String, Object>> rowsFrom(long position) {
+        return jdbc.queryForList(
+                "select * from domain_event_entry where global_index >= ? order by global_index", position);
+    }
+
+    private void awaitPublished(long position) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (eventLog.publishedPosition().orElse(0) < position) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The publisher did not reach position " + position + " within 60 s");
+            }
+            sleep(100);
+        }
     }
 
     private JsonNode verify() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class TamperEvidenceTest {
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBroken())
-                .isEqualTo(new TamperEvidence.Broken(
+                .isEqualTo(new EvidenceWalk.Broken(
                         seal,
                         null,
                         "global seal mismatch at position " + seal
@@ -122,11 +123,63 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void theDeletedLastEventOfTheStoreBreaksTheLastSeal() {
+    void aStoreWhoseSealedTailIsGoneSaysWhereItNowEnds() {
+        long end = events.get(3).position();
         events.remove(5);
         events.remove(4);
 
-        assertThat(check().firstBroken().position()).isEqualTo(seals.get(1).position());
+        TamperEvidence.Verification verification = check();
+
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBroken())
+                .isEqualTo(new EvidenceWalk.Broken(
+                        seals.get(1).position(),
+                        null,
+                        "store ends at position " + end + " but position "
+                                + seals.get(1).position() + " was sealed: the events after it were deleted or lost"));
+        assertThat(verification.sealsChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreWhoseTailAndItsSealsAreGoneSaysWhatWasPublished() {
+        long published = events.get(5).position();
+        long end = events.get(3).position();
+        events.remove(5);
+        events.remove(4);
+        seals.remove(1);
+
+        TamperEvidence.Verification verification =
+                TamperEvidence.check(events.stream(), seals.stream(), OptionalLong.of(published));
+
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBroken())
+                .isEqualTo(new EvidenceWalk.Broken(
+                        published,
+                        null,
+                        "store ends at position " + end + " but position " + published
+                                + " was published: the events after it were deleted or lost"));
+    }
+
+    @Test
+    void anEmptiedStoreSaysSo() {
+        long published = events.get(5).position();
+        events.clear();
+        seals.clear();
+
+        TamperEvidence.Verification verification =
+                TamperEvidence.check(events.stream(), seals.stream(), OptionalLong.of(published));
+
+        assertThat(verification.firstBroken().reason())
+                .isEqualTo("store holds no events but position " + published
+                        + " was published: the events after the start were deleted or lost");
+    }
+
+    @Test
+    void aPublishedPositionTheStoreHoldsIsNoBreak() {
+        TamperEvidence.Verification verification = TamperEvidence.check(
+                events.stream(), seals.stream(), OptionalLong.of(events.get(5).position()));
+
+        assertThat(verification.valid()).isTrue();
     }
 
     @Test
@@ -150,7 +203,7 @@ class TamperEvidenceTest {
         TamperEvidence.Verification verification = check();
 
         assertThat(verification.valid()).isFalse();
-        assertThat(verification.firstBroken()).isEqualTo(new TamperEvidence.Broken(position, aggregateId, reason));
+        assertThat(verification.firstBroken()).isEqualTo(new EvidenceWalk.Broken(position, aggregateId, reason));
         assertThat(verification.eventsChecked()).isEqualTo(events.size());
     }
 

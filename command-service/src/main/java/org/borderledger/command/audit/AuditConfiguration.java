@@ -1,0 +1,47 @@
+package org.borderledger.command.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditConfiguration implements WebMvcConfigurer {
+
+    /** A stream that outlives its own time bound by this much is cut by the servlet container. */
+    private static final Duration CONTAINER_GRACE = Duration.ofMinutes(1);
+
+    private final AuditProperties properties;
+
+    AuditConfiguration(AuditProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditConnections auditConnections(DataSourceProperties database) {
+        HikariDataSource pool = database.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        pool.setPoolName("audit-streams");
+        pool.setMaximumPoolSize(properties.stream().maxConcurrent() + 1);
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        pool.setReadOnly(true);
+        return new AuditConnections(pool);
+    }
+
+    /**
+     * NDJSON streams are the service's asynchronous requests; the container ends one that is still running a minute
+     * after its own time bound (a client that stopped reading).
+     */
+    @Override
+    public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+        configurer.setDefaultTimeout(
+                properties.stream().maxDuration().plus(CONTAINER_GRACE).toMillis());
+    }
+}

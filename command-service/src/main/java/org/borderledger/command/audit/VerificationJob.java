@@ -1,0 +1,29 @@
+package org.borderledger.command.audit;
+
+import java.time.Instant;
+
+/** One full verification as recorded in {@code verification_job}: its progress, then its result or why it stopped. */
+record VerificationJob(
+        String id,
+        Status status,
+        String requestedBy,
+        long eventsTotal,
+        long eventsChecked,
+        boolean cancelRequested,
+        Instant startedAt,
+        Instant updatedAt,
+        Instant finishedAt,
+        Boolean valid,
+        Long sealsChecked,
+        EvidenceWalk.Broken firstBroken,
+        Long lastSealPosition,
+        String failure) {
+
+    enum Status {
+        RUNNING,
+        COMPLETED,
+        CANCELLED,
+        FAILED,
+        INTERRUPTED
+    }
+}

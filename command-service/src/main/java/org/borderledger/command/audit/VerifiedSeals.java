@@ -1,0 +1,55 @@
+package org.borderledger.command.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code verified_seal} table: the seals a verification found intact with every event before them, the latest
+ * first. The incremental verification starts after the latest.
+ */
+@Repository
+class VerifiedSeals {
+
+    /** A verified seal and when it was verified. */
+    record Checkpoint(EventSeals.Seal seal, Instant verifiedAt) {
+
+        EvidenceWalk.Start start() {
+            return EvidenceWalk.Start.after(seal);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    VerifiedSeals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Checkpoint> last() {
+        return jdbc
+                .query(
+                        "select " + EventSeals.SEAL_COLUMNS + ", verified_at from verified_seal"
+                                + " order by position desc limit 1",
+                        (rs, row) -> new Checkpoint(
+                                EventSeals.SEAL.mapRow(rs, row),
+                                rs.getObject("verified_at", OffsetDateTime.class)
+                                        .toInstant()))
+                .stream()
+                .findFirst();
+    }
+
+    /** Records {@code seal} as verified; a seal verified before stays as it was. */
+    void advance(EventSeals.Seal seal, Instant at) {
+        jdbc.update(
+                "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, verified_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict (position) do nothing",
+                seal.position(),
+                seal.eventsSealed(),
+                seal.chainHash(),
+                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+}

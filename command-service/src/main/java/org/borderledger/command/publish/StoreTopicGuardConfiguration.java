@@ -1,0 +1,38 @@
+package org.borderledger.command.publish;
+
+import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@link StoreTopicGuard}: compared once every bean exists, before the processors start, and put in front of the
+ * publisher's handler; its health shows as {@code storeTopic}.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreTopicGuardConfiguration {
+
+    @Bean
+    StoreTopicGuard storeTopic(
+            JdbcClient jdbc,
+            @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${axon.kafka.default-topic}") String topic) {
+        return new StoreTopicGuard(new TopicTail(bootstrapServers, topic), jdbc, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    SmartInitializingSingleton storeTopicComparedAtStart(StoreTopicGuard guard) {
+        return guard::compare;
+    }
+
+    @Bean
+    ConfigurerModule storeTopicGuardsThePublisher(StoreTopicGuard guard) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerHandlerInterceptor(
+                        OutboxPublisher.PROCESSING_GROUP, configuration -> guard.publishingInterceptor());
+    }
+}

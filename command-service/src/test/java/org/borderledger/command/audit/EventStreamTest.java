@@ -1,0 +1,114 @@
+package org.borderledger.command.audit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An NDJSON stream ends at its time bound with a line that says after which position to resume. */
+class EventStreamTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final Instant START = Instant.parse("2024-03-25T08:00:00Z");
+
+    /** A clock one second later at every reading. */
+    private static final class Ticking extends Clock {
+        private Instant now = START;
+
+        @Override
+        public Instant instant() {
+            Instant reading = now;
+            now = now.plusSeconds(1);
+            return reading;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aStreamPastItsTimeBoundEndsWithWhereToResume() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+
+        long written =
+                stream.write(events(11, 12, 15, 16).iterator(), out, START.plusSeconds(1), Duration.ofMinutes(10), 10L);
+
+        List<JsonNode> lines = lines(out);
+        assertThat(written).isEqualTo(2);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("position").asLong()).isEqualTo(11);
+        assertThat(lines.get(1).get("position").asLong()).isEqualTo(12);
+        JsonNode incomplete = lines.get(2).get("incomplete");
+        assertThat(incomplete.get("resumeAfterPosition").asLong()).isEqualTo(12);
+        assertThat(incomplete.get("reason").asText()).contains("time bound of 600 s");
+    }
+
+    @Test
+    void aStreamWithinItsBoundHasNoIncompleteLine() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+
+        stream.write(events(11, 12).iterator(), out, START.plusSeconds(60), Duration.ofMinutes(10), null);
+
+        assertThat(lines(out)).hasSize(2).noneMatch(line -> line.has("incomplete"));
+    }
+
+    @Test
+    void aStreamCutBeforeItsFirstEventResumesWhereItWasAsked() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+
+        stream.write(events(11).iterator(), out, START.minusSeconds(1), Duration.ofMinutes(10), 10L);
+
+        assertThat(lines(out)
+                        .get(0)
+                        .get("incomplete")
+                        .get("resumeAfterPosition")
+                        .asLong())
+                .isEqualTo(10);
+    }
+
+    private static List<StoredEvent> events(long... positions) {
+        List<StoredEvent> events = new ArrayList<>();
+        for (long position : positions) {
+            events.add(new StoredEvent(
+                    position,
+                    "event-" + position,
+                    "REP-" + position,
+                    "RepatriationCase",
+                    0,
+                    "2024-03-25T08:00:00.000Z",
+                    "RepatriationCaseOpened",
+                    null,
+                    ("{\"caseId\":\"REP-" + position + "\"}").getBytes(UTF_8),
+                    "{\"unit\":\"KG-POST\"}".getBytes(UTF_8)));
+        }
+        return events;
+    }
+
+    private static List<JsonNode> lines(ByteArrayOutputStream out) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(UTF_8).split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        return lines;
+    }
+}
