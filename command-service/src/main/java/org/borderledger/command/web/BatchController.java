@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/batches}: many writes in one request, for units that sync after a time offline. Items run in order,
  * each in its own transaction with its own result; a refused item does not stop the others. The answer is 201 when
- * every item was accepted, else 207 Multi-Status.
+ * every item was accepted, else 207 Multi-Status. A batch counts its items against the submitter's write rate.
  */
 @RestController
 class BatchController {
@@ -39,6 +39,7 @@ class BatchController {
 
     private final Map<String, Write<?>> operations;
     private final Submissions submissions;
+    private final WriteRateLimit rateLimit;
     private final Problems problems;
     private final Validator validator;
     private final ObjectMapper json;
@@ -46,6 +47,7 @@ class BatchController {
     BatchController(
             List<WriteSource> sources,
             Submissions submissions,
+            WriteRateLimit rateLimit,
             Problems problems,
             Validator validator,
             ObjectMapper json) {
@@ -53,6 +55,7 @@ class BatchController {
                 .flatMap(source -> source.operations().stream())
                 .collect(Collectors.toUnmodifiableMap(Write::type, Function.identity()));
         this.submissions = submissions;
+        this.rateLimit = rateLimit;
         this.problems = problems;
         this.validator = validator;
         this.json = json;
@@ -81,6 +84,7 @@ class BatchController {
     @PostMapping("/api/batches")
     @Operation(summary = "Submit many writes at once (offline sync); each item has its own result")
     ResponseEntity<BatchResult> submit(@Valid @RequestBody BatchRequest batch, SubmissionContext context) {
+        rateLimit.charge(context.submitter().subject(), batch.commands().size());
         List<ItemResult> results = new ArrayList<>();
         for (int index = 0; index < batch.commands().size(); index++) {
             Item item = batch.commands().get(index);

@@ -34,6 +34,7 @@ public class Submissions {
     private final TransactionTemplate transactions;
     private final IdempotencyKeys keys;
     private final AggregateIds ids;
+    private final WriteRateLimit rateLimit;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -43,6 +44,7 @@ public class Submissions {
             TransactionTemplate transactions,
             IdempotencyKeys keys,
             AggregateIds ids,
+            WriteRateLimit rateLimit,
             JdbcClient jdbc,
             ObjectMapper json,
             Clock clock) {
@@ -50,13 +52,18 @@ public class Submissions {
         this.transactions = transactions;
         this.keys = keys;
         this.ids = ids;
+        this.rateLimit = rateLimit;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Submits and answers {@code 201 Created} with the aggregate id and the event's position. */
+    /**
+     * Submits one write of its own path, counted against the submitter's write rate, and answers {@code 201 Created}
+     * with the aggregate id and the event's position.
+     */
     public <R> ResponseEntity<Accepted> created(Write<R> operation, String target, R body, SubmissionContext context) {
+        rateLimit.charge(context.submitter().subject(), 1);
         return ResponseEntity.status(HttpStatus.CREATED).body(submit(operation, target, body, context));
     }
 
