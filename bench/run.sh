@@ -124,6 +124,9 @@ main() {
 
   secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=' | head -c 48)
   [ ${#secret} -ge 32 ] || fail "could not generate a JWT secret"
+  # the key that signs the topic's records (command service, replay history) and verifies them (query service)
+  LEDGER_RECORD_KEYS="bench=$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  export LEDGER_RECORD_KEYS
 
   wait_healthy() { # name url pid seconds
     local name=$1 url=$2 pid=$3 limit=$4

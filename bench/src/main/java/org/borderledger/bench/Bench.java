@@ -70,7 +70,9 @@ public final class Bench {
                         required(options, "bootstrap"),
                         options.getOrDefault("topic", "ledger.bench.replay"),
                         Integer.parseInt(options.getOrDefault("partitions", "6")),
-                        Long.parseLong(required(options, "events")));
+                        Long.parseLong(required(options, "events")),
+                        org.borderledger.codec.RecordKeys.parse(
+                                System.getenv("LEDGER_RECORD_KEYS"), System.getenv("LEDGER_RECORD_SIGNING_KEY_ID")));
                 write(options, result);
                 System.out.printf("  replay history: %s%n", result);
             }

@@ -1,8 +1,5 @@
 package org.borderledger.bench;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.RecordKeys;
 import org.borderledger.events.EventMetadata;
 
 /**
@@ -31,16 +28,18 @@ import org.borderledger.events.EventMetadata;
  */
 final class ReplayHistory {
 
-    static final URI SOURCE = URI.create("urn:border-ledger:command-service");
-
     private ReplayHistory() {}
 
-    static Map<String, Object> produce(String bootstrap, String topic, int partitions, long events)
+    /** Writes the history signed with {@code recordKeys} (the services' {@code LEDGER_RECORD_KEYS}). */
+    static Map<String, Object> produce(
+            String bootstrap, String topic, int partitions, long events, RecordKeys recordKeys)
             throws InterruptedException {
-        if (!new KafkaTopics(bootstrap).ensure(topic, partitions, (short) 1, Duration.ofSeconds(30))) {
+        if (!new KafkaTopics(bootstrap)
+                .ensure(topic, partitions, (short) 1, Duration.ofSeconds(30), KafkaTopics.RetentionPolicy.REFUSE)) {
             throw new IllegalStateException("Cannot create topic " + topic + " on " + bootstrap);
         }
-        LedgerCloudEvents converter = new LedgerCloudEvents(LedgerSerializer.create(), SOURCE);
+        LedgerCloudEvents converter =
+                new LedgerCloudEvents(LedgerSerializer.create(), LedgerCloudEvents.SOURCE, recordKeys);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -56,8 +55,8 @@ final class ReplayHistory {
             lanes.add(new Histories("H" + i));
         }
         long started = System.nanoTime();
-        try (KafkaProducer<String, CloudEvent> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (long position = 1; position <= events; position++) {
                 Step step = lanes.get((int) (position % lanes.size())).next();
                 MetaData metaData = MetaData.with(
@@ -66,11 +65,9 @@ final class ReplayHistory {
                         .and(EventMetadata.SIDE, step.submitter().side().name())
                         .and(EventMetadata.PROVINCE, step.submitter().province())
                         .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
-                var event = new GenericTrackedDomainEventMessage<>(
-                        new GlobalSequenceTrackingToken(position),
-                        new GenericDomainEventMessage<>(
-                                step.aggregateType(), step.aggregateId(), step.sequence(), step.event(), metaData));
-                producer.send(converter.createKafkaMessage(event, topic), (metadata, exception) -> {
+                var event = new GenericDomainEventMessage<>(
+                        step.aggregateType(), step.aggregateId(), step.sequence(), step.event(), metaData);
+                producer.send(converter.createKafkaMessage(event, topic, position), (metadata, exception) -> {
                     if (exception != null) {
                         failed.compareAndSet(null, exception);
                     } else {

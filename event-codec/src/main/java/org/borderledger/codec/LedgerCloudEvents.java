@@ -2,27 +2,14 @@ package org.borderledger.codec;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.LazyDeserializingObject;
-import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.events.EventMetadata;
 
 /**
@@ -30,102 +17,69 @@ import org.borderledger.events.EventMetadata;
  * attributes travel as {@code ce_*} headers. {@code type} is the stable event name, {@code subject} the aggregate id,
  * {@code source} the writing service, and the record key is the aggregate id so one aggregate's events stay in order
  * on one partition. Extensions carry the aggregate type and sequence, the event's global {@code position} in the event
- * store, and the submission metadata of SPEC §3.5. A consumer needs no Java class to read any of it.
+ * store (given by the caller, who read it from the store), and the submission metadata. Every record is signed
+ * ({@link RecordAuthentication}). A consumer needs no Java class to read any of it.
  */
-public final class LedgerCloudEvents implements KafkaMessageConverter<String, CloudEvent> {
+public final class LedgerCloudEvents {
 
     public static final String AGGREGATE_TYPE = "aggregatetype";
     public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
     public static final String EVENT_REVISION = "eventrevision";
-    private static final Set<String> ENVELOPE_EXTENSIONS = Set.of(AGGREGATE_TYPE, AGGREGATE_SEQUENCE, EVENT_REVISION);
-    private static final Set<String> NUMERIC_METADATA = Set.of(EventMetadata.POSITION);
+
+    /** The {@code source} of every record the ledger's command service writes. */
+    public static final URI SOURCE = URI.create("urn:border-ledger:command-service");
+
+    /** Extensions that are part of the envelope, not the event's metadata. */
+    static final Set<String> ENVELOPE_EXTENSIONS =
+            Set.of(AGGREGATE_TYPE, AGGREGATE_SEQUENCE, EVENT_REVISION, EventMetadata.POSITION, "mac", "keyid");
 
     private final Serializer serializer;
     private final URI source;
+    private final RecordKeys keys;
 
-    public LedgerCloudEvents(Serializer serializer, URI source) {
+    public LedgerCloudEvents(Serializer serializer, URI source, RecordKeys keys) {
         this.serializer = serializer;
         this.source = source;
+        this.keys = keys;
     }
 
-    @Override
-    public ProducerRecord<String, CloudEvent> createKafkaMessage(EventMessage<?> event, String topic) {
+    /** The signed record of a stored {@code event}, which has {@code position} in the event store's global order. */
+    public ProducerRecord<String, byte[]> createKafkaMessage(DomainEventMessage<?> event, String topic, long position) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        String key = event.getAggregateIdentifier();
         CloudEventBuilder cloudEvent = CloudEventBuilder.v1()
                 .withId(event.getIdentifier())
                 .withSource(source)
                 .withType(payload.getType().getName())
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(payload.getData());
+                .withData(payload.getData())
+                .withSubject(key)
+                .withExtension(AGGREGATE_TYPE, event.getType())
+                .withExtension(AGGREGATE_SEQUENCE, event.getSequenceNumber())
+                .withExtension(EventMetadata.POSITION, position);
         if (payload.getType().getRevision() != null) {
             cloudEvent.withExtension(EVENT_REVISION, payload.getType().getRevision());
-        }
-        String key = null;
-        if (event instanceof DomainEventMessage<?> domainEvent) {
-            key = domainEvent.getAggregateIdentifier();
-            cloudEvent
-                    .withSubject(key)
-                    .withExtension(AGGREGATE_TYPE, domainEvent.getType())
-                    .withExtension(AGGREGATE_SEQUENCE, domainEvent.getSequenceNumber());
-        }
-        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            tracked.trackingToken()
-                    .position()
-                    .ifPresent(position -> cloudEvent.withExtension(EventMetadata.POSITION, position));
         }
         event.getMetaData().forEach((name, value) -> {
             if (value != null && isExtensionName(name) && !ENVELOPE_EXTENSIONS.contains(name)) {
                 cloudEvent.withExtension(name, value.toString());
             }
         });
-        return new ProducerRecord<>(topic, null, null, key, cloudEvent.build());
+        return sign(KafkaMessageFactory.createWriter(topic, key).writeBinary(cloudEvent.build()));
     }
 
-    @Override
-    public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent cloudEvent = record.value();
-        if (cloudEvent == null || cloudEvent.getData() == null || cloudEvent.getSubject() == null) {
-            return Optional.empty();
-        }
-        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(
-                cloudEvent.getData().toBytes(),
-                byte[].class,
-                cloudEvent.getType(),
-                text(cloudEvent.getExtension(EVENT_REVISION)));
-        Map<String, Object> metadata = new HashMap<>();
-        for (String name : cloudEvent.getExtensionNames()) {
-            if (!ENVELOPE_EXTENSIONS.contains(name)) {
-                String value = text(cloudEvent.getExtension(name));
-                metadata.put(name, NUMERIC_METADATA.contains(name) ? Long.valueOf(value) : value);
-            }
-        }
-        Instant recordedAt = Optional.ofNullable(cloudEvent.getTime())
-                .map(OffsetDateTime::toInstant)
-                .orElseGet(() -> Instant.ofEpochMilli(record.timestamp()));
-        SerializedMessage<Object> message = new SerializedMessage<>(
-                cloudEvent.getId(),
-                new LazyDeserializingObject<Object>(payload, serializer),
-                new LazyDeserializingObject<>(MetaData.from(metadata)));
-        return Optional.of(new GenericDomainEventMessage<>(
-                text(cloudEvent.getExtension(AGGREGATE_TYPE)),
-                cloudEvent.getSubject(),
-                Long.parseLong(text(cloudEvent.getExtension(AGGREGATE_SEQUENCE))),
-                message,
-                () -> recordedAt));
+    /** A record of any CloudEvent, signed with this writer's key: what a test or tool uses to write its own. */
+    public ProducerRecord<String, byte[]> signed(CloudEvent cloudEvent, String topic, String key) {
+        return sign(KafkaMessageFactory.createWriter(topic, key).writeBinary(cloudEvent));
     }
 
-    /** The global position an event read from Kafka had in the event store, if the writer recorded it. */
-    public static Optional<Long> positionOf(EventMessage<?> event) {
-        return Optional.ofNullable(event.getMetaData().get(EventMetadata.POSITION))
-                .map(value -> value instanceof Number number ? number.longValue() : Long.parseLong(value.toString()));
+    private ProducerRecord<String, byte[]> sign(ProducerRecord<String, byte[]> record) {
+        RecordAuthentication.sign(keys, record.key(), record.headers(), record.value());
+        return record;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static boolean isExtensionName(String name) {
+    static boolean isExtensionName(String name) {
         return !name.isEmpty()
                 && name.length() <= 20
                 && name.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9');

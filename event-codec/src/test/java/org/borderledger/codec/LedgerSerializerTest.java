@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.borderledger.events.EventCatalog;
 import org.borderledger.events.agreement.AgreementSigned;
 import org.borderledger.events.agreement.CooperationDomain;
@@ -14,6 +17,14 @@ import org.borderledger.events.agreement.Signatory;
 import org.junit.jupiter.api.Test;
 
 class LedgerSerializerTest {
+
+    static final AtomicBoolean TRIPWIRE_LOADED = new AtomicBoolean();
+
+    static final class Tripwire {
+        static {
+            TRIPWIRE_LOADED.set(true);
+        }
+    }
 
     private final LedgerSerializer serializer = LedgerSerializer.create();
 
@@ -47,6 +58,18 @@ class LedgerSerializerTest {
 
         assertThat(token.getType().getName()).isEqualTo(GapAwareTrackingToken.class.getName());
         assertThat((Object) serializer.deserialize(token)).isEqualTo(GapAwareTrackingToken.newInstance(5, List.of(3L)));
+    }
+
+    @Test
+    void loadsNoClassForANameOutsideTheCatalogueAndAxonsOwnTypes() {
+        SerializedObject<byte[]> foreign = new SimpleSerializedObject<>(
+                "{}".getBytes(StandardCharsets.UTF_8), byte[].class, Tripwire.class.getName(), null);
+
+        Object read = serializer.deserialize(foreign);
+
+        assertThat(read).isInstanceOf(UnknownSerializedType.class);
+        assertThat(serializer.classForType(foreign.getType())).isEqualTo(UnknownSerializedType.class);
+        assertThat(TRIPWIRE_LOADED).isFalse();
     }
 
     @Test

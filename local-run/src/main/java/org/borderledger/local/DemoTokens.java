@@ -76,6 +76,10 @@ final class DemoTokens {
         return tokens.get("auditor");
     }
 
+    String admin() {
+        return tokens.get("admin");
+    }
+
     void write(Path file) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tokens);
     }

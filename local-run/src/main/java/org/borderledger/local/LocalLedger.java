@@ -99,6 +99,7 @@ public final class LocalLedger implements AutoCloseable {
     static LocalLedger start(LocalSettings settings) throws IOException {
         Files.createDirectories(settings.dataDir());
         String secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
+        String recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
         LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
         ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
         try {
@@ -114,7 +115,8 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandDatabase(),
                     settings.commandDbUrl() == null,
                     bootstrap,
-                    secret);
+                    secret,
+                    recordKeys);
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
@@ -123,7 +125,8 @@ public final class LocalLedger implements AutoCloseable {
                     settings.queryDatabase(),
                     settings.queryDbUrl() == null,
                     bootstrap,
-                    secret);
+                    secret,
+                    recordKeys);
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -139,12 +142,14 @@ public final class LocalLedger implements AutoCloseable {
             String databaseUrl,
             boolean h2,
             String bootstrap,
-            String jwtSecret) {
+            String jwtSecret,
+            String recordKeys) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
-                "--ledger.security.jwt-secret=" + jwtSecret));
+                "--ledger.security.jwt-secret=" + jwtSecret,
+                "--ledger.records.keys=" + recordKeys));
         if (h2) {
             args.add("--spring.datasource.username=sa");
             args.add("--spring.datasource.password=");

@@ -37,11 +37,17 @@ class QueryArchitectureTest {
                     "org.borderledger.query.statistics..",
                     "org.borderledger.query.position..");
 
-    /** Replays and checks drive the projections through Axon and read the tables, never a feature's classes. */
+    /**
+     * Replays, checks and dead-letter retries drive the projections through Axon and read the tables, never a feature's
+     * classes.
+     */
     @ArchTest
     static final ArchRule rebuildsKnowNoFeature = noClasses()
             .that()
-            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..")
+            .resideInAnyPackage(
+                    "org.borderledger.query.replay..",
+                    "org.borderledger.query.consistency..",
+                    "org.borderledger.query.deadletter..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -65,7 +71,10 @@ class QueryArchitectureTest {
                     "org.borderledger.query.web..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..");
+            .resideInAnyPackage(
+                    "org.borderledger.query.replay..",
+                    "org.borderledger.query.consistency..",
+                    "org.borderledger.query.deadletter..");
 
     @ArchTest
     static final ArchRule theReadSideNeverUsesTheWriteSide =

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,13 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.codec.LedgerCloudEvents;
-import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
@@ -89,13 +86,13 @@ class ReadYourWritesFromKafkaIT {
     @Value("${axon.kafka.default-topic}")
     String topic;
 
-    final LedgerCloudEvents codec =
-            new LedgerCloudEvents(LedgerSerializer.create(), URI.create("urn:border-ledger:command-service"));
+    final LedgerCloudEvents codec = TopicWriter.CODEC;
 
     @Test
     void projectsEventsFromTheTopicAndReadsWaitForTheirPositions() throws Exception {
         LocalDate day = LocalDate.of(2003, 3, 2);
-        GenericTrackedDomainEventMessage<?> recovery = stored(
+        long recoveryPosition = POSITIONS.incrementAndGet();
+        DomainEventMessage<?> recovery = stored(
                 "RepatriationCase",
                 "IT-REP-1",
                 1,
@@ -105,7 +102,7 @@ class ReadYourWritesFromKafkaIT {
         long caseRepatriated;
         long indicatorCorrected;
         long agreementSigned;
-        try (KafkaProducer<String, CloudEvent> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             send(
                     producer,
                     record(
@@ -131,8 +128,8 @@ class ReadYourWritesFromKafkaIT {
                             "IT-REP-1",
                             0,
                             new RepatriationCaseOpened("IT-REP-1", "2002-2003", "KH-7", "K90", "VN-47")));
-            send(producer, codec.createKafkaMessage(recovery, topic));
-            send(producer, codec.createKafkaMessage(recovery, topic));
+            send(producer, codec.createKafkaMessage(recovery, topic, recoveryPosition));
+            send(producer, codec.createKafkaMessage(recovery, topic, recoveryPosition));
             caseRepatriated = send(
                     producer,
                     record(
@@ -298,30 +295,29 @@ class ReadYourWritesFromKafkaIT {
         }
     }
 
-    private ProducerRecord<String, CloudEvent> record(String type, String id, long sequence, Object payload) {
-        return codec.createKafkaMessage(stored(type, id, sequence, payload), topic);
+    /** The record the command side's publisher writes for a stored event, at the next global position. */
+    private ProducerRecord<String, byte[]> record(String type, String id, long sequence, Object payload) {
+        return codec.createKafkaMessage(stored(type, id, sequence, payload), topic, POSITIONS.incrementAndGet());
     }
 
-    /** An event as the command side's publisher sees it: stored, with the next global position as tracking token. */
-    private static GenericTrackedDomainEventMessage<?> stored(String type, String id, long sequence, Object payload) {
-        var event = new GenericDomainEventMessage<>(
+    private static DomainEventMessage<?> stored(String type, String id, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(
                 type, id, sequence, payload, MetaData.with(EventMetadata.UNIT, "IT-UNIT"));
-        return new GenericTrackedDomainEventMessage<>(
-                new GlobalSequenceTrackingToken(POSITIONS.incrementAndGet()), event);
     }
 
     /** Sends a record and answers the position it carries. */
-    private static long send(KafkaProducer<String, CloudEvent> producer, ProducerRecord<String, CloudEvent> record)
+    private static long send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record)
             throws Exception {
         producer.send(record).get();
-        return Long.parseLong(
-                record.value().getExtension(EventMetadata.POSITION).toString());
+        return Long.parseLong(new String(
+                record.headers().lastHeader("ce_" + EventMetadata.POSITION).value(),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, CloudEvent> producer() {
+    private KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(),
-                new CloudEventSerializer());
+                new ByteArraySerializer());
     }
 }

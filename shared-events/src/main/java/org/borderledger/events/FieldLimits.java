@@ -23,6 +23,9 @@ public final class FieldLimits {
     /** An ISO 3166-2 code such as {@code VN-47}. */
     public static final int PROVINCE = 6;
 
+    /** A search season such as {@code 2013-2014}. */
+    public static final int SEASON = 9;
+
     /** Names, places, document references, units, districts and communes. */
     public static final int NAME = 200;
 

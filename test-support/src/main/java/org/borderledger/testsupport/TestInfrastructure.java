@@ -31,6 +31,15 @@ public final class TestInfrastructure {
     /** The HS256 secret the services under test accept; tests sign their tokens with it. */
     public static final String JWT_SECRET = "integration-tests-only-secret-0123456789abcdef";
 
+    /** The key that signs and verifies topic records in the tests: {@code ledger.records.keys}. */
+    public static final String RECORD_KEY_ID = "it1";
+
+    public static final byte[] RECORD_SECRET =
+            "integration-tests-only-record-key-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    public static final String RECORD_KEYS =
+            RECORD_KEY_ID + "=" + java.util.Base64.getEncoder().encodeToString(RECORD_SECRET);
+
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static volatile TestInfrastructure instance;
 

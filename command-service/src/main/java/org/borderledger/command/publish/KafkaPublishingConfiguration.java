@@ -1,19 +1,17 @@
 package org.borderledger.command.publish;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
-import java.net.URI;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.RecordKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -35,27 +33,53 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(KafkaProperties.class)
 class KafkaPublishingConfiguration {
 
-    static final URI SOURCE = URI.create("urn:border-ledger:command-service");
+    /** The keys that sign every record (ledger.records.*); the service does not start without one. */
+    @Bean
+    RecordKeys recordKeys(
+            @Value("${ledger.records.keys:}") String keys,
+            @Value("${ledger.records.signing-key-id:}") String signingKeyId) {
+        return RecordKeys.parse(keys, signingKeyId);
+    }
 
     @Bean
-    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(Serializer serializer) {
-        return new LedgerCloudEvents(serializer, SOURCE);
+    LedgerCloudEvents ledgerCloudEvents(Serializer serializer, RecordKeys recordKeys) {
+        return new LedgerCloudEvents(serializer, LedgerCloudEvents.SOURCE, recordKeys);
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, CloudEvent> outboxProducer(KafkaProperties properties) {
+    Producer<String, byte[]> outboxProducer(KafkaProperties properties) {
         return new KafkaProducer<>(
-                properties.buildProducerProperties(), new StringSerializer(), new CloudEventSerializer());
+                properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
     }
 
     @Bean
     OutboxPublisher outboxPublisher(
-            Producer<String, CloudEvent> outboxProducer,
-            KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
+            Producer<String, byte[]> outboxProducer,
+            LedgerCloudEvents kafkaMessageConverter,
             JdbcClient jdbc,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
         return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
+    }
+
+    @Bean
+    Republisher republisher(
+            Republications republications,
+            JdbcClient jdbc,
+            Serializer serializer,
+            LedgerCloudEvents ledgerCloudEvents,
+            Producer<String, byte[]> outboxProducer,
+            @Value("${axon.kafka.default-topic}") String topic,
+            @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
+        return new Republisher(
+                republications,
+                jdbc,
+                serializer,
+                ledgerCloudEvents,
+                outboxProducer,
+                topic,
+                acknowledgementTimeout,
+                java.time.Clock.systemUTC());
     }
 
     /** A batch that cannot be published must fail and be retried, never be skipped (the default handler only logs). */
@@ -78,8 +102,10 @@ class KafkaPublishingConfiguration {
             KafkaTopics topics,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.partitions}") int partitions,
-            @Value("${ledger.kafka.replication-factor}") short replicationFactor) {
-        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10));
+            @Value("${ledger.kafka.replication-factor}") short replicationFactor,
+            @Value("${ledger.kafka.retention-check:refuse}") String retention) {
+        KafkaTopics.RetentionPolicy policy = KafkaTopics.RetentionPolicy.of(retention);
+        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10), policy);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.borderledger.command.publish;
 
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,25 +15,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.borderledger.codec.LedgerCloudEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbox's publishing step, in the tracking processor {@value #PROCESSING_GROUP}. The events of a batch are
  * collected, then, before the batch commits, sent to Kafka at once (the producer pipelines them) and every broker
  * acknowledgement awaited. The processor's token is stored in the same transaction, so it only moves once Kafka has
- * acknowledged every event of the batch (acks=all, idempotent producer): at-least-once, as before, without one round
- * trip per event. A failed or late acknowledgement fails the batch; the processor retries it from the previous token.
+ * acknowledged every event of the batch (acks=all, idempotent producer): at-least-once, without one round trip per
+ * event. A failed or late acknowledgement fails the batch; the processor retries it from the previous token.
  *
- * <p>Each event carries its own global index as its position. The tracking token of an event that commits after a
- * later-numbered one (it fills a gap) names the highest index seen, not the event's own: such events took a neighbour's
- * position, the read side kept only one of them, and reads waiting for the other timed out (found by the end-to-end
- * benchmark). The batch's own indexes are read from the store with one query.
+ * <p>Each event carries its own global index as its position, read from the store with one query per batch. (The
+ * tracking token of an event that commits after a later-numbered one, filling a gap, names the highest index seen, not
+ * the event's own.)
  */
 @ProcessingGroup(OutboxPublisher.PROCESSING_GROUP)
 class OutboxPublisher {
@@ -43,15 +39,15 @@ class OutboxPublisher {
 
     private static final String BATCH = OutboxPublisher.class.getName() + ".batch";
 
-    private final Producer<String, CloudEvent> producer;
-    private final KafkaMessageConverter<String, CloudEvent> converter;
+    private final Producer<String, byte[]> producer;
+    private final LedgerCloudEvents converter;
     private final JdbcClient jdbc;
     private final String topic;
     private final Duration acknowledgementTimeout;
 
     OutboxPublisher(
-            Producer<String, CloudEvent> producer,
-            KafkaMessageConverter<String, CloudEvent> converter,
+            Producer<String, byte[]> producer,
+            LedgerCloudEvents converter,
             JdbcClient jdbc,
             String topic,
             Duration acknowledgementTimeout) {
@@ -81,7 +77,17 @@ class OutboxPublisher {
         Map<String, Long> positions = positions(events);
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            acknowledgements.add(producer.send(converter.createKafkaMessage(atOwnPosition(event, positions), topic)));
+            if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+                throw new EventPublicationFailedException(
+                        "Event " + event.getIdentifier() + " belongs to no aggregate; only aggregate events are stored",
+                        null);
+            }
+            Long position = positions.get(event.getIdentifier());
+            if (position == null) {
+                throw new EventPublicationFailedException(
+                        "Event " + event.getIdentifier() + " is not in domain_event_entry", null);
+            }
+            acknowledgements.add(producer.send(converter.createKafkaMessage(domainEvent, topic, position)));
         }
         awaitAll(acknowledgements);
     }
@@ -94,14 +100,6 @@ class OutboxPublisher {
                 .query((rs, row) -> positions.put(rs.getString(1), rs.getLong(2)))
                 .list();
         return positions;
-    }
-
-    private static EventMessage<?> atOwnPosition(EventMessage<?> event, Map<String, Long> positions) {
-        Long position = positions.get(event.getIdentifier());
-        if (position == null || !(event instanceof DomainEventMessage<?> domainEvent)) {
-            return event;
-        }
-        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), domainEvent);
     }
 
     private void awaitAll(List<Future<RecordMetadata>> acknowledgements) {

@@ -18,9 +18,10 @@ class StoreTopicGuardConfiguration {
     @Bean
     StoreTopicGuard storeTopic(
             JdbcClient jdbc,
+            org.borderledger.codec.RecordKeys recordKeys,
             @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${axon.kafka.default-topic}") String topic) {
-        return new StoreTopicGuard(new TopicTail(bootstrapServers, topic), jdbc, Duration.ofSeconds(10));
+        return new StoreTopicGuard(new TopicTail(bootstrapServers, topic, recordKeys), jdbc, Duration.ofSeconds(10));
     }
 
     @Bean

@@ -15,10 +15,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.borderledger.codec.RecordAuthentication;
+import org.borderledger.codec.RecordKeys;
 
 /**
  * The highest position already on the event topic, read from the last records of each partition (the ones published
- * most recently). Every position on the topic came from the store, so a store that ends below it has lost events.
+ * most recently). Every position on the topic came from the store, so a store that ends below it has lost events. Only
+ * records whose MAC verifies count: a position written by anyone else says nothing about the store.
  */
 final class TopicTail {
 
@@ -29,10 +32,12 @@ final class TopicTail {
 
     private final String bootstrapServers;
     private final String topic;
+    private final RecordKeys keys;
 
-    TopicTail(String bootstrapServers, String topic) {
+    TopicTail(String bootstrapServers, String topic, RecordKeys keys) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.keys = keys;
     }
 
     String topic() {
@@ -79,12 +84,18 @@ final class TopicTail {
                     throw new TimeoutException("Could not read the end of topic " + topic + " within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    highest = Math.max(highest, position(record));
+                    if (RecordAuthentication.isAuthentic(keys, key(record), record.headers(), record.value())) {
+                        highest = Math.max(highest, position(record));
+                    }
                 }
                 unread.removeIf(partition -> consumer.position(partition, remaining(deadline)) >= ends.get(partition));
             }
             return highest < 0 ? OptionalLong.empty() : OptionalLong.of(highest);
         }
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     private static long position(ConsumerRecord<byte[], byte[]> record) {

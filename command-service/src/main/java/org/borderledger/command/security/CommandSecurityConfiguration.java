@@ -21,6 +21,8 @@ class CommandSecurityConfiguration {
                 .hasRole(LedgerPrincipal.AUDITOR)
                 .requestMatchers("/api/admin/verifications/**", "/api/admin/verifications")
                 .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)
+                .requestMatchers("/api/admin/**")
+                .hasRole(LedgerPrincipal.ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/**")
                 .hasRole(LedgerPrincipal.UNIT)
                 .requestMatchers("/api/**")

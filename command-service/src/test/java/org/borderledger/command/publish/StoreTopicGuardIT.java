@@ -123,7 +123,8 @@ class StoreTopicGuardIT {
                         "--spring.datasource.password=" + infrastructure.password(),
                         "--axon.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
                         "--axon.kafka.default-topic=" + topic,
-                        "--ledger.security.jwt-secret=" + TestInfrastructure.JWT_SECRET);
+                        "--ledger.security.jwt-secret=" + TestInfrastructure.JWT_SECRET,
+                        "--ledger.records.keys=" + TestInfrastructure.RECORD_KEYS);
     }
 
     private static LedgerHttp http(ConfigurableApplicationContext service) {

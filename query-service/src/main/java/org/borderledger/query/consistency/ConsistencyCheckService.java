@@ -1,6 +1,5 @@
 package org.borderledger.query.consistency;
 
-import io.cloudevents.CloudEvent;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.borderledger.codec.LedgerRecords;
+import org.borderledger.query.deadletter.DeadLetters;
 import org.borderledger.query.replay.EventLog;
 import org.borderledger.query.replay.Heartbeat;
 import org.borderledger.query.replay.ProcessedOffsets;
@@ -53,7 +53,8 @@ class ConsistencyCheckService {
     private final ReadModelLock lock;
     private final EventLog topic;
     private final ProcessedOffsets offsets;
-    private final KafkaMessageConverter<String, CloudEvent> converter;
+    private final LedgerRecords records;
+    private final DeadLetters deadLetters;
     private final DataSource dataSource;
     private final Flyway flyway;
     private final BeanFactory service;
@@ -71,7 +72,8 @@ class ConsistencyCheckService {
             ReadModelLock lock,
             EventLog topic,
             ProcessedOffsets offsets,
-            KafkaMessageConverter<String, CloudEvent> converter,
+            LedgerRecords records,
+            DeadLetters deadLetters,
             DataSource dataSource,
             Flyway flyway,
             BeanFactory service,
@@ -81,7 +83,8 @@ class ConsistencyCheckService {
         this.lock = lock;
         this.topic = topic;
         this.offsets = offsets;
-        this.converter = converter;
+        this.records = records;
+        this.deadLetters = deadLetters;
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.service = service;
@@ -156,7 +159,13 @@ class ConsistencyCheckService {
                             id.replace("-", "").substring(0, 12),
                             flyway.getConfiguration().getLocations());
                     ShadowReadModels models = ShadowReadModels.open(service, shadow.dataSource());
-                    ShadowFeed feed = new ShadowFeed(topic.readerFrom(span), converter, models, span)) {
+                    ShadowFeed feed = new ShadowFeed(
+                            topic.readerFrom(span),
+                            records,
+                            deadLetters,
+                            deadLetters.parkedPlaces(topic.name()),
+                            models,
+                            span)) {
                 Progress progress = new Progress(id);
                 feed.applyUpTo(ShadowFeed.lastOffsets(span), TOPIC_PATIENCE, progress);
                 log.info("Consistency check {}: {} events applied to {}", id, feed.events(), shadow.name());

@@ -1,9 +1,9 @@
 package org.borderledger.query.consistency;
 
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,33 +13,44 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.borderledger.codec.LedgerRecords;
+import org.borderledger.codec.TopicRecord;
+import org.borderledger.query.deadletter.DeadLetters;
 import org.borderledger.query.replay.TopicSpan;
 
 /**
  * Reads the topic from the first offsets of a span into the shadow read models, one poll (at most
  * {@code max.poll.records}) per transaction, as far as it is asked and no further. It keeps, per partition, the offset of
  * the last record it applied: what the live projections' token says of the live side, so the two can be compared at the
- * same position. Records the converter does not read as events are passed over, as the live source passes them over.
+ * same position. Records are gated as the live processor gates them: a record that does not decode and authenticate,
+ * or that the live side has parked, is not applied, and neither is any later record of its aggregate (the live side
+ * parks those behind it); a record an admin discarded is passed over.
  */
 final class ShadowFeed implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final Consumer<String, CloudEvent> consumer;
-    private final KafkaMessageConverter<String, CloudEvent> converter;
+    private final Consumer<String, byte[]> consumer;
+    private final LedgerRecords records;
+    private final DeadLetters deadLetters;
+    private final Map<String, String> parkedLive;
     private final ShadowReadModels models;
     private final Map<Integer, Long> next = new HashMap<>();
     private final Map<Integer, Long> applied = new HashMap<>();
+    private final Set<String> held = new HashSet<>();
     private long events;
 
     ShadowFeed(
-            Consumer<String, CloudEvent> consumer,
-            KafkaMessageConverter<String, CloudEvent> converter,
+            Consumer<String, byte[]> consumer,
+            LedgerRecords records,
+            DeadLetters deadLetters,
+            Map<String, String> parkedLive,
             ShadowReadModels models,
             TopicSpan span) {
         this.consumer = consumer;
-        this.converter = converter;
+        this.records = records;
+        this.deadLetters = deadLetters;
+        this.parkedLive = Map.copyOf(parkedLive);
         this.models = models;
         span.partitions().forEach((partition, range) -> next.put(partition, range.first()));
     }
@@ -67,8 +78,8 @@ final class ShadowFeed implements AutoCloseable {
             Set<TopicPartition> assigned = consumer.assignment();
             consumer.pause(assigned);
             consumer.resume(open);
-            ConsumerRecords<String, CloudEvent> records = consumer.poll(POLL);
-            if (records.isEmpty()) {
+            ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+            if (polled.isEmpty()) {
                 if (System.nanoTime() - quietSince > patience.toNanos()) {
                     throw new IllegalStateException("The topic yielded nothing for " + patience + " on " + open
                             + " before the offsets to rebuild to, " + limits);
@@ -76,28 +87,71 @@ final class ShadowFeed implements AutoCloseable {
                 continue;
             }
             quietSince = System.nanoTime();
-            List<EventMessage<?>> batch = new ArrayList<>(records.count());
-            for (TopicPartition partition : records.partitions()) {
+            List<EventMessage<?>> batch = new ArrayList<>(polled.count());
+            for (TopicPartition partition : polled.partitions()) {
                 long limit = limits.getOrDefault(partition.partition(), -1L);
-                for (ConsumerRecord<String, CloudEvent> record : records.records(partition)) {
+                for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
                     if (record.offset() > limit) {
                         consumer.seek(partition, record.offset());
                         break;
                     }
-                    converter.readKafkaMessage(record).ifPresent(event -> {
-                        batch.add(event);
-                        applied.put(partition.partition(), record.offset());
-                    });
+                    gate(TopicRecord.of(record), batch);
+                    applied.put(partition.partition(), record.offset());
                     next.put(partition.partition(), record.offset() + 1);
                 }
             }
-            models.apply(batch);
-            events += batch.size();
+            events += applyGated(batch);
             progress.accept(events);
         }
     }
 
-    /** Partition to the offset of the last record applied; a partition not named has none. */
+    /**
+     * Applies the batch in one transaction; when a projection fails on one of its events, the batch is applied again
+     * event by event, and the event that fails is held with its aggregate, as the live gate parks it (unless an admin
+     * discarded it). Answers the number of events applied.
+     */
+    private int applyGated(List<EventMessage<?>> batch) {
+        try {
+            models.apply(batch);
+            return batch.size();
+        } catch (RuntimeException batchFailed) {
+            int applied = 0;
+            for (EventMessage<?> event : batch) {
+                TopicRecord record = LedgerRecords.recordOf(event).orElseThrow();
+                String sequence = LedgerRecords.sequenceOf(record);
+                if (held.contains(sequence)) {
+                    continue;
+                }
+                try {
+                    models.apply(List.of(event));
+                    applied++;
+                } catch (RuntimeException failed) {
+                    if (!deadLetters.discarded(record)) {
+                        held.add(sequence);
+                    }
+                }
+            }
+            return applied;
+        }
+    }
+
+    /** Adds the record's event to {@code batch} if the live processor would have applied it. */
+    private void gate(TopicRecord record, List<EventMessage<?>> batch) {
+        String sequence = LedgerRecords.sequenceOf(record);
+        String parkedDigest = parkedLive.get(DeadLetters.place(record.partition(), record.offset()));
+        if (held.contains(sequence) || (parkedDigest != null && parkedDigest.equals(record.digest()))) {
+            held.add(sequence);
+            return;
+        }
+        LedgerRecords.Decoded decoded = records.decode(record);
+        if (decoded.accepted()) {
+            batch.add(decoded.event());
+        } else if (!deadLetters.discarded(record)) {
+            held.add(sequence);
+        }
+    }
+
+    /** Partition to the offset of the last record passed (applied or held); a partition not named has none. */
     Map<Integer, Long> applied() {
         return Map.copyOf(applied);
     }

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ class IndicatorProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             EventMessage<?> message) {
-        Long position = LedgerCloudEvents.positionOf(message).orElse(null);
+        Long position = LedgerRecords.positionOf(message).orElse(null);
         if (!views.correct(event, sequence, position, recordedAt)) {
             alreadyApplied(event.indicatorId(), sequence);
         }

@@ -1,9 +1,12 @@
 package org.borderledger.query.infra;
 
-import io.cloudevents.CloudEvent;
-import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -12,13 +15,16 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.RecordKeys;
 import org.borderledger.codec.TokenTable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,20 +54,40 @@ class AxonConfiguration {
     }
 
     /**
-     * A projection that fails must not be skipped: the default handler only logs, which would commit the batch (its
-     * token and its {@code processed_position} rows) without that projection's change. Propagating rolls the whole
-     * batch back and the processor retries it with back-off.
+     * A projection that fails must not be skipped silently: the default handler only logs, which would commit the batch
+     * (its token and its {@code processed_position} rows) without that projection's change. Propagating hands the
+     * failure to the dead-letter gate ({@code org.borderledger.query.deadletter}), which parks the record.
      */
     @Bean
-    ConfigurerModule projectionsRetryInsteadOfSkipping() {
+    ConfigurerModule projectionsFailuresReachTheGate() {
         return configurer -> configurer
                 .eventProcessing()
                 .registerListenerInvocationErrorHandler("projections", c -> PropagatingErrorHandler.instance());
     }
 
+    /** The keys that verify every record (ledger.records.keys); the service does not start without one. */
     @Bean
-    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(Serializer serializer) {
-        return new LedgerCloudEvents(serializer, URI.create("urn:border-ledger:command-service"));
+    RecordKeys recordKeys(
+            @Value("${ledger.records.keys:}") String keys,
+            @Value("${ledger.records.signing-key-id:}") String signingKeyId) {
+        return RecordKeys.parse(keys, signingKeyId);
+    }
+
+    @Bean
+    LedgerRecords kafkaMessageConverter(Serializer serializer, RecordKeys recordKeys) {
+        return new LedgerRecords(serializer, LedgerCloudEvents.SOURCE, recordKeys);
+    }
+
+    /**
+     * Consumers that hand every record over as bytes: decoding is the converter's job, where a record that does not
+     * decode is parked. (A deserializer that throws would stop the consumer at that record for good.)
+     */
+    @Bean
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new DefaultConsumerFactory<>(properties);
     }
 
     /**
@@ -70,18 +96,18 @@ class AxonConfiguration {
      */
     @Bean
     @SuppressWarnings("unchecked")
-    StreamableKafkaMessageSource<String, CloudEvent> streamableKafkaMessageSource(
+    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(
             Serializer serializer,
-            ConsumerFactory<?, ?> consumerFactory,
+            ConsumerFactory<String, byte[]> consumerFactory,
             Fetcher<?, ?, ?> fetcher,
-            KafkaMessageConverter<String, CloudEvent> converter,
+            KafkaMessageConverter<String, byte[]> converter,
             KafkaProperties kafka) {
         int capacity = kafka.getFetcher().getBufferSize();
-        return StreamableKafkaMessageSource.<String, CloudEvent>builder()
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(List.of(kafka.getDefaultTopic()))
                 .serializer(serializer)
-                .consumerFactory((ConsumerFactory<String, CloudEvent>) consumerFactory)
-                .fetcher((Fetcher<String, CloudEvent, KafkaEventMessage>) fetcher)
+                .consumerFactory(consumerFactory)
+                .fetcher((Fetcher<String, byte[], KafkaEventMessage>) fetcher)
                 .messageConverter(converter)
                 .bufferFactory(() -> new FetchOrderBuffer(capacity))
                 .build();
@@ -92,14 +118,19 @@ class AxonConfiguration {
         return new KafkaTopics(bootstrapServers);
     }
 
-    /** Creates the topic before the Kafka-sourced processors subscribe (they would otherwise back off for seconds). */
+    /**
+     * Creates the topic before the Kafka-sourced processors subscribe (they would otherwise back off for seconds), and
+     * refuses to start on a topic that deletes or compacts records unless told to warn only.
+     */
     @Bean
     InitializingBean eventTopic(
             KafkaTopics topics,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.partitions}") int partitions,
-            @Value("${ledger.kafka.replication-factor}") short replicationFactor) {
-        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10));
+            @Value("${ledger.kafka.replication-factor}") short replicationFactor,
+            @Value("${ledger.kafka.retention-check:refuse}") String retention) {
+        KafkaTopics.RetentionPolicy policy = KafkaTopics.RetentionPolicy.of(retention);
+        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10), policy);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Records the global position of every event the projections handle. How the position travels: the command side's
  * event store numbers each event ({@code domain_event_entry.global_index}); its Kafka publisher, a tracking processor,
- * reads that number from the event's tracking token and writes it as the CloudEvent extension {@code position}
- * ({@code ce_position} header); {@link LedgerCloudEvents} turns it back into the metadata entry {@code position} of
+ * reads that number from the store and writes it as the CloudEvent extension {@code position}
+ * ({@code ce_position} header); {@link LedgerRecords} turns it back into the metadata entry {@code position} of
  * the event message here; this handler stores it in {@code processed_position}. It runs in the {@code projections}
  * processing group, so the row commits in the same transaction as the read model changes of that event: a position
  * that is in the table is a position whose effects are visible.
@@ -40,7 +40,7 @@ class PositionProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
-        var position = LedgerCloudEvents.positionOf(event);
+        var position = LedgerRecords.positionOf(event);
         if (position.isEmpty()) {
             log.warn(
                     "Event {} ({}) carries no position; reads cannot wait for it",

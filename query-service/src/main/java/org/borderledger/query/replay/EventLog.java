@@ -1,6 +1,5 @@
 package org.borderledger.query.replay;
 
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * The event topic as a log to read from the start: its span of offsets now, and consumers assigned to every partition
  * (no consumer group, like Axon's own streamable source). Consumers come from Axon's consumer factory, so they read
- * CloudEvents with the same settings as the projections.
+ * records, as bytes, with the same settings as the projections.
  */
 @Component
 public class EventLog {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final ConsumerFactory<String, CloudEvent> consumers;
+    private final ConsumerFactory<String, byte[]> consumers;
     private final String topic;
 
-    @SuppressWarnings("unchecked")
-    EventLog(ConsumerFactory<?, ?> consumers, @Value("${axon.kafka.default-topic}") String topic) {
-        this.consumers = (ConsumerFactory<String, CloudEvent>) consumers;
+    EventLog(ConsumerFactory<String, byte[]> consumers, @Value("${axon.kafka.default-topic}") String topic) {
+        this.consumers = consumers;
         this.topic = topic;
     }
 
@@ -38,7 +36,7 @@ public class EventLog {
 
     /** First and end offset of every partition, now; {@link EventLogUnavailable} when the broker does not answer. */
     public TopicSpan span() {
-        try (Consumer<String, CloudEvent> consumer = consumers.createConsumer(null)) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null)) {
             List<TopicPartition> partitions = partitions(consumer);
             return TopicSpan.of(
                     byPartition(consumer.beginningOffsets(partitions, TIMEOUT)),
@@ -49,8 +47,8 @@ public class EventLog {
     }
 
     /** A consumer assigned to every partition of the topic, positioned at each partition's first offset of {@code span}. */
-    public Consumer<String, CloudEvent> readerFrom(TopicSpan span) {
-        Consumer<String, CloudEvent> consumer = consumers.createConsumer(null);
+    public Consumer<String, byte[]> readerFrom(TopicSpan span) {
+        Consumer<String, byte[]> consumer = consumers.createConsumer(null);
         try {
             List<TopicPartition> partitions = partitions(consumer).stream()
                     .filter(partition -> span.partitions().containsKey(partition.partition()))
@@ -65,7 +63,7 @@ public class EventLog {
         }
     }
 
-    private List<TopicPartition> partitions(Consumer<String, CloudEvent> consumer) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
         if (infos == null || infos.isEmpty()) {
             throw new EventLogUnavailable(topic, null);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.borderledger.query.deadletter.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the read models from the start of the event topic, with Axon's replay support. A replay takes the read model
  * lock, notes the topic's span (the records it will have processed when done), then in the background: shuts the
  * {@code projections} processor down, rewinds its token to the start of the topic while the projections' reset
- * handlers empty every read model (one transaction), starts the processor again, and follows its committed token
+ * handlers empty every read model and the parked records are dropped, to be read again (one transaction), starts the processor again, and follows its committed token
  * until it has passed the end of the span. Reads stay answered meanwhile and say they come from a rebuild
  * ({@link RebuildingReads}).
  */
@@ -30,6 +31,7 @@ class ReplayService {
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     private final ReplayRepository replays;
+    private final DeadLetters deadLetters;
     private final ReadModelLock lock;
     private final EventLog topic;
     private final ProcessedOffsets offsets;
@@ -46,6 +48,7 @@ class ReplayService {
 
     ReplayService(
             ReplayRepository replays,
+            DeadLetters deadLetters,
             ReadModelLock lock,
             EventLog topic,
             ProcessedOffsets offsets,
@@ -55,6 +58,7 @@ class ReplayService {
             Clock clock,
             RebuildProperties properties) {
         this.replays = replays;
+        this.deadLetters = deadLetters;
         this.lock = lock;
         this.topic = topic;
         this.offsets = offsets;
@@ -122,7 +126,10 @@ class ReplayService {
                 Heartbeat.start(lock, id, at -> replays.touch(id, at), clock, properties.progressInterval())) {
             processor.shutDown();
             try {
-                processor.rewind(() -> replays.markReset(id, clock.instant()));
+                processor.rewind(() -> {
+                    replays.markReset(id, clock.instant());
+                    deadLetters.clearParked();
+                });
                 log.info("Replay {}: read models emptied, token rewound to the start of the topic", id);
             } finally {
                 processor.start();

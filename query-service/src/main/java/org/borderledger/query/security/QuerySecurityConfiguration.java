@@ -17,7 +17,9 @@ class QuerySecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
-        return security.filterChain(http, requests -> requests.requestMatchers("/api/admin/**")
+        return security.filterChain(http, requests -> requests.requestMatchers("/api/admin/dead-letters/**")
+                .hasRole(LedgerPrincipal.ADMIN)
+                .requestMatchers("/api/admin/**")
                 .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/**")
                 .authenticated()

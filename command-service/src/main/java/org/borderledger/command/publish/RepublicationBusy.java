@@ -1,0 +1,16 @@
+package org.borderledger.command.publish;
+
+import org.borderledger.command.Refusal;
+
+/** A re-publication is running already: one at a time. */
+final class RepublicationBusy extends Refusal {
+
+    RepublicationBusy(String runningId) {
+        super("Re-publication " + runningId + " is running; one runs at a time");
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.CONFLICT;
+    }
+}

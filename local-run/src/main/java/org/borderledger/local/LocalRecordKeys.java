@@ -1,0 +1,37 @@
+package org.borderledger.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The key that signs and verifies the local run's topic records: {@code LEDGER_RECORD_KEYS} when set, else a key kept
+ * in the data dir, generated (256 bits) the first time, so records written before a restart still verify after it.
+ */
+final class LocalRecordKeys {
+
+    private LocalRecordKeys() {}
+
+    static String keys(String configured, Path dataDir) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = dataDir.resolve("record-keys");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String keys = "local=" + Base64.getEncoder().encodeToString(bytes);
+        Files.writeString(file, keys);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file stays readable by the owner's default permissions
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,415 @@
+package org.borderledger.query.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.RecordKeys;
+import org.borderledger.events.EventMetadata;
+import org.borderledger.events.GeoPoint;
+import org.borderledger.events.Side;
+import org.borderledger.events.indicator.IndicatorCorrected;
+import org.borderledger.events.indicator.IndicatorKind;
+import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.marker.MarkerCompletionReported;
+import org.borderledger.events.marker.MarkerPlanned;
+import org.borderledger.events.marker.MarkerType;
+import org.borderledger.events.repatriation.RecoverySite;
+import org.borderledger.events.repatriation.RemainsRecovered;
+import org.borderledger.events.repatriation.RepatriationCaseOpened;
+import org.borderledger.query.AdminTokens;
+import org.borderledger.query.QueryServiceApplication;
+import org.borderledger.query.TopicWriter;
+import org.borderledger.testsupport.LedgerInfrastructureInitializer;
+import org.borderledger.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Records that must not be applied, put on the real topic the way anyone who reaches the broker can: each is parked
+ * with its reason, every other aggregate keeps flowing, and the aggregate it belongs to resumes once an admin discards
+ * or retries it.
+ */
+@SpringBootTest(
+        classes = QueryServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
+class DeadLetterIT {
+
+    /** Set when the class below is initialised: a type name on the topic must never get that far. */
+    static final AtomicBoolean TRIPWIRE_LOADED = new AtomicBoolean();
+
+    static final class Tripwire {
+        static {
+            TRIPWIRE_LOADED.set(true);
+        }
+    }
+
+    private static final AtomicLong POSITIONS = new AtomicLong(4_000_000);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final LocalDate DAY = LocalDate.of(2004, 3, 2);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${axon.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Value("${axon.kafka.default-topic}")
+    String topicName;
+
+    TopicWriter topic;
+
+    @BeforeEach
+    void openTheTopic() {
+        topic = new TopicWriter(bootstrapServers, topicName, POSITIONS.getAndAdd(1_000));
+    }
+
+    @AfterEach
+    void closeTheTopic() {
+        topic.close();
+    }
+
+    @Test
+    void malformedRecordsAreParkedWhileOtherAggregatesFlowAndTheirAggregateResumesAfterADiscard() throws Exception {
+        String marker = "DL-M1";
+        topic.send("BorderMarker", marker, 0, planned(marker));
+        topic.sendRaw(TopicWriter.CODEC.signed(
+                envelope("MarkerCompletionReported", marker, 1)
+                        .withData(bytes("{not json"))
+                        .build(),
+                topicName,
+                marker));
+        long reported = topic.send(
+                "BorderMarker",
+                marker,
+                1,
+                new MarkerCompletionReported(marker, DAY, new GeoPoint(10.42, 104.49), Side.VN));
+        topic.sendRaw(new ProducerRecord<>(topicName, "DL-JUNK", bytes("no headers at all")));
+        topic.sendRaw(TopicWriter.CODEC.signed(
+                envelope(Tripwire.class.getName(), "DL-M2", 0)
+                        .withData(bytes("{}"))
+                        .build(),
+                topicName,
+                "DL-M2"));
+        long other = topic.send("BorderMarker", "DL-M3", 0, planned("DL-M3"));
+
+        assertThat(readAfter(other, "/api/markers/DL-M3").get("status").asText())
+                .isEqualTo("PLANNED");
+        JsonNode badJson =
+                awaitLetter(letter -> marker.equals(letter.get("sequence").asText())
+                        && "MALFORMED".equals(letter.get("kind").asText()));
+        JsonNode waiting =
+                awaitLetter(letter -> marker.equals(letter.get("sequence").asText())
+                        && "WAITING".equals(letter.get("kind").asText()));
+        JsonNode unsigned =
+                awaitLetter(letter -> "DL-JUNK".equals(letter.get("sequence").asText()));
+        JsonNode unknownType =
+                awaitLetter(letter -> "DL-M2".equals(letter.get("sequence").asText()));
+
+        assertThat(badJson.get("payload").asText()).isEqualTo("{not json");
+        assertThat(badJson.get("reason").asText()).contains("MarkerCompletionReported");
+        assertThat(waiting.get("claimedSequence").asLong()).isEqualTo(1);
+        assertThat(unsigned.get("kind").asText()).isEqualTo("UNSIGNED");
+        assertThat(unsigned.get("payload").asText()).isEqualTo("no headers at all");
+        assertThat(unknownType.get("kind").asText()).isEqualTo("UNKNOWN_TYPE");
+        assertThat(TRIPWIRE_LOADED)
+                .as("no class is loaded for a type name off the topic")
+                .isFalse();
+        assertThat(get("/api/markers/" + marker).get("status").asText())
+                .as("the aggregate waits behind its parked record")
+                .isEqualTo("PLANNED");
+
+        ResponseEntity<String> discarded = discard(badJson.get("id").asLong(), "bad JSON written by a test");
+
+        assertThat(discarded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(discarded.getBody()).get("applied").asInt()).isEqualTo(1);
+        assertThat(readAfter(reported, "/api/markers/" + marker).get("status").asText())
+                .isEqualTo("REPORTED");
+        JsonNode kept = JSON.readTree(admin(HttpMethod.GET, "/api/admin/dead-letters/" + badJson.get("id"), null)
+                .getBody());
+        assertThat(kept.get("status").asText()).isEqualTo("DISCARDED");
+        assertThat(kept.get("discardReason").asText()).isEqualTo("bad JSON written by a test");
+        assertThat(kept.get("discardedBy").asText()).isEqualTo(AdminTokens.ADMIN.subject());
+        assertThat(admin(HttpMethod.GET, "/api/admin/dead-letters/" + waiting.get("id"), null)
+                        .getStatusCode())
+                .as("the record that applied left the queue")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aForgedRecordIsParkedAndChangesNothing() throws Exception {
+        String indicator = "DL-IND";
+        long reportedAt = topic.send(
+                "CooperationIndicator",
+                indicator,
+                0,
+                new IndicatorReported(
+                        indicator,
+                        IndicatorKind.EXPORTS_USD,
+                        LocalDate.of(2004, 1, 1),
+                        LocalDate.of(2004, 12, 31),
+                        1_000,
+                        null,
+                        "IT",
+                        "VN-47"));
+        assertThat(readAfter(reportedAt, "/api/indicators/" + indicator)
+                        .get("value")
+                        .asLong())
+                .isEqualTo(1_000);
+        LedgerCloudEvents forger = new LedgerCloudEvents(
+                LedgerSerializer.create(),
+                LedgerCloudEvents.SOURCE,
+                RecordKeys.single("it1", "a-secret-the-publisher-never-had!!".getBytes(StandardCharsets.UTF_8)));
+        long forgedPosition = topic.takePosition();
+        topic.sendRaw(forger.createKafkaMessage(
+                new GenericDomainEventMessage<>(
+                        "CooperationIndicator",
+                        indicator,
+                        99,
+                        new IndicatorCorrected(indicator, 1_000, 999_999_999, "forged"),
+                        MetaData.with(EventMetadata.UNIT, "IT-UNIT")),
+                topicName,
+                forgedPosition));
+        long other = topic.send("BorderMarker", "DL-M4", 0, planned("DL-M4"));
+
+        readAfter(other, "/api/markers/DL-M4");
+        JsonNode forged =
+                awaitLetter(letter -> indicator.equals(letter.get("sequence").asText()));
+        assertThat(forged.get("kind").asText()).isEqualTo("FORGED");
+        assertThat(forged.get("claimedSequence").asLong()).isEqualTo(99);
+        assertThat(get("/api/indicators/" + indicator).get("value").asLong()).isEqualTo(1_000);
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_position WHERE position = :position")
+                        .param("position", forgedPosition)
+                        .query(Long.class)
+                        .single())
+                .as("a forged position is never marked processed")
+                .isZero();
+
+        long corrected = topic.send(
+                "CooperationIndicator", indicator, 1, new IndicatorCorrected(indicator, 1_000, 1_500, "final"));
+        awaitLetter(letter -> indicator.equals(letter.get("sequence").asText())
+                && "WAITING".equals(letter.get("kind").asText()));
+        discard(forged.get("id").asLong(), "forged: MAC under an unknown secret");
+
+        assertThat(readAfter(corrected, "/api/indicators/" + indicator)
+                        .get("value")
+                        .asLong())
+                .isEqualTo(1_500);
+    }
+
+    @Test
+    void aRecordAProjectionCannotStoreIsParkedAndAppliesOnRetryOnceTheCauseIsFixed() throws Exception {
+        String repatriationCase = "DL-REP";
+        String province = "KH-" + "7".repeat(40);
+        topic.send(
+                "RepatriationCase",
+                repatriationCase,
+                0,
+                new RepatriationCaseOpened(repatriationCase, "2003-2004", province, "K90", "VN-47"));
+        long recovered = topic.send(
+                "RepatriationCase",
+                repatriationCase,
+                1,
+                new RemainsRecovered(repatriationCase, DAY, 3, new RecoverySite("KH-7", "Kampot", null, null)));
+        long other = topic.send("BorderMarker", "DL-M5", 0, planned("DL-M5"));
+
+        readAfter(other, "/api/markers/DL-M5");
+        JsonNode failed = awaitLetter(
+                letter -> repatriationCase.equals(letter.get("sequence").asText())
+                        && "NOT_APPLIED".equals(letter.get("kind").asText()));
+        assertThat(failed.get("reason").asText()).containsIgnoringCase("too long");
+        awaitLetter(letter -> repatriationCase.equals(letter.get("sequence").asText())
+                && "WAITING".equals(letter.get("kind").asText()));
+        JsonNode stillFailing =
+                JSON.readTree(admin(HttpMethod.POST, "/api/admin/dead-letters/" + failed.get("id") + "/retry", null)
+                        .getBody());
+        assertThat(stillFailing.get("applied").asInt()).isZero();
+        assertThat(stillFailing.get("stillParked").asInt()).isEqualTo(2);
+
+        jdbc.sql("ALTER TABLE repatriation_case_view ALTER COLUMN search_province TYPE VARCHAR(100)")
+                .update();
+        JsonNode retried = JSON.readTree(
+                admin(HttpMethod.POST, "/api/admin/dead-letters/retry", null).getBody());
+
+        assertThat(retried.get("applied").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode view = readAfter(recovered, "/api/repatriation-cases/" + repatriationCase);
+        assertThat(view.get("recoveredTotal").asLong()).isEqualTo(3);
+        assertThat(letters().stream().map(letter -> letter.get("sequence").asText()))
+                .doesNotContain(repatriationCase);
+        undoTheSchemaChange(repatriationCase);
+    }
+
+    /**
+     * The test widened a column that its migration declares narrower: the case it let through is removed and the column
+     * narrowed again, so that rebuilds by other tests (which run the migrations) meet the same schema as the live side.
+     */
+    private void undoTheSchemaChange(String repatriationCase) {
+        jdbc.sql("DELETE FROM repatriation_case_line WHERE case_id = :id")
+                .param("id", repatriationCase)
+                .update();
+        jdbc.sql("DELETE FROM repatriation_case_view WHERE case_id = :id")
+                .param("id", repatriationCase)
+                .update();
+        jdbc.sql("DELETE FROM processed_position WHERE aggregate_id = :id")
+                .param("id", repatriationCase)
+                .update();
+        jdbc.sql("ALTER TABLE repatriation_case_view ALTER COLUMN search_province TYPE VARCHAR(20)")
+                .update();
+    }
+
+    @Test
+    void onlyAnAdminSeesTheDeadLettersAndADiscardNeedsAReason() throws Exception {
+        HttpHeaders auditor = new HttpHeaders();
+        auditor.setBearerAuth(Tokens.auditor());
+        assertThat(http.exchange("/api/admin/dead-letters", HttpMethod.GET, new HttpEntity<>(auditor), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        topic.sendRaw(new ProducerRecord<>(topicName, "DL-JUNK-2", bytes("junk")));
+        JsonNode junk =
+                awaitLetter(letter -> "DL-JUNK-2".equals(letter.get("sequence").asText()));
+        ResponseEntity<String> noReason =
+                admin(HttpMethod.POST, "/api/admin/dead-letters/" + junk.get("id") + "/discard", "{\"reason\":\" \"}");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(admin(HttpMethod.POST, "/api/admin/dead-letters/0/retry", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        long parked = letters().size();
+        JsonNode health = JSON.readTree(http.getForObject("/actuator/health", String.class));
+        assertThat(health.at("/components/deadLetters/details/parked").asLong()).isEqualTo(parked);
+        ResponseEntity<String> metric = admin(HttpMethod.GET, "/actuator/metrics/ledger.deadletters", null);
+        assertThat(metric.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode gauge = JSON.readTree(metric.getBody());
+        assertThat(gauge.at("/measurements/0/value").asDouble()).isEqualTo(parked);
+
+        discard(junk.get("id").asLong(), "junk");
+        assertThat(admin(
+                                HttpMethod.POST,
+                                "/api/admin/dead-letters/" + junk.get("id") + "/discard",
+                                "{\"reason\":\"again\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private static MarkerPlanned planned(String marker) {
+        return new MarkerPlanned(marker, MarkerType.MAIN, new GeoPoint(10.4, 104.5), Side.VN);
+    }
+
+    private static CloudEventBuilder envelope(String type, String subject, long sequence) {
+        return CloudEventBuilder.v1()
+                .withId(java.util.UUID.randomUUID().toString())
+                .withSource(LedgerCloudEvents.SOURCE)
+                .withType(type)
+                .withSubject(subject)
+                .withExtension(LedgerCloudEvents.AGGREGATE_TYPE, "BorderMarker")
+                .withExtension(LedgerCloudEvents.AGGREGATE_SEQUENCE, sequence)
+                .withExtension(EventMetadata.POSITION, POSITIONS.incrementAndGet())
+                .withDataContentType("application/json");
+    }
+
+    private ResponseEntity<String> discard(long id, String reason) throws Exception {
+        return admin(
+                HttpMethod.POST,
+                "/api/admin/dead-letters/" + id + "/discard",
+                JSON.writeValueAsString(java.util.Map.of("reason", reason)));
+    }
+
+    private List<JsonNode> letters() throws Exception {
+        JsonNode page = JSON.readTree(
+                admin(HttpMethod.GET, "/api/admin/dead-letters?size=500", null).getBody());
+        List<JsonNode> letters = new java.util.ArrayList<>();
+        page.get("items").forEach(letters::add);
+        return letters;
+    }
+
+    /** Polls the admin API until a parked record matches. */
+    private JsonNode awaitLetter(Predicate<JsonNode> matches) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            for (JsonNode letter : letters()) {
+                if (matches.test(letter)) {
+                    return letter;
+                }
+            }
+            assertThat(System.nanoTime()).as("a parked record in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private ResponseEntity<String> admin(HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(AdminTokens.admin());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(
+                URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.auditor());
+        ResponseEntity<String> response = http.exchange(
+                URI.create(http.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode())
+                .as("GET %s: %s", path, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody());
+    }
+
+    /** GETs {@code path} once the read model has processed {@code position}, retrying on 503 as a client would. */
+    private JsonNode readAfter(long position, String path) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.auditor());
+        URI uri = URI.create(http.getRootUri() + path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            ResponseEntity<String> response =
+                    http.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+            if (response.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE || System.nanoTime() > deadline) {
+                assertThat(response.getStatusCode())
+                        .as("GET %s: %s", uri, response.getBody())
+                        .isEqualTo(HttpStatus.OK);
+                return JSON.readTree(response.getBody());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
