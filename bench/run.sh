@@ -145,6 +145,7 @@ main() {
     env LEDGER_COMMAND_PORT="$port" LEDGER_QUERY_PORT="$port" \
       LEDGER_COMMAND_DB_URL="$url" LEDGER_QUERY_DB_URL="$url" \
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
+      LEDGER_SEAL_KEY_FILE="$work/seal-key.pem" LEDGER_SEAL_KEY_GENERATE=true \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
       java $java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
     started_pid=$!

@@ -10,7 +10,8 @@ CREATE TABLE verified_seal (
     verified_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Full verifications, one at a time (the partial unique index), with their progress and result.
+-- Full verifications, one at a time (running_slot is 1 while a job runs, null otherwise, and unique), with their
+-- progress and result.
 CREATE TABLE verification_job (
     id                  VARCHAR(36)              NOT NULL PRIMARY KEY,
     status              VARCHAR(16)              NOT NULL,
@@ -27,8 +28,9 @@ CREATE TABLE verification_job (
     broken_aggregate_id VARCHAR(255),
     broken_reason       TEXT,
     last_seal_position  BIGINT,
-    failure             TEXT
+    failure             TEXT,
+    running_slot        SMALLINT,
+    CONSTRAINT verification_job_one_running UNIQUE (running_slot)
 );
 
-CREATE UNIQUE INDEX verification_job_one_running ON verification_job ((TRUE)) WHERE status = 'RUNNING';
 CREATE INDEX verification_job_started_at ON verification_job (started_at DESC);

@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The command service on a real PostgreSQL and Kafka broker, on a random port. Every integration test of the service
  * carries this annotation, so they share one application context. The global seal treats a missing position as a
  * rolled-back write after 5 s instead of 60 s, so tests that wait for the seal do not wait a minute, and a full
- * verification records its progress (and sees a cancellation) every thousand events.
+ * verification records its progress (and sees a cancellation) every thousand events. Seals are signed with a key the
+ * first run generates under {@code target/}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
             "ledger.audit.seal.settle-after=5s",
-            "ledger.audit.verification.progress-interval=0s"
+            "ledger.audit.verification.progress-interval=0s",
+            "ledger.audit.signing.key-file=target/it-seal-key.pem",
+            "ledger.audit.signing.generate=true"
         })
 @ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
 public @interface CommandServiceIT {}

@@ -6,9 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.borderledger.command.CommandServiceApplication;
 import org.borderledger.query.QueryServiceApplication;
@@ -49,6 +51,11 @@ public final class LocalLedger implements AutoCloseable {
         System.out.println(ledger.banner());
         System.out.println(ledger.tokens.describe());
         System.out.println("  (also in " + ledger.settings.dataDir().resolve("tokens.json") + ")");
+        Path sealPublicKey = ledger.settings.dataDir().resolve("seal-key.pub.pem");
+        if (Files.exists(sealPublicKey)) {
+            System.out.println(
+                    "Seals are signed; the public key for the offline check (ledger-verify) is " + sealPublicKey);
+        }
         if (List.of(args).contains("--demo")) {
             long position = ledger.recordDemoData();
             System.out.println("Demo facts of the seed reports recorded (up to position " + position + ").");
@@ -116,7 +123,8 @@ public final class LocalLedger implements AutoCloseable {
                     settings.commandDbUrl() == null,
                     bootstrap,
                     secret,
-                    recordKeys);
+                    recordKeys,
+                    sealKey(settings.dataDir()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
@@ -143,13 +151,15 @@ public final class LocalLedger implements AutoCloseable {
             boolean h2,
             String bootstrap,
             String jwtSecret,
-            String recordKeys) {
+            String recordKeys,
+            String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.security.jwt-secret=" + jwtSecret,
                 "--ledger.records.keys=" + recordKeys));
+        args.addAll(List.of(more));
         if (h2) {
             args.add("--spring.datasource.username=sa");
             args.add("--spring.datasource.password=");
@@ -158,6 +168,22 @@ public final class LocalLedger implements AutoCloseable {
                 .properties("spring.config.name=" + configName)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The command service's seal signing key: unless {@code LEDGER_SEAL_KEY} or {@code LEDGER_SEAL_KEY_FILE} names
+     * one, the file {@code seal-key.pem} in the data dir, generated (owner-only, its public key in
+     * {@code seal-key.pub.pem} beside it) on the first start.
+     */
+    private static String[] sealKey(Path dataDir) {
+        Map<String, String> env = System.getenv();
+        if (!env.getOrDefault("LEDGER_SEAL_KEY", "").isBlank()
+                || !env.getOrDefault("LEDGER_SEAL_KEY_FILE", "").isBlank()) {
+            return new String[0];
+        }
+        return new String[] {
+            "--ledger.audit.signing.key-file=" + dataDir.resolve("seal-key.pem"), "--ledger.audit.signing.generate=true"
+        };
     }
 
     /** Starts the in-process broker on its port and log dir; again after {@link #stopBroker()}, as after an outage. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.borderledger.evidence.SealSignatures;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,6 +46,7 @@ class AuditController {
     private final AggregateStates states;
     private final TamperEvidence tamperEvidence;
     private final StreamSlots streams;
+    private final SealKeys sealKeys;
     private final EventStream eventStream;
     private final Duration streamBound;
     private final ObjectWriter lines;
@@ -55,6 +57,7 @@ class AuditController {
             AggregateStates states,
             TamperEvidence tamperEvidence,
             StreamSlots streams,
+            SealKeys sealKeys,
             AuditProperties properties,
             ObjectMapper json,
             Clock clock) {
@@ -62,6 +65,7 @@ class AuditController {
         this.states = states;
         this.tamperEvidence = tamperEvidence;
         this.streams = streams;
+        this.sealKeys = sealKeys;
         this.eventStream = new EventStream(json, clock);
         this.streamBound = properties.stream().maxDuration();
         this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -111,8 +115,13 @@ class AuditController {
                 try (slot) {
                     log.stream(
                             query,
-                            events -> eventStream.write(
-                                    events.iterator(), out, slot.deadline(), streamBound, query.afterPosition()));
+                            (events, seals) -> eventStream.write(
+                                    events.iterator(),
+                                    seals,
+                                    out,
+                                    slot.deadline(),
+                                    streamBound,
+                                    query.afterPosition()));
                 }
             });
         }
@@ -161,6 +170,21 @@ class AuditController {
     TamperEvidence.Verification verify() {
         return tamperEvidence.verify();
     }
+
+    @GetMapping("/keys")
+    @Operation(
+            summary = "The public keys whose signatures on seals this service accepts, the signing key first",
+            description = "For the offline check (ledger-verify). Compare the key id with the one the ledger's operator"
+                    + " published: a key fetched from the service itself only proves what the service says.")
+    List<SealKeyView> keys() {
+        return sealKeys.trusted().entrySet().stream()
+                .map(key -> new SealKeyView(
+                        key.getKey(), key.getKey().equals(sealKeys.keyId()), SealSignatures.pem(key.getValue())))
+                .toList();
+    }
+
+    @Schema(description = "A public seal key: its id (first 16 hex digits of the SHA-256 of its DER form) and PEM")
+    record SealKeyView(String keyId, boolean signing, String publicKeyPem) {}
 
     private static boolean wantsNdjson(String accept) {
         if (accept == null) {

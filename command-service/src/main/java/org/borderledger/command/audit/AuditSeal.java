@@ -10,13 +10,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.SealChain;
+import org.borderledger.evidence.SealSignatures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code audit-seal} tracking processor: after each batch it reads, and in the batch's transaction (the one that
  * stores its token), it extends the global chain over the events up to the batch's last position and writes one
- * checkpoint to {@code event_seal} (see {@link TamperEvidence}).
+ * checkpoint to {@code event_seal}, signed with the service's seal key ({@link SealKeys}; see {@link TamperEvidence}).
  *
  * <p>The chain runs in global order over the table itself, not in the order events reach the processor: a transaction
  * that commits late can put an event below positions already seen. So the seal stops before any missing position
@@ -32,11 +35,17 @@ class AuditSeal {
     private static final String BATCH_BOUND = AuditSeal.class.getName() + ".bound";
 
     private final EventSeals seals;
+    private final SealKeys keys;
     private final Clock clock;
     private final Duration settleAfter;
 
-    AuditSeal(EventSeals seals, Clock clock, @Value("${ledger.audit.seal.settle-after:60s}") Duration settleAfter) {
+    AuditSeal(
+            EventSeals seals,
+            SealKeys keys,
+            Clock clock,
+            @Value("${ledger.audit.seal.settle-after:60s}") Duration settleAfter) {
         this.seals = seals;
+        this.keys = keys;
         this.clock = clock;
         this.settleAfter = settleAfter;
     }
@@ -52,13 +61,13 @@ class AuditSeal {
         token.position().ifPresent(position -> bound.accumulateAndGet(position, Math::max));
     }
 
-    /** Extends the chain over the settled events up to {@code bound} and checkpoints it; nothing when none. */
+    /** Extends the chain over the settled events up to {@code bound} and checkpoints it, signed; nothing when none. */
     void sealUpTo(long bound) {
-        EventSeals.Seal last = seals.last().orElse(EventSeals.Seal.NONE);
+        Seal last = seals.last().orElse(Seal.NONE);
         if (bound <= last.position()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = Seal.truncate(clock.instant());
         String chain = last.chainHash();
         long sealed = last.eventsSealed();
         long position = last.position();
@@ -72,7 +81,7 @@ class AuditSeal {
             position = event.position();
         }
         if (position > last.position()) {
-            seals.insert(new EventSeals.Seal(position, sealed, chain, now));
+            seals.insert(SealSignatures.sign(new Seal(position, sealed, chain, now, null, null), keys.signing()));
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.StoredEvent;
 
 /**
  * One stored event as an auditor sees it: where it stands in the global order and in its aggregate, when it was
@@ -18,10 +20,13 @@ import org.borderledger.events.EventMetadata;
 @Schema(description = "One stored event with everything the ledger keeps about it")
 record AuditedEvent(
         @Schema(description = "Position in the global event order") long position,
+        @Schema(description = "The event's own id") String eventId,
         String aggregateId,
         @Schema(example = "BorderMarker") String aggregateType,
         @Schema(description = "Position in the aggregate's own history, from 0") long sequenceNumber,
         @Schema(example = "MarkerCompleted") String eventType,
+        @Schema(description = "The revision the payload was stored in, null for the first", nullable = true)
+                String payloadRevision,
         @Schema(description = "When the ledger recorded it (UTC)", format = "date-time") String recordedAt,
         @Schema(
                         description = "The date the fact happened: the payload's first field ending in 'On'",
@@ -31,7 +36,7 @@ record AuditedEvent(
         @Schema(description = "The event as stored (JSON)") JsonNode payload,
         @Schema(
                         description = "All metadata: submitter, unit, side, province, correlationid, requestid,"
-                                + " idempotencykey, hash, previoushash")
+                                + " idempotencykey, hash, previoushash, hashversion")
                 JsonNode metadata,
         @Schema(description = "SHA-256 of the event, chained to its aggregate's previous event", nullable = true)
                 String hash) {
@@ -44,10 +49,12 @@ record AuditedEvent(
         JsonNode hash = metadata.get(EventHash.HASH);
         return new AuditedEvent(
                 event.position(),
+                event.eventIdentifier(),
                 event.aggregateId(),
                 event.aggregateType(),
                 event.sequenceNumber(),
                 event.payloadType(),
+                event.payloadRevision(),
                 event.recordedAt(),
                 businessDate(payload),
                 payload,

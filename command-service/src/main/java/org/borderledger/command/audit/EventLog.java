@@ -2,6 +2,7 @@ package org.borderledger.command.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -11,6 +12,10 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +23,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,7 +64,6 @@ class EventLog {
     private final Serializer serializer;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate snapshot;
-    private final TransactionTemplate streamReadOnly;
     private final TransactionTemplate streamSnapshot;
 
     EventLog(
@@ -73,7 +78,6 @@ class EventLog {
         this.serializer = serializer;
         this.readOnly = readOnly(transactions, false);
         this.snapshot = readOnly(transactions, true);
-        this.streamReadOnly = readOnly(streamConnections.transactions(), false);
         this.streamSnapshot = readOnly(streamConnections.transactions(), true);
     }
 
@@ -92,11 +96,28 @@ class EventLog {
     }
 
     /**
-     * Hands {@code reader} every matching event in global order, on the audit streams' own connections, so that long
-     * streams never take a connection the writes need.
+     * Hands {@code reader} every matching event in global order and, when the query selects the whole store from its
+     * {@code afterPosition} on, every seal after that position, from one snapshot (repeatable read) on the audit
+     * streams' own connections, so that long streams never take a connection the writes need.
      */
-    <T> T stream(EventQuery query, Function<Stream<StoredEvent>, T> reader) {
-        return read(query, reader, streamJdbc, streamReadOnly);
+    <T> T stream(EventQuery query, StreamReader<T> reader) {
+        return streamSnapshot.execute(status -> {
+            long after = query.afterPosition() == null ? 0 : query.afterPosition();
+            try (Stream<Seal> seals = query.wholeStore()
+                    ? streamJdbc.queryForStream(
+                            "select " + EventSeals.SEAL_COLUMNS
+                                    + " from event_seal where position > ? order by position",
+                            EventSeals.SEAL,
+                            after)
+                    : Stream.empty()) {
+                return read(query, events -> reader.read(events, seals.iterator()), streamJdbc, null);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(Stream<StoredEvent> events, Iterator<Seal> seals);
     }
 
     private static <T> T read(
@@ -128,14 +149,15 @@ class EventLog {
             parameters.add(DateTimeUtils.formatInstant(query.to()));
         }
         sql.append(" order by global_index");
-        return readOnly.execute(status -> {
+        TransactionCallback<T> callback = status -> {
             try (Stream<StoredEvent> events = jdbc.queryForStream(sql.toString(), ROW, parameters.toArray())) {
                 Stream<StoredEvent> matching = query.unit() == null
                         ? events
                         : events.filter(event -> query.unit().equals(AuditedEvent.unitOf(event.metaData())));
                 return reader.apply(matching);
             }
-        });
+        };
+        return readOnly == null ? callback.doInTransaction(null) : readOnly.execute(callback);
     }
 
     /** Every event of one aggregate in sequence order. */
@@ -155,7 +177,7 @@ class EventLog {
     <T> T readAll(SealedReader<T> reader) {
         return streamSnapshot.execute(status -> {
             OptionalLong published = publishedPosition(streamJdbc);
-            try (Stream<EventSeals.Seal> seals = streamJdbc.queryForStream(
+            try (Stream<Seal> seals = streamJdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
                             EventSeals.SEAL);
                     Stream<Linked> events = streamJdbc.queryForStream(
@@ -175,7 +197,7 @@ class EventLog {
         return snapshot.execute(status -> {
             OptionalLong published = publishedPosition(jdbc);
             Long end = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-            try (Stream<EventSeals.Seal> seals = jdbc.queryForStream(
+            try (Stream<Seal> seals = jdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS
                                     + " from event_seal where position > ? order by position",
                             EventSeals.SEAL,
@@ -230,6 +252,6 @@ class EventLog {
 
     @FunctionalInterface
     interface SealedReader<T> {
-        T read(Stream<Linked> events, Stream<EventSeals.Seal> seals, OptionalLong published, long storeEnd);
+        T read(Stream<Linked> events, Stream<Seal> seals, OptionalLong published, long storeEnd);
     }
 }

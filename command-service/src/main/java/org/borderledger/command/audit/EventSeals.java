@@ -1,34 +1,33 @@
 package org.borderledger.command.audit;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.Seal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The {@code event_seal} table: checkpoints of the global chain, and the events the next checkpoint covers. */
+/**
+ * The {@code event_seal} table: signed checkpoints of the global chain, and the events the next checkpoint covers.
+ */
 @Repository
 class EventSeals {
-
-    /** A checkpoint: the chain over every event up to and including {@code position}, and how many there were. */
-    record Seal(long position, long eventsSealed, String chainHash, Instant sealedAt) {
-
-        static final Seal NONE = new Seal(0, 0, SealChain.GENESIS, Instant.EPOCH);
-    }
 
     /** What the chain needs of a stored event: its position, when it was recorded and its stored hash. */
     record Sealable(long position, String recordedAt, String hash) {}
 
-    static final String SEAL_COLUMNS = "position, events_sealed, chain_hash, sealed_at";
+    static final String SEAL_COLUMNS = "position, events_sealed, chain_hash, sealed_at, key_id, signature";
 
     static final RowMapper<Seal> SEAL = (rs, row) -> new Seal(
             rs.getLong("position"),
             rs.getLong("events_sealed"),
             rs.getString("chain_hash"),
-            rs.getObject("sealed_at", OffsetDateTime.class).toInstant());
+            rs.getObject("sealed_at", OffsetDateTime.class).toInstant(),
+            rs.getString("key_id"),
+            rs.getString("signature"));
 
     private final JdbcTemplate jdbc;
 
@@ -48,11 +47,14 @@ class EventSeals {
 
     void insert(Seal seal) {
         jdbc.update(
-                "insert into event_seal (position, events_sealed, chain_hash, sealed_at) values (?, ?, ?, ?)",
+                "insert into event_seal (position, events_sealed, chain_hash, sealed_at, key_id, signature)"
+                        + " values (?, ?, ?, ?, ?, ?)",
                 seal.position(),
                 seal.eventsSealed(),
                 seal.chainHash(),
-                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
+                seal.keyId(),
+                seal.signature());
     }
 
     /** The events after position {@code after} up to and including {@code upTo}, in global order. */

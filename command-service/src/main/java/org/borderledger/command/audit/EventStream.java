@@ -11,10 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.StoredEvent;
 
 /**
- * Writes events as NDJSON, one JSON object per line, until the stream's time bound: then one last line
- * {@code {"incomplete":{…}}} says why it ended and after which position to resume.
+ * Writes events as NDJSON, one JSON object per line, each seal as {@code {"seal":{…}}} right after the event at its
+ * position, until the stream's time bound: then one last line {@code {"incomplete":{…}}} says why it ended and after
+ * which position to resume. An export of the whole store is what {@code ledger-verify} checks offline.
  */
 final class EventStream {
 
@@ -22,6 +25,9 @@ final class EventStream {
     record Incomplete(String reason, Long resumeAfterPosition) {}
 
     record IncompleteLine(Incomplete incomplete) {}
+
+    @Schema(description = "A line of a whole-store stream: a signed checkpoint of the chain over the events before it")
+    record SealLine(TamperEvidence.SealView seal) {}
 
     private final ObjectWriter lines;
     private final Clock clock;
@@ -32,13 +38,22 @@ final class EventStream {
     }
 
     /**
-     * Writes {@code events} to {@code out} until they end or {@code deadline} passes; the events written.
+     * Writes {@code events}, and {@code seals} in their places, to {@code out} until the events end or
+     * {@code deadline} passes; the events written.
      *
+     * @param seals in order of position, none before the first event's
      * @param after the position the events follow (the query's {@code afterPosition}), or null
      */
-    long write(Iterator<StoredEvent> events, OutputStream out, Instant deadline, Duration bound, Long after) {
+    long write(
+            Iterator<StoredEvent> events,
+            Iterator<Seal> seals,
+            OutputStream out,
+            Instant deadline,
+            Duration bound,
+            Long after) {
         long written = 0;
         Long lastPosition = after;
+        Seal next = seals.hasNext() ? seals.next() : null;
         try {
             while (events.hasNext()) {
                 if (clock.instant().isAfter(deadline)) {
@@ -51,14 +66,28 @@ final class EventStream {
                     return written;
                 }
                 StoredEvent event = events.next();
+                while (next != null && next.position() < event.position()) {
+                    next = seal(out, next, seals);
+                }
                 line(out, AuditedEvent.of(event));
                 lastPosition = event.position();
                 written++;
+                if (next != null && next.position() == event.position()) {
+                    next = seal(out, next, seals);
+                }
+            }
+            while (next != null) {
+                next = seal(out, next, seals);
             }
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Seal seal(OutputStream out, Seal seal, Iterator<Seal> seals) throws IOException {
+        line(out, new SealLine(TamperEvidence.SealView.of(seal)));
+        return seals.hasNext() ? seals.next() : null;
     }
 
     private void line(OutputStream out, Object value) throws IOException {

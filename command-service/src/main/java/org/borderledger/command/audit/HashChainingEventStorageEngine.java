@@ -1,5 +1,8 @@
 package org.borderledger.command.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -23,10 +26,12 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.borderledger.evidence.EventHash;
 
 /**
- * Decorates the event store's storage engine so that every appended event carries its {@code hash} and the
- * {@code previoushash} of its aggregate's previous event (see {@link TamperEvidence}). Everything else is delegated.
+ * Decorates the event store's storage engine so that every appended event carries its {@code hash}, the
+ * {@code previoushash} of its aggregate's previous event and the {@code hashversion} its hash was computed with
+ * ({@link EventHash}; see {@link TamperEvidence}). Everything else is delegated.
  *
  * <p>The hash covers the payload bytes exactly as stored: the payload is serialized here, once, with the storage
  * engine's own event serializer, and the event handed to the engine returns those very bytes when the engine serializes
@@ -37,6 +42,8 @@ import org.axonframework.serialization.Serializer;
 public final class HashChainingEventStorageEngine implements EventStorageEngine {
 
     private static final String LINKS = HashChainingEventStorageEngine.class.getName() + ".links";
+
+    private static final ObjectMapper json = new ObjectMapper();
 
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
@@ -85,20 +92,28 @@ public final class HashChainingEventStorageEngine implements EventStorageEngine 
         Instant timestamp = event.getTimestamp();
 
         String previousHash = sequence == 0 ? "" : previousHash(aggregateId, sequence, known, appended);
-        MetaData metaData = event.getMetaData().withoutKeys(EventHash.KEYS);
+        MetaData metaData = event.getMetaData()
+                .withoutKeys(EventHash.KEYS)
+                .and(EventHash.VERSION, String.valueOf(EventHash.CURRENT));
         SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
-        String hash = EventHash.of(
-                new EventHash.Content(
-                        aggregateType,
-                        aggregateId,
-                        sequence,
-                        event.getIdentifier(),
-                        payload.getType().getName(),
-                        payload.getType().getRevision(),
-                        DateTimeUtils.formatInstant(timestamp),
-                        payload.getData(),
-                        canonical(metaData)),
-                previousHash);
+        String hash;
+        try {
+            hash = EventHash.of(
+                    EventHash.CURRENT,
+                    new EventHash.Content(
+                            aggregateType,
+                            aggregateId,
+                            sequence,
+                            event.getIdentifier(),
+                            payload.getType().getName(),
+                            payload.getType().getRevision(),
+                            DateTimeUtils.formatInstant(timestamp),
+                            payload.getData(),
+                            asStored(metaData)),
+                    previousHash);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The event serializer wrote a payload that is not JSON", e);
+        }
         appended.put(aggregateId, new Link(sequence, hash));
         return new SerializedPayloadEvent<>(
                 aggregateType,
@@ -114,13 +129,14 @@ public final class HashChainingEventStorageEngine implements EventStorageEngine 
                 payload);
     }
 
-    private byte[] canonical(MetaData metaData) {
-        try {
-            return EventHash.canonicalMetadata(
-                    eventSerializer.serialize(metaData, byte[].class).getData());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The event serializer wrote metadata that is not a JSON object", e);
+    /** The metadata as the engine will store it: the serializer's JSON, read back as a tree. */
+    private ObjectNode asStored(MetaData metaData) throws IOException {
+        JsonNode stored =
+                json.readTree(eventSerializer.serialize(metaData, byte[].class).getData());
+        if (!(stored instanceof ObjectNode object)) {
+            throw new IOException("The event serializer wrote metadata that is not a JSON object");
         }
+        return object;
     }
 
     private String previousHash(

@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.evidence.Seal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,16 +76,29 @@ class TamperEvidence {
             long sealsChecked,
             @Schema(description = "The first break in global order, or null") EvidenceWalk.Broken firstBroken,
             @Schema(description = "The latest seal: keep its chainHash outside the ledger to anchor the history")
-                    Seal lastSeal,
+                    SealView lastSeal,
             @Schema(description = "The latest finished full verification, or null; its break counts here too")
                     FullVerification latestFullVerification) {}
 
-    record Seal(long position, long eventsSealed, String chainHash, Instant sealedAt) {
+    @Schema(description = "A checkpoint of the global chain and its Ed25519 signature (null before signing)")
+    record SealView(
+            long position,
+            long eventsSealed,
+            String chainHash,
+            @Schema(example = "2024-03-25T08:00:00.250Z") String sealedAt,
+            String keyId,
+            String signature) {
 
-        static Seal of(EventSeals.Seal seal) {
+        static SealView of(Seal seal) {
             return seal == null
                     ? null
-                    : new Seal(seal.position(), seal.eventsSealed(), seal.chainHash(), seal.sealedAt());
+                    : new SealView(
+                            seal.position(),
+                            seal.eventsSealed(),
+                            seal.chainHash(),
+                            seal.sealedAtText(),
+                            seal.keyId(),
+                            seal.signature());
         }
     }
 
@@ -100,10 +114,13 @@ class TamperEvidence {
     private final EventSeals seals;
     private final VerifiedSeals verified;
     private final VerificationJobs jobs;
+    private final SealKeys keys;
     private final Clock clock;
 
-    TamperEvidence(EventLog log, EventSeals seals, VerifiedSeals verified, VerificationJobs jobs, Clock clock) {
+    TamperEvidence(
+            EventLog log, EventSeals seals, VerifiedSeals verified, VerificationJobs jobs, SealKeys keys, Clock clock) {
         this.log = log;
+        this.keys = keys;
         this.seals = seals;
         this.verified = verified;
         this.jobs = jobs;
@@ -117,18 +134,18 @@ class TamperEvidence {
                 checkpoint.map(VerifiedSeals.Checkpoint::start).orElse(EvidenceWalk.Start.GENESIS);
         EvidenceWalk.Broken rewritten = checkpoint.flatMap(this::rewritten).orElse(null);
         EvidenceWalk.Result result = log.readAfter(start, (events, stored, published, end) -> {
-            EvidenceWalk walk = new EvidenceWalk(start);
+            EvidenceWalk walk = new EvidenceWalk(start, keys.trusted());
             if (rewritten != null) {
                 walk.broken(rewritten.position(), rewritten.aggregateId(), rewritten.reason());
             }
             walk.storeEnds(end);
             drive(walk, events, stored.iterator(), checked -> {});
-            return walk.finish(published);
+            return walk.finish(published, false);
         });
         if (result.valid()) {
             advance(result);
         }
-        EventSeals.Seal lastSeal = result.lastSeal() != null
+        Seal lastSeal = result.lastSeal() != null
                 ? result.lastSeal()
                 : checkpoint.map(VerifiedSeals.Checkpoint::seal).orElse(null);
         FullVerification full = jobs.latestFinished().orElse(null);
@@ -140,16 +157,16 @@ class TamperEvidence {
                 result.eventsChecked(),
                 result.sealsChecked(),
                 result.firstBroken() != null ? result.firstBroken() : fullValid ? null : full.firstBroken(),
-                Seal.of(lastSeal),
+                SealView.of(lastSeal),
                 full);
     }
 
     /** Checks every stored event and seal from the first; moves the checkpoint when all is intact. */
     EvidenceWalk.Result verifyAll(Progress progress) {
         EvidenceWalk.Result result = log.readAll((events, stored, published, end) -> {
-            EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS);
+            EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS, keys.trusted());
             drive(walk, events, stored.iterator(), progress);
-            return walk.finish(published);
+            return walk.finish(published, false);
         });
         if (result.valid()) {
             advance(result);
@@ -166,11 +183,9 @@ class TamperEvidence {
 
     /** A break when the verified seal is no longer in {@code event_seal} as it was verified. */
     private Optional<EvidenceWalk.Broken> rewritten(VerifiedSeals.Checkpoint checkpoint) {
-        EventSeals.Seal was = checkpoint.seal();
-        Optional<EventSeals.Seal> now = seals.at(was.position());
-        if (now.isPresent()
-                && now.get().chainHash().equals(was.chainHash())
-                && now.get().eventsSealed() == was.eventsSealed()) {
+        Seal was = checkpoint.seal();
+        Optional<Seal> now = seals.at(was.position());
+        if (now.isPresent() && now.get().equals(was)) {
             return Optional.empty();
         }
         return Optional.of(new EvidenceWalk.Broken(
@@ -180,32 +195,10 @@ class TamperEvidence {
                         + (now.isPresent() ? " was rewritten" : " was deleted")));
     }
 
-    /** Checks {@code events}, in global order, and {@code seals}, in order of position, from the first event. */
-    static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals) {
-        return check(events, seals, OptionalLong.empty());
-    }
-
-    /** Like {@link #check(Stream, Stream)}, and the store still holds the highest {@code published} position. */
-    static Verification check(Stream<StoredEvent> events, Stream<EventSeals.Seal> seals, OptionalLong published) {
-        EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS);
-        drive(walk, events.map(event -> new EventLog.Linked(event, null)), seals.iterator(), checked -> {});
-        EvidenceWalk.Result result = walk.finish(published);
-        return new Verification(
-                result.valid(),
-                "full",
-                0,
-                result.eventsChecked(),
-                result.sealsChecked(),
-                result.firstBroken(),
-                Seal.of(result.lastSeal()),
-                null);
-    }
-
     /** Feeds the walk the events in global order and each seal once the events up to its position are in. */
-    static void drive(
-            EvidenceWalk walk, Stream<EventLog.Linked> events, Iterator<EventSeals.Seal> seals, Progress progress) {
+    static void drive(EvidenceWalk walk, Stream<EventLog.Linked> events, Iterator<Seal> seals, Progress progress) {
         Iterator<EventLog.Linked> each = events.iterator();
-        EventSeals.Seal next = seals.hasNext() ? seals.next() : null;
+        Seal next = seals.hasNext() ? seals.next() : null;
         long count = 0;
         while (each.hasNext()) {
             EventLog.Linked linked = each.next();

@@ -1,6 +1,7 @@
 package org.borderledger.command.audit;
 
 import java.time.Instant;
+import org.borderledger.evidence.EvidenceWalk;
 
 /** One full verification as recorded in {@code verification_job}: its progress, then its result or why it stopped. */
 record VerificationJob(

@@ -7,10 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.borderledger.evidence.EvidenceWalk;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code verification_job} table; its partial unique index lets one job run at a time across instances. */
+/**
+ * The {@code verification_job} table; its unique {@code running_slot} (1 while running, null after) lets one job run at
+ * a time across instances.
+ */
 @Repository
 class VerificationJobs {
 
@@ -27,8 +31,8 @@ class VerificationJobs {
     /** Records a running job; a {@code DuplicateKeyException} when another one runs. */
     void insert(String id, String requestedBy, long eventsTotal, Instant at) {
         jdbc.update(
-                "insert into verification_job (id, status, requested_by, events_total, started_at, updated_at)"
-                        + " values (?, 'RUNNING', ?, ?, ?, ?)",
+                "insert into verification_job (id, status, requested_by, events_total, started_at, updated_at,"
+                        + " running_slot) values (?, 'RUNNING', ?, ?, ?, ?, 1)",
                 id,
                 requestedBy,
                 eventsTotal,
@@ -66,13 +70,13 @@ class VerificationJobs {
 
     /** Records progress; whether a cancellation was asked for. */
     boolean progress(String id, long eventsChecked, Instant at) {
-        List<Boolean> cancel = jdbc.queryForList(
-                "update verification_job set events_checked = ?, updated_at = ? where id = ? and status = 'RUNNING'"
-                        + " returning cancel_requested",
-                Boolean.class,
+        jdbc.update(
+                "update verification_job set events_checked = ?, updated_at = ? where id = ? and status = 'RUNNING'",
                 eventsChecked,
                 time(at),
                 id);
+        List<Boolean> cancel = jdbc.queryForList(
+                "select cancel_requested from verification_job where id = ? and status = 'RUNNING'", Boolean.class, id);
         return cancel.isEmpty() || cancel.get(0);
     }
 
@@ -86,9 +90,9 @@ class VerificationJobs {
     void complete(String id, EvidenceWalk.Result result, Instant at) {
         EvidenceWalk.Broken broken = result.firstBroken();
         jdbc.update(
-                "update verification_job set status = 'COMPLETED', events_checked = ?, seals_checked = ?, valid = ?,"
-                        + " broken_position = ?, broken_aggregate_id = ?, broken_reason = ?, last_seal_position = ?,"
-                        + " updated_at = ?, finished_at = ? where id = ?",
+                "update verification_job set status = 'COMPLETED', running_slot = null, events_checked = ?,"
+                        + " seals_checked = ?, valid = ?, broken_position = ?, broken_aggregate_id = ?, broken_reason = ?,"
+                        + " last_seal_position = ?, updated_at = ?, finished_at = ? where id = ?",
                 result.eventsChecked(),
                 result.sealsChecked(),
                 result.valid(),
@@ -104,8 +108,8 @@ class VerificationJobs {
     /** Ends a running job without a result; false when it was not running. */
     boolean stop(String id, VerificationJob.Status status, long eventsChecked, String failure, Instant at) {
         return jdbc.update(
-                        "update verification_job set status = ?, events_checked = ?, failure = ?, updated_at = ?,"
-                                + " finished_at = ? where id = ? and status = 'RUNNING'",
+                        "update verification_job set status = ?, running_slot = null, events_checked = ?, failure = ?,"
+                                + " updated_at = ?, finished_at = ? where id = ? and status = 'RUNNING'",
                         status.name(),
                         eventsChecked,
                         failure,
@@ -118,8 +122,8 @@ class VerificationJobs {
     /** Marks a running job whose progress stopped before {@code staleBefore} interrupted; false if it moved. */
     boolean interruptIfStale(String id, Instant staleBefore, String reason, Instant at) {
         return jdbc.update(
-                        "update verification_job set status = 'INTERRUPTED', failure = ?, updated_at = ?,"
-                                + " finished_at = ? where id = ? and status = 'RUNNING' and updated_at < ?",
+                        "update verification_job set status = 'INTERRUPTED', running_slot = null, failure = ?,"
+                                + " updated_at = ?, finished_at = ? where id = ? and status = 'RUNNING' and updated_at < ?",
                         reason,
                         time(at),
                         time(at),

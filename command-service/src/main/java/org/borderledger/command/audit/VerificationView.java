@@ -3,6 +3,7 @@ package org.borderledger.command.audit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import org.borderledger.evidence.EvidenceWalk;
 
 /** A full verification as the API shows it: status, progress and, once completed, its result. */
 @Schema(description = "A full verification of the event store: progress, then its result")

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.evidence.Seal;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class VerifiedSeals {
 
     /** A verified seal and when it was verified. */
-    record Checkpoint(EventSeals.Seal seal, Instant verifiedAt) {
+    record Checkpoint(Seal seal, Instant verifiedAt) {
 
         EvidenceWalk.Start start() {
             return EvidenceWalk.Start.after(seal);
@@ -42,14 +45,24 @@ class VerifiedSeals {
     }
 
     /** Records {@code seal} as verified; a seal verified before stays as it was. */
-    void advance(EventSeals.Seal seal, Instant at) {
-        jdbc.update(
-                "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, verified_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict (position) do nothing",
-                seal.position(),
-                seal.eventsSealed(),
-                seal.chainHash(),
-                OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    void advance(Seal seal, Instant at) {
+        if (jdbc.queryForObject("select count(*) from verified_seal where position = ?", Long.class, seal.position())
+                > 0) {
+            return;
+        }
+        try {
+            jdbc.update(
+                    "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, key_id, signature,"
+                            + " verified_at) values (?, ?, ?, ?, ?, ?, ?)",
+                    seal.position(),
+                    seal.eventsSealed(),
+                    seal.chainHash(),
+                    OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
+                    seal.keyId(),
+                    seal.signature(),
+                    OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        } catch (DuplicateKeyException verifiedMeanwhile) {
+            // another verification recorded the same seal
+        }
     }
 }

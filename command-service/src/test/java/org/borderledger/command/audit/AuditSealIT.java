@@ -13,6 +13,8 @@ import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
+import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.SealChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.SealChain;
+import org.borderledger.evidence.SealSignatures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -21,7 +25,8 @@ import org.mockito.ArgumentCaptor;
 class AuditSealTest {
 
     private static final Instant NOW = Instant.parse("2024-03-25T08:00:00Z");
-    private static final EventSeals.Seal LAST = new EventSeals.Seal(10, 8, "c0ffee", NOW.minusSeconds(600));
+    private static final Seal LAST = new Seal(10, 8, "c0ffee", NOW.minusSeconds(600), null, null);
+    private static final KeyPair KEY = SealSignatures.generate();
 
     private EventSeals seals;
     private AuditSeal seal;
@@ -29,7 +34,23 @@ class AuditSealTest {
     @BeforeEach
     void setUp() {
         seals = mock(EventSeals.class);
-        seal = new AuditSeal(seals, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+        SealKeys keys = mock(SealKeys.class);
+        when(keys.signing()).thenReturn(KEY);
+        seal = new AuditSeal(
+                seals, keys, Clock.fixed(NOW.plusNanos(1_234_567), ZoneOffset.UTC), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void signsEachSealWithTheServicesKeyAtAWholeMillisecond() {
+        when(seals.last()).thenReturn(Optional.empty());
+        when(seals.eventsBetween(0, 1)).thenReturn(List.of(event(1, 1, "a")));
+
+        seal.sealUpTo(1);
+
+        Seal inserted = inserted();
+        assertThat(inserted.keyId()).isEqualTo(SealSignatures.keyId(KEY.getPublic()));
+        assertThat(inserted.sealedAt()).isEqualTo(NOW.plusMillis(1));
+        assertThat(SealSignatures.verify(inserted, KEY.getPublic())).isTrue();
     }
 
     @Test
@@ -40,7 +61,7 @@ class AuditSealTest {
         seal.sealUpTo(3);
 
         String chain = SealChain.next(SealChain.next(SealChain.next(SealChain.GENESIS, 1, "a"), 2, "b"), 3, "c");
-        assertThat(inserted()).isEqualTo(new EventSeals.Seal(3, 3, chain, NOW));
+        assertThat(unsigned(inserted())).isEqualTo(new Seal(3, 3, chain, NOW.plusMillis(1), null, null));
     }
 
     @Test
@@ -51,7 +72,7 @@ class AuditSealTest {
         seal.sealUpTo(13);
 
         String chain = SealChain.next(SealChain.next("c0ffee", 11, "a"), 13, "c");
-        assertThat(inserted()).isEqualTo(new EventSeals.Seal(13, 10, chain, NOW));
+        assertThat(unsigned(inserted())).isEqualTo(new Seal(13, 10, chain, NOW.plusMillis(1), null, null));
     }
 
     @Test
@@ -61,7 +82,8 @@ class AuditSealTest {
 
         seal.sealUpTo(13);
 
-        assertThat(inserted()).isEqualTo(new EventSeals.Seal(11, 9, SealChain.next("c0ffee", 11, "a"), NOW));
+        assertThat(unsigned(inserted()))
+                .isEqualTo(new Seal(11, 9, SealChain.next("c0ffee", 11, "a"), NOW.plusMillis(1), null, null));
     }
 
     @Test
@@ -75,8 +97,12 @@ class AuditSealTest {
         verify(seals, never()).insert(any());
     }
 
-    private EventSeals.Seal inserted() {
-        ArgumentCaptor<EventSeals.Seal> captor = ArgumentCaptor.forClass(EventSeals.Seal.class);
+    private static Seal unsigned(Seal seal) {
+        return new Seal(seal.position(), seal.eventsSealed(), seal.chainHash(), seal.sealedAt(), null, null);
+    }
+
+    private Seal inserted() {
+        ArgumentCaptor<Seal> captor = ArgumentCaptor.forClass(Seal.class);
         verify(seals).insert(captor.capture());
         return captor.getValue();
     }

@@ -66,11 +66,29 @@ class AuditStreamIT {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
         assertThat(response.headers().firstValue("Content-Length")).isEmpty();
         List<Long> streamed = new ArrayList<>();
+        List<Long> sealsAfter = new ArrayList<>();
         try (Stream<String> lines = response.body()) {
-            lines.forEach(line -> streamed.add(parse(line).get("position").asLong()));
+            lines.map(AuditStreamIT::parse).forEach(line -> {
+                if (line.has("seal")) {
+                    sealsAfter.add(streamed.get(streamed.size() - 1));
+                    assertThat(line.get("seal").get("position").asLong())
+                            .isEqualTo(sealsAfter.get(sealsAfter.size() - 1));
+                    assertThat(line.get("seal").get("signature").asText()).isNotBlank();
+                } else {
+                    streamed.add(line.get("position").asLong());
+                }
+            });
         }
         assertThat(stored).hasSizeGreaterThanOrEqualTo(CASES * EVENTS_PER_CASE);
         assertThat(streamed).containsExactlyElementsOf(stored);
+        assertThat(sealsAfter)
+                .as("each seal (up to the last one streamed; more come as the seal catches up) right after the event at"
+                        + " its position")
+                .isNotEmpty()
+                .containsExactlyElementsOf(jdbc.queryForList(
+                        "select position from event_seal where position <= ? order by position",
+                        Long.class,
+                        sealsAfter.get(sealsAfter.size() - 1)));
     }
 
     @Test

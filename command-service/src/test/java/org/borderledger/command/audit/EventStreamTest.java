@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.StoredEvent;
 import org.junit.jupiter.api.Test;
 
 /** An NDJSON stream ends at its time bound with a line that says after which position to resume. */
@@ -48,8 +51,13 @@ class EventStreamTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EventStream stream = new EventStream(json, new Ticking());
 
-        long written =
-                stream.write(events(11, 12, 15, 16).iterator(), out, START.plusSeconds(1), Duration.ofMinutes(10), 10L);
+        long written = stream.write(
+                events(11, 12, 15, 16).iterator(),
+                Collections.emptyIterator(),
+                out,
+                START.plusSeconds(1),
+                Duration.ofMinutes(10),
+                10L);
 
         List<JsonNode> lines = lines(out);
         assertThat(written).isEqualTo(2);
@@ -66,7 +74,13 @@ class EventStreamTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EventStream stream = new EventStream(json, new Ticking());
 
-        stream.write(events(11, 12).iterator(), out, START.plusSeconds(60), Duration.ofMinutes(10), null);
+        stream.write(
+                events(11, 12).iterator(),
+                Collections.emptyIterator(),
+                out,
+                START.plusSeconds(60),
+                Duration.ofMinutes(10),
+                null);
 
         assertThat(lines(out)).hasSize(2).noneMatch(line -> line.has("incomplete"));
     }
@@ -76,7 +90,13 @@ class EventStreamTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EventStream stream = new EventStream(json, new Ticking());
 
-        stream.write(events(11).iterator(), out, START.minusSeconds(1), Duration.ofMinutes(10), 10L);
+        stream.write(
+                events(11).iterator(),
+                Collections.emptyIterator(),
+                out,
+                START.minusSeconds(1),
+                Duration.ofMinutes(10),
+                10L);
 
         assertThat(lines(out)
                         .get(0)
@@ -84,6 +104,25 @@ class EventStreamTest {
                         .get("resumeAfterPosition")
                         .asLong())
                 .isEqualTo(10);
+    }
+
+    @Test
+    void aSealFollowsTheEventAtItsPositionAndOneAtAMissingPositionComesBeforeTheNextEvent() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+        List<Seal> seals = List.of(seal(12), seal(13), seal(20));
+
+        stream.write(events(11, 12, 15).iterator(), seals.iterator(), out, START.plusSeconds(60), Duration.ZERO, null);
+
+        assertThat(lines(out))
+                .extracting(line ->
+                        line.has("seal") ? "seal " + line.get("seal").get("position") : "event " + line.get("position"))
+                .containsExactly("event 11", "event 12", "seal 12", "seal 13", "event 15", "seal 20");
+        assertThat(lines(out).get(2).get("seal").get("sealedAt").asText()).isEqualTo("2024-03-25T08:00:00.000Z");
+    }
+
+    private static Seal seal(long position) {
+        return new Seal(position, position - 10, "c0ffee", START, "k1", "c2ln");
     }
 
     private static List<StoredEvent> events(long... positions) {

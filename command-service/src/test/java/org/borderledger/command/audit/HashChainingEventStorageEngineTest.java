@@ -22,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
+import org.borderledger.evidence.EventHash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

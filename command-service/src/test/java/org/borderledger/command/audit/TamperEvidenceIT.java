@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,10 @@ import org.borderledger.events.marker.MarkerType;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
+import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.Seal;
+import org.borderledger.evidence.SealSignatures;
+import org.borderledger.evidence.StoredEvent;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,18 +189,18 @@ class TamperEvidenceIT {
                 .replace("\"count\":12", "\"count\":112")
                 .getBytes(UTF_8);
         ObjectNode metaData = (ObjectNode) json.readTree((byte[]) original.get("meta_data"));
-        String rehashed = EventHash.of(
-                new EventHash.Content(
-                        (String) original.get("type"),
-                        id,
-                        1,
-                        (String) original.get("event_identifier"),
-                        (String) original.get("payload_type"),
-                        (String) original.get("payload_revision"),
-                        (String) original.get("time_stamp"),
-                        payload,
-                        EventHash.canonicalMetadata((byte[]) original.get("meta_data"))),
-                metaData.get(EventHash.PREVIOUS_HASH).asText());
+        StoredEvent changed = new StoredEvent(
+                forged,
+                (String) original.get("event_identifier"),
+                id,
+                (String) original.get("type"),
+                1,
+                (String) original.get("time_stamp"),
+                (String) original.get("payload_type"),
+                (String) original.get("payload_revision"),
+                payload,
+                (byte[]) original.get("meta_data"));
+        String rehashed = EventHash.recompute(changed, EventHash.read(changed.metaData()));
         metaData.put(EventHash.HASH, rehashed);
         jdbc.update(
                 "update domain_event_entry set payload = ?, meta_data = ? where global_index = ?",
@@ -257,7 +262,7 @@ class TamperEvidenceIT {
         awaitPublished(positions.get(2));
         long from = positions.get(0);
         List<Map<String, Object>> tail = rowsFrom(from);
-        List<EventSeals.Seal> sealsAfter = jdbc.query(
+        List<Seal> sealsAfter = jdbc.query(
                 "select " + EventSeals.SEAL_COLUMNS + " from event_seal where position >= ? order by position",
                 EventSeals.SEAL,
                 from);
@@ -322,6 +327,38 @@ class TamperEvidenceIT {
         assertThat(broken.get("position").asLong()).as(verification.toString()).isEqualTo(position);
         assertThat(broken.get("aggregateId").asText()).isEqualTo(aggregateId);
         assertThat(broken.get("reason").asText()).isEqualTo(reason);
+    }
+
+    @Test
+    void aSealReSignedWithAnotherKeyShows() {
+        List<Long> positions = caseWithThreeEvents();
+        awaitSealed(positions.get(2));
+        long position = firstSealIn(positions.get(2), Long.MAX_VALUE);
+        Seal seal = seals.at(position).orElseThrow();
+        KeyPair other = SealSignatures.generate();
+        Seal forged = SealSignatures.sign(
+                new Seal(seal.position(), seal.eventsSealed(), seal.chainHash(), seal.sealedAt(), null, null), other);
+
+        jdbc.update(
+                "update event_seal set key_id = ?, signature = ? where position = ?",
+                forged.keyId(),
+                forged.signature(),
+                position);
+        try {
+            JsonNode verification = verify();
+            assertThat(verification.get("valid").asBoolean())
+                    .as(verification.toString())
+                    .isFalse();
+            assertThat(verification.get("firstBroken").get("reason").asText())
+                    .isEqualTo("seal at position " + position + " is signed with unknown key " + forged.keyId());
+        } finally {
+            jdbc.update(
+                    "update event_seal set key_id = ?, signature = ? where position = ?",
+                    seal.keyId(),
+                    seal.signature(),
+                    position);
+        }
+        assertValid();
     }
 
     private static void assertSealBroken(JsonNode verification, long seal) {

@@ -124,7 +124,9 @@ class StoreTopicGuardIT {
                         "--axon.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
                         "--axon.kafka.default-topic=" + topic,
                         "--ledger.security.jwt-secret=" + TestInfrastructure.JWT_SECRET,
-                        "--ledger.records.keys=" + TestInfrastructure.RECORD_KEYS);
+                        "--ledger.records.keys=" + TestInfrastructure.RECORD_KEYS,
+                        "--ledger.audit.signing.key-file=target/it-seal-key.pem",
+                        "--ledger.audit.signing.generate=true");
     }
 
     private static LedgerHttp http(ConfigurableApplicationContext service) {

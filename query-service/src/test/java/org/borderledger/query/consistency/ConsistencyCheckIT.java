@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerSerializer;
+import org.borderledger.codec.RecordKeys;
+import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.query.AdminTokens;
 import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.SampleHistory;
@@ -68,9 +74,23 @@ class ConsistencyCheckIT {
     }
 
     @Test
-    void readModelsNobodyTouchedAreWhatTheHistoryMakesOfThem() throws Exception {
+    void readModelsNobodyTouchedAreWhatTheHistoryMakesOfThemWhateverElseIsOnTheTopic() throws Exception {
         long last = SampleHistory.write(topic, "IT-CC", 2008);
         awaitProcessed(last);
+        String indicator = "IT-CC-IND";
+        LedgerCloudEvents forger = new LedgerCloudEvents(
+                LedgerSerializer.create(),
+                LedgerCloudEvents.SOURCE,
+                RecordKeys.single("it1", "not-the-ledger's-key-not-the-ledger's-key".getBytes(StandardCharsets.UTF_8)));
+        topic.sendRaw(forger.createKafkaMessage(
+                new GenericDomainEventMessage<>(
+                        "CooperationIndicator",
+                        indicator,
+                        2,
+                        new IndicatorCorrected(indicator, 9_500_000, 1, "forged")),
+                topicName,
+                topic.takePosition()));
+        awaitParked(indicator);
 
         LedgerHttp.Response started = http.post("/api/admin/consistency-checks", Tokens.auditor(), "");
 
@@ -91,6 +111,25 @@ class ConsistencyCheckIT {
         assertThat(check.has("positionGaps")).isFalse();
         assertThat(check.get("comparedAt").size()).isPositive();
         assertThat(shadowSchemas()).as("the shadow schema is dropped").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT amount FROM indicator_view WHERE indicator_id = ?", Long.class, indicator))
+                .as("the forged correction changed nothing, live or rebuilt")
+                .isEqualTo(9_500_000);
+    }
+
+    /** Waits until the read side has parked a record of {@code aggregateId}. */
+    private void awaitParked(String aggregateId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM dead_letter WHERE status = 'PARKED' AND sequence_id = ?",
+                        Long.class,
+                        aggregateId)
+                == 0) {
+            assertThat(System.nanoTime())
+                    .as("a parked record of %s in time", aggregateId)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test

@@ -1,9 +1,8 @@
-package org.borderledger.command.audit;
+package org.borderledger.evidence;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -15,11 +14,7 @@ final class CanonicalDigest {
     private final MessageDigest sha256;
 
     private CanonicalDigest(String version) {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        sha256 = Sha256.digest();
         field(version);
     }
 

@@ -1,7 +1,7 @@
-package org.borderledger.command.audit;
+package org.borderledger.evidence;
 
-/** One row of {@code domain_event_entry}, as stored: the bytes the hashes cover, unparsed. */
-record StoredEvent(
+/** One row of the event store, as stored: the bytes the hashes cover, unparsed. */
+public record StoredEvent(
         long position,
         String eventIdentifier,
         String aggregateId,
