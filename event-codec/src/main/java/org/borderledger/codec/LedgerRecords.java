@@ -65,7 +65,7 @@ public final class LedgerRecords implements KafkaMessageConverter<String, byte[]
     @Override
     public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> consumerRecord) {
         TopicRecord record = TopicRecord.of(consumerRecord);
-        Decoded decoded = decode(record);
+        Decoded decoded = decode(consumerRecord, record);
         return Optional.of(decoded.accepted() ? decoded.event() : rejected(record, decoded.rejection()));
     }
 
@@ -103,15 +103,18 @@ public final class LedgerRecords implements KafkaMessageConverter<String, byte[]
 
     /** Authenticates and decodes a record; never throws for anything the record holds. */
     public Decoded decode(TopicRecord record) {
+        return decode(record.toConsumerRecord(), record);
+    }
+
+    private Decoded decode(ConsumerRecord<String, byte[]> consumerRecord, TopicRecord record) {
         try {
-            return decodeOrThrow(record);
+            return decodeOrThrow(consumerRecord, record);
         } catch (RuntimeException e) {
             return rejection(RecordRejection.Kind.MALFORMED, "The record does not decode: " + e);
         }
     }
 
-    private Decoded decodeOrThrow(TopicRecord record) {
-        ConsumerRecord<String, byte[]> consumerRecord = record.toConsumerRecord();
+    private Decoded decodeOrThrow(ConsumerRecord<String, byte[]> consumerRecord, TopicRecord record) {
         Optional<RecordRejection> unauthentic =
                 RecordAuthentication.verify(keys, record.key(), consumerRecord.headers(), record.value());
         if (unauthentic.isPresent()) {

@@ -26,6 +26,9 @@ public final class RecordKeys {
     private final Map<String, SecretKeySpec> keys;
     private final String signingKeyId;
 
+    /** An initialised MAC per key and thread: {@code doFinal} resets it for the next record. */
+    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+
     private RecordKeys(Map<String, SecretKeySpec> keys, String signingKeyId) {
         this.keys = keys;
         this.signingKeyId = signingKeyId;
@@ -98,10 +101,15 @@ public final class RecordKeys {
         if (key == null) {
             return Optional.empty();
         }
+        Mac mac = macs.get().computeIfAbsent(keyId, id -> newMac(key));
+        return Optional.of(mac.doFinal(content));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return Optional.of(mac.doFinal(content));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -124,7 +124,7 @@ public final class LocalLedger implements AutoCloseable {
                     bootstrap,
                     secret,
                     recordKeys,
-                    sealKey(settings.dataDir()));
+                    withConsoleOrigins(sealKey(settings.dataDir()), settings.queryPort()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
@@ -134,7 +134,9 @@ public final class LocalLedger implements AutoCloseable {
                     settings.queryDbUrl() == null,
                     bootstrap,
                     secret,
-                    recordKeys);
+                    recordKeys,
+                    "--ledger.console.command-port=" + settings.commandPort(),
+                    "--ledger.console.demo-tokens=" + settings.dataDir().resolve("tokens.json"));
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -175,6 +177,13 @@ public final class LocalLedger implements AutoCloseable {
      * one, the file {@code seal-key.pem} in the data dir, generated (owner-only, its public key in
      * {@code seal-key.pub.pem} beside it) on the first start.
      */
+    /** The command service lets the console, served by the query service, call it from a browser. */
+    private static String[] withConsoleOrigins(String[] args, int queryPort) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--ledger.console.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
+        return all.toArray(String[]::new);
+    }
+
     private static String[] sealKey(Path dataDir) {
         Map<String, String> env = System.getenv();
         if (!env.getOrDefault("LEDGER_SEAL_KEY", "").isBlank()
@@ -221,6 +230,7 @@ public final class LocalLedger implements AutoCloseable {
                 System.lineSeparator(),
                 "",
                 "Border Cooperation Ledger is up. Data: " + settings.dataDir(),
+                "  console          " + query + "/   (sign in with a demo identity below, or paste a token)",
                 "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   health "
                         + command + "/actuator/health",
                 "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   health " + query

@@ -38,6 +38,10 @@ class RepublicationIT {
             JsonNode indicators =
                     read(query, ledger, "/api/indicators?size=500", position).get("items");
 
+            assertThat(command.post("/api/admin/republications", ledger.tokens().auditor(), "{}")
+                            .status())
+                    .as("only an admin re-publishes")
+                    .isEqualTo(403);
             LedgerHttp.Response started = command.post("/api/admin/republications", admin, "{\"fromPosition\":1}");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             JsonNode republication = await(

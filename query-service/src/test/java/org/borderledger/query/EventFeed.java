@@ -31,6 +31,11 @@ public final class EventFeed {
 
     /** Publishes the next event of {@code aggregateId}; answers the message so a test can deliver it again. */
     public DomainEventMessage<?> publish(String aggregateId, Object payload) {
+        return publish(aggregateId, payload, Map.of());
+    }
+
+    /** Publishes the next event of {@code aggregateId} with submission metadata such as the submitter and unit. */
+    public DomainEventMessage<?> publish(String aggregateId, Object payload, Map<String, ?> metadata) {
         long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
         String packageName = payload.getClass().getPackageName();
         GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(
@@ -38,7 +43,7 @@ public final class EventFeed {
                 aggregateId,
                 sequence,
                 payload,
-                MetaData.with(EventMetadata.POSITION, ++position));
+                MetaData.from(metadata).and(EventMetadata.POSITION, ++position));
         published.add(message);
         deliver(message);
         return message;

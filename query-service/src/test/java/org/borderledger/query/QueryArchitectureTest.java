@@ -19,7 +19,7 @@ class QueryArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices().matching(
-                    "org.borderledger.query.(agreement|repatriation|marker|indicator|statistics)..")
+                    "org.borderledger.query.(agreement|repatriation|marker|indicator|statistics|fact)..")
             .should()
             .notDependOnEachOther();
 
@@ -35,6 +35,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..");
 
     /**
@@ -56,6 +57,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..");
 
     @ArchTest
@@ -67,6 +69,7 @@ class QueryArchitectureTest {
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
                     "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
                     "org.borderledger.query.position..",
                     "org.borderledger.query.web..")
             .should()
@@ -96,7 +99,8 @@ class QueryArchitectureTest {
                     "org.borderledger.query.repatriation..",
                     "org.borderledger.query.marker..",
                     "org.borderledger.query.indicator..",
-                    "org.borderledger.query.statistics..")
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..")
             .should()
             .notBePublic();
 

@@ -23,6 +23,7 @@ public final class ReadModelTables {
         keys.put("marker_view", "marker_id");
         keys.put("indicator_view", "indicator_id");
         keys.put("indicator_correction_line", "indicator_id, sequence_number");
+        keys.put("fact_line", "aggregate_id, sequence_number");
         keys.put("processed_position", "position");
         return Map.copyOf(keys);
     }

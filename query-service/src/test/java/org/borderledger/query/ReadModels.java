@@ -23,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
         includeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "org\\.borderledger\\.query\\.(agreement|repatriation|marker|indicator|statistics)"
-                                + "\\.[A-Za-z]+(Projection|Repository)"))
+                        pattern =
+                                "org\\.borderledger\\.query\\.(agreement|repatriation|marker|indicator|statistics|fact)"
+                                        + "\\.[A-Za-z]+(Projection|Repository)"))
 public class ReadModels {
 
     @Bean

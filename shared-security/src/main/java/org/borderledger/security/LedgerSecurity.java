@@ -37,6 +37,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -144,6 +147,42 @@ public class LedgerSecurity {
         return true;
     }
 
+    /**
+     * Cross-origin calls to {@code /api/**} from the web console's origins ({@code ledger.console.allowed-origins}, e.g.
+     * the query service that serves it calling the command service), with the request headers the API reads and the
+     * response headers it sets. No origin is allowed when none is configured; no cookies are involved either way.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${ledger.console.allowed-origins:}") List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = allowedOrigins.stream()
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
+        if (origins.isEmpty()) {
+            return source;
+        }
+        CorsConfiguration console = new CorsConfiguration();
+        console.setAllowedOrigins(origins);
+        console.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        console.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "Idempotency-Key",
+                "X-Request-Id",
+                "X-Correlation-Id",
+                "X-Min-Position",
+                "Prefer"));
+        console.setExposedHeaders(
+                List.of("Location", "Retry-After", "X-Ledger-Position", "X-Ledger-Rebuilding", "Link"));
+        console.setAllowCredentials(false);
+        console.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/api/**", console);
+        return source;
+    }
+
     /** Controllers may declare a {@link LedgerPrincipal} parameter: the authenticated token's principal. */
     @Bean
     WebMvcConfigurer ledgerPrincipalParameters() {
@@ -192,6 +231,7 @@ public class LedgerSecurity {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(roles);
         return http.csrf(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults())
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,5 +1,6 @@
 package org.borderledger.command.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +29,13 @@ record Republication(
     }
 
     @Schema(description = "eventsPublished of eventsTotal, rounded down to a tenth")
+    @JsonProperty
     public double percent() {
         return eventsTotal == 0 ? 100.0 : Math.floor(eventsPublished * 1000.0 / eventsTotal) / 10.0;
     }
 
     @Schema(description = "events published per second since the start")
+    @JsonProperty
     public double eventsPerSecond() {
         long millis = Duration.between(startedAt, finishedAt != null ? finishedAt : updatedAt)
                 .toMillis();
@@ -40,6 +43,7 @@ record Republication(
     }
 
     @Schema(description = "ISO-8601 duration the rest takes at that rate; null until something is published")
+    @JsonProperty
     public String estimatedTimeLeft() {
         double rate = eventsPerSecond();
         if (status != Status.RUNNING || rate <= 0) {

@@ -17,7 +17,10 @@ class QuerySecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
-        return security.filterChain(http, requests -> requests.requestMatchers("/api/admin/dead-letters/**")
+        return security.filterChain(http, requests -> requests.requestMatchers(
+                        HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/console/**", "/webjars/**")
+                .permitAll()
+                .requestMatchers("/api/admin/dead-letters/**")
                 .hasRole(LedgerPrincipal.ADMIN)
                 .requestMatchers("/api/admin/**")
                 .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)

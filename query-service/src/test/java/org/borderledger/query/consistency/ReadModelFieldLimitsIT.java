@@ -101,7 +101,9 @@ class ReadModelFieldLimitsIT {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<String[]> columns = jdbc.sql("SELECT table_name, column_name FROM information_schema.columns"
                         + " WHERE table_schema = current_schema() AND data_type IN ('character varying', 'text')"
-                        + " AND table_name NOT IN ('flyway_schema_history', 'dead_letter', 'token_entry')")
+                        + " AND table_name NOT IN ('flyway_schema_history', 'dead_letter', 'token_entry')"
+                        // the fact lines keep each event's whole JSON: a value found there proves nothing of the others
+                        + " AND NOT (table_name = 'fact_line' AND column_name = 'payload')")
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
         List<String> stored = new ArrayList<>();

@@ -39,7 +39,7 @@ class ShadowRebuildTest {
         try (ShadowReadModels live = ShadowReadModels.open(service.getBeanFactory(), database.dataSource());
                 ShadowSchema shadow = ShadowSchema.create(database.dataSource(), "h2test", MIGRATIONS);
                 ShadowReadModels rebuilt = ShadowReadModels.open(service.getBeanFactory(), shadow.dataSource())) {
-            assertThat(rebuilt.projections()).isEqualTo(5);
+            assertThat(rebuilt.projections()).isEqualTo(6);
             live.apply(history.events());
             rebuilt.apply(history.events());
 
@@ -57,13 +57,15 @@ class ShadowRebuildTest {
                             "agreement_amendment_line",
                             "agreement_review_line",
                             "agreement_view",
+                            "fact_line",
                             "indicator_correction_line",
                             "indicator_view",
                             "marker_view",
                             "processed_position",
                             "repatriation_case_line",
                             "repatriation_case_view");
-            assertThat(untouched.result().rowsCompared()).isEqualTo(count("processed_position") + 8);
+            assertThat(untouched.result().rowsCompared())
+                    .isEqualTo(count("processed_position") + 8 + count("fact_line"));
 
             jdbc.sql("UPDATE repatriation_case_view SET recovered_total = 999").update();
             jdbc.sql("DELETE FROM marker_view").update();

@@ -1,0 +1,125 @@
+// The console: a hash router over the pages, the header (navigation by role, language, who is signed in).
+
+import { loadSettings, config } from './api.js';
+import { claims, hasRole, signOut, finishOidc } from './session.js';
+import { t, setLanguage, language, translateStatic } from './i18n.js';
+import { h, replace } from './ui.js';
+import { figuresPage } from './figures.js';
+import { markersPage } from './markers.js';
+import { listPage, detailPage } from './lists.js';
+import { recordPage } from './record.js';
+import { auditPage } from './audit.js';
+import { operationsPage } from './operations.js';
+import { signInPage } from './signin.js';
+
+const PAGES = [
+  { path: 'figures', label: 'nav.figures', render: figuresPage },
+  { path: 'markers', label: 'nav.markers', render: markersPage },
+  { path: 'agreements', label: 'nav.agreements', render: p => listPage('agreements', p) },
+  { path: 'repatriation-cases', label: 'nav.cases', render: p => listPage('repatriation-cases', p) },
+  { path: 'indicators', label: 'nav.indicators', render: p => listPage('indicators', p) },
+  { path: 'record', label: 'nav.record', role: 'UNIT', render: recordPage },
+  { path: 'audit', label: 'nav.audit', role: 'AUDITOR', render: auditPage },
+  { path: 'operations', label: 'nav.operations', role: 'ADMIN', render: operationsPage },
+];
+
+function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, params: new URLSearchParams(query || '') };
+}
+
+export function go(path, params) {
+  const query = params ? new URLSearchParams(params).toString() : '';
+  location.hash = `#/${path}${query ? `?${query}` : ''}`;
+}
+
+function header(current) {
+  const signedIn = claims();
+  const nav = document.getElementById('nav');
+  replace(nav, signedIn
+    ? PAGES.filter(page => !page.role || hasRole(page.role)).map(page => h('a', {
+      href: `#/${page.path}`, id: `nav-${page.path}`, 'aria-current': page.path === current ? 'page' : null,
+    }, t(page.label)))
+    : []);
+  const who = document.getElementById('who');
+  who.textContent = signedIn ? `${signedIn.unit || signedIn.sub} · ${(signedIn.roles || []).join(', ')}` : '';
+  document.getElementById('sign-out').hidden = !signedIn;
+}
+
+let renders = 0;
+
+/** Shows the figures page, whether or not the address changes. */
+function home() {
+  if (location.hash === '#/figures') render();
+  else go('figures');
+}
+
+async function render() {
+  const main = document.getElementById('main');
+  const { parts, params } = route();
+  const number = ++renders;
+  if (!claims()) {
+    header(null);
+    const signIn = await signInPage(home);
+    if (number === renders) {
+      replace(main, signIn);
+      main.dataset.route = 'sign-in';
+    }
+    return;
+  }
+  const [first = 'figures', second] = parts;
+  const page = PAGES.find(p => p.path === first);
+  header(first);
+  let content;
+  try {
+    content = await pageContent(page, first, second, params);
+  } catch (failure) {
+    if (failure.status === 401) {
+      signOut();
+      await render();
+      return;
+    }
+    content = h('div', { class: 'alert', role: 'alert', id: 'page-error' },
+      failure.status ? `${failure.status} ${failure.problem?.title || ''}: ${failure.message}` : failure.message);
+  }
+  if (number !== renders) return;
+  replace(main, content);
+  main.dataset.route = location.hash;
+  document.title = `${t(page ? page.label : 'notFound')} · ${t('app.title')}`;
+  main.focus({ preventScroll: true });
+}
+
+async function pageContent(page, first, second, params) {
+  let content;
+  if (!page) {
+    content = h('p', {}, t('notFound'));
+  } else if (page.role && !hasRole(page.role)) {
+    content = h('div', { class: 'alert', role: 'alert' }, t('forbiddenPage', { role: page.role }));
+  } else if (second && ['agreements', 'repatriation-cases', 'indicators', 'markers'].includes(first)) {
+    content = await detailPage(first, second, params);
+  } else {
+    content = await page.render(params);
+  }
+  return content;
+}
+
+async function start() {
+  await loadSettings();
+  const lang = document.getElementById('lang');
+  lang.value = language();
+  setLanguage(lang.value);
+  lang.addEventListener('change', () => { setLanguage(lang.value); render(); });
+  document.getElementById('sign-out').addEventListener('click', () => { signOut(); render(); });
+  try {
+    if (await finishOidc(config().oidc)) go('figures');
+  } catch (failure) {
+    console.error(failure);
+  }
+  translateStatic();
+  window.addEventListener('hashchange', render);
+  if (!location.hash) history.replaceState(null, '', '#/figures');
+  await render();
+}
+
+start();
