@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the whole ledger on embedded defaults (SPEC §7): an in-process Kafka broker on 127.0.0.1:9092, the command
-# service on 8081, the query service on 8082, H2 files under $LEDGER_DATA_DIR (default ./data).
-# Options are passed on: ./run-local.sh --demo records the facts of the two seed reports.
+# Starts the whole ledger on embedded defaults: a PostgreSQL server on 127.0.0.1:15432 (LEDGER_PG_PORT) with its data
+# under $LEDGER_DATA_DIR/postgres (default ./data), an in-process Kafka broker on 127.0.0.1:9092, the command service on
+# 8081 and the query service on 8082. Options are passed on: ./run-local.sh --demo records the facts of the two seed
+# reports.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.borderledger.command.CommandServiceApplication;
+import org.borderledger.postgres.LocalPostgres;
 import org.borderledger.query.QueryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +21,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./run-local.sh}: starts the Kafka broker (unless {@code LEDGER_KAFKA_BOOTSTRAP} names one), then the command
- * service and the query service, each with its own database. Ctrl-C closes them in reverse order, so the publisher
- * finishes its batch and every token is stored before the broker goes.
+ * {@code ./run-local.sh}: starts PostgreSQL on the data dir (unless both database URLs are given), the Kafka broker
+ * (unless {@code LEDGER_KAFKA_BOOTSTRAP} names one), then the command service and the query service, each with its own
+ * database. Ctrl-C closes them in reverse order, so the publisher finishes its batch and every token is stored before
+ * the broker and then the database go.
  */
 public final class LocalLedger implements AutoCloseable {
+
+    static final String COMMAND_DATABASE = "ledger_command";
+    static final String QUERY_DATABASE = "ledger_query";
 
     private static final Logger log = LoggerFactory.getLogger(LocalLedger.class);
 
     private final LocalSettings settings;
     private final DemoTokens tokens;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private LocalPostgres postgres;
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
@@ -110,6 +116,10 @@ public final class LocalLedger implements AutoCloseable {
         LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
         ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
         try {
+            if (settings.embeddedPostgres()) {
+                ledger.postgres = LocalPostgres.start(
+                        settings.postgresDataDir(), settings.postgresPort(), settings.postgresLog());
+            }
             String bootstrap = settings.externalKafkaBootstrap();
             if (settings.embeddedKafka()) {
                 ledger.startBroker();
@@ -119,8 +129,7 @@ public final class LocalLedger implements AutoCloseable {
                     CommandServiceApplication.class,
                     CommandServiceApplication.CONFIG_NAME,
                     settings.commandPort(),
-                    settings.commandDatabase(),
-                    settings.commandDbUrl() == null,
+                    ledger.database(settings.commandDbUrl(), COMMAND_DATABASE),
                     bootstrap,
                     secret,
                     recordKeys,
@@ -130,8 +139,7 @@ public final class LocalLedger implements AutoCloseable {
                     QueryServiceApplication.class,
                     QueryServiceApplication.CONFIG_NAME,
                     settings.queryPort(),
-                    settings.queryDatabase(),
-                    settings.queryDbUrl() == null,
+                    ledger.database(settings.queryDbUrl(), QUERY_DATABASE),
                     bootstrap,
                     secret,
                     recordKeys,
@@ -145,26 +153,36 @@ public final class LocalLedger implements AutoCloseable {
         }
     }
 
+    /** Where a service's database is: the configured URL, or a database on the embedded server. */
+    private record Database(String url, String user, String password) {}
+
+    private Database database(String configuredUrl, String embeddedName) {
+        if (configuredUrl != null) {
+            return new Database(configuredUrl, null, null);
+        }
+        postgres.createDatabaseIfMissing(embeddedName);
+        return new Database(postgres.jdbcUrl(embeddedName), LocalPostgres.USER, "");
+    }
+
     private static ConfigurableApplicationContext service(
             Class<?> application,
             String configName,
             int port,
-            String databaseUrl,
-            boolean h2,
+            Database database,
             String bootstrap,
             String jwtSecret,
             String recordKeys,
             String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
-                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.url=" + database.url(),
                 "--axon.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.security.jwt-secret=" + jwtSecret,
                 "--ledger.records.keys=" + recordKeys));
         args.addAll(List.of(more));
-        if (h2) {
-            args.add("--spring.datasource.username=sa");
-            args.add("--spring.datasource.password=");
+        if (database.user() != null) {
+            args.add("--spring.datasource.username=" + database.user());
+            args.add("--spring.datasource.password=" + database.password());
         }
         return new SpringApplicationBuilder(application)
                 .properties("spring.config.name=" + configName)
@@ -226,6 +244,10 @@ public final class LocalLedger implements AutoCloseable {
         String kafka = settings.embeddedKafka()
                 ? "127.0.0.1:" + settings.kafkaPort() + " (in-process KRaft broker)"
                 : settings.externalKafkaBootstrap();
+        String database = postgres != null
+                ? "127.0.0.1:" + postgres.port() + " (" + COMMAND_DATABASE + ", " + QUERY_DATABASE + "; data in "
+                        + postgres.dataDirectory() + ", log " + settings.postgresLog() + ")"
+                : "as configured (LEDGER_COMMAND_DB_URL, LEDGER_QUERY_DB_URL)";
         return String.join(
                 System.lineSeparator(),
                 "",
@@ -236,10 +258,12 @@ public final class LocalLedger implements AutoCloseable {
                 "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   health " + query
                         + "/actuator/health",
                 "  Kafka            " + kafka + "   topic ledger.events (CloudEvents)",
+                "  PostgreSQL       " + database,
                 "Stop with Ctrl-C.",
                 "");
     }
 
+    /** Closes the services, then the broker, then PostgreSQL. */
     @Override
     public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
@@ -250,5 +274,9 @@ public final class LocalLedger implements AutoCloseable {
             }
         }
         started.clear();
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the local run starts with, from the environment (SPEC §7). Database URLs and the Kafka bootstrap are optional:
- * without them the run keeps H2 files and a Kafka log under the data dir.
+ * What the local run starts with, from the environment. Database URLs and the Kafka bootstrap are optional: without
+ * them the run keeps a PostgreSQL data directory and a Kafka log under the data dir.
  */
 record LocalSettings(
         Path dataDir,
@@ -13,6 +13,7 @@ record LocalSettings(
         int queryPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int postgresPort,
         String externalKafkaBootstrap,
         String commandDbUrl,
         String queryDbUrl,
@@ -27,6 +28,7 @@ record LocalSettings(
                 Integer.parseInt(env.getOrDefault("LEDGER_QUERY_PORT", "8082")),
                 kafkaPort,
                 Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaPort + 1))),
+                Integer.parseInt(env.getOrDefault("LEDGER_PG_PORT", "15432")),
                 blankToNull(env.get("LEDGER_KAFKA_BOOTSTRAP")),
                 blankToNull(env.get("LEDGER_COMMAND_DB_URL")),
                 blankToNull(env.get("LEDGER_QUERY_DB_URL")),
@@ -37,18 +39,17 @@ record LocalSettings(
         return externalKafkaBootstrap == null;
     }
 
-    /** The command database: the configured URL, else an H2 file under the data dir. */
-    String commandDatabase() {
-        return commandDbUrl != null ? commandDbUrl : h2("command");
+    /** Whether a database URL is missing, so that the run starts its own PostgreSQL under the data dir. */
+    boolean embeddedPostgres() {
+        return commandDbUrl == null || queryDbUrl == null;
     }
 
-    String queryDatabase() {
-        return queryDbUrl != null ? queryDbUrl : h2("query");
+    Path postgresDataDir() {
+        return dataDir.resolve("postgres");
     }
 
-    private String h2(String name) {
-        return "jdbc:h2:file:" + dataDir.resolve(name).resolve("ledger")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    Path postgresLog() {
+        return dataDir.resolve("postgres.log");
     }
 
     private static String blankToNull(String value) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code ./run-local.sh} on its embedded defaults (H2 files, in-process broker): both services come up healthy, the
- * seed reports' facts produce the published figures, and a restart keeps every fact.
+ * {@code ./run-local.sh} on its embedded defaults (PostgreSQL on the data dir, in-process broker): both services come
+ * up healthy on their own durable databases, the seed reports' facts produce the published figures, and a restart
+ * keeps every fact.
  */
 class LocalLedgerIT {
 
@@ -32,6 +33,9 @@ class LocalLedgerIT {
                     .isEqualTo(200);
             assertThat(Files.readString(dataDir.resolve("tokens.json")))
                     .contains("kienGiangUnit", "kampotUnit", "auditor", "admin");
+            assertDurablePostgres(ledger.commandService().getBean(JdbcTemplate.class), "ledger_command");
+            assertDurablePostgres(ledger.queryService().getBean(JdbcTemplate.class), "ledger_query");
+            assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 
             position = ledger.recordDemoData();
 
@@ -51,6 +55,17 @@ class LocalLedgerIT {
                     .as("the demo data again: same answers")
                     .isEqualTo(position);
             assertThat(eventCount(restarted)).as("and nothing recorded twice").isEqualTo(events);
+        }
+    }
+
+    private static void assertDurablePostgres(JdbcTemplate database, String name) {
+        assertThat(database.queryForObject("SELECT current_database()", String.class))
+                .isEqualTo(name);
+        assertThat(database.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+        for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+            assertThat(database.queryForObject("SHOW " + setting, String.class))
+                    .as(setting)
+                    .isEqualTo("on");
         }
     }
 

@@ -15,7 +15,8 @@ final class LocalRuns {
 
     static LocalSettings embeddedDefaults(Path dataDir) {
         int kafka = freePort();
-        return new LocalSettings(dataDir, freePort(), freePort(), kafka, freePort(), null, null, null, null);
+        return new LocalSettings(
+                dataDir, freePort(), freePort(), kafka, freePort(), freePort(), null, null, null, null);
     }
 
     static LedgerHttp command(LocalSettings settings) {

@@ -19,8 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The whole HTTP layer of the query service (controllers, interceptor, problem details advice) with the real read model
- * repositories on an H2 database, without Axon or Kafka: tests fill the read models through the projections and call
- * the API with MockMvc. Replays, consistency checks and dead letters, which drive Axon and Kafka, are left out (their ITs run them).
+ * repositories on a fresh PostgreSQL database, without Axon or Kafka: tests fill the read models through the
+ * projections and call the API with MockMvc. Replays, consistency checks and dead letters, which drive Axon and Kafka,
+ * are left out (their ITs run them).
  * One context (and one database) is shared by every test class that uses it; "today" is
  * {@link #TODAY}.
  */

@@ -1,34 +1,45 @@
 package org.borderledger.query;
 
-import java.util.UUID;
 import javax.sql.DataSource;
+import org.borderledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A fresh in-memory H2 database in PostgreSQL mode (the local run's database) with the service's Flyway migrations
- * applied, so projection and query tests run the production SQL without a server.
+ * A fresh database with the service's Flyway migrations applied, on the tests' PostgreSQL server, so projection and
+ * query tests run the production SQL on the production engine without the rest of the service. Each one is a copy of a
+ * template database migrated once per test JVM.
  */
 public final class ReadModelDatabase {
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private static final String TEMPLATE = "read_models";
+    private static boolean templateMigrated;
 
-    private ReadModelDatabase() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/query")
-                .load()
-                .migrate();
+    private final DataSource dataSource;
+
+    private ReadModelDatabase(String url, String user, String password) {
+        dataSource = new DriverManagerDataSource(url, user, password);
     }
 
     public static ReadModelDatabase migrated() {
-        return new ReadModelDatabase();
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        migrateTemplateOnce(infrastructure);
+        return new ReadModelDatabase(infrastructure.copyOf(TEMPLATE), infrastructure.user(), infrastructure.password());
+    }
+
+    private static synchronized void migrateTemplateOnce(TestInfrastructure infrastructure) {
+        if (!templateMigrated) {
+            Flyway.configure()
+                    .dataSource(new DriverManagerDataSource(
+                            infrastructure.database(TEMPLATE), infrastructure.user(), infrastructure.password()))
+                    .locations("classpath:db/migration/query")
+                    .load()
+                    .migrate();
+            templateMigrated = true;
+        }
     }
 
     public DataSource dataSource() {

@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Every read model of the service (projections and repositories, without web, Axon or Kafka) on a fresh H2 database:
- * for tests that need several read models at once, such as the statistics. A {@code @TestConfiguration}, so that the
- * service's own component scan leaves it out when the integration tests start the whole service: its H2 database
- * would otherwise replace the service's PostgreSQL under every repository.
+ * Every read model of the service (projections and repositories, without web, Axon or Kafka) on a fresh database: for
+ * tests that need several read models at once, such as the statistics. A {@code @TestConfiguration}, so that the
+ * service's own component scan leaves it out when the integration tests start the whole service: its database would
+ * otherwise replace the service's own under every repository.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @ComponentScan(

@@ -91,7 +91,7 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** A duplicate (aggregate id, sequence number) is a concurrent write, on PostgreSQL and H2 alike (SQLSTATE 23505). */
+    /** A duplicate (aggregate id, sequence number) is a concurrent write (SQLSTATE 23505, unique violation). */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return exception -> {

@@ -12,9 +12,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The live data source with every connection pointed at the shadow schema, so that unqualified table names in the
- * projections' SQL mean the shadow's tables: PostgreSQL's {@code search_path} is set to the schema alone, other
- * databases (H2) get {@link Connection#setSchema}. Closing a connection points it back where it was before it returns
- * to the pool, so no live query ever runs in the shadow.
+ * projections' SQL mean the shadow's tables: PostgreSQL's {@code search_path} is set to the schema alone. Closing a
+ * connection points it back where it was before it returns to the pool, so no live query ever runs in the shadow.
  */
 final class ShadowDataSource extends DelegatingDataSource {
 
@@ -83,27 +82,16 @@ final class ShadowDataSource extends DelegatingDataSource {
 
     /** Points the connection at the shadow schema; answers how to point it back. */
     private Runnable switchTo(Connection connection) throws SQLException {
-        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-            String original;
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SHOW search_path")) {
-                rs.next();
-                original = rs.getString(1);
-            }
-            setSearchPath(connection, "\"" + schema + "\"");
-            return () -> {
-                try {
-                    setSearchPath(connection, original);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Could not point a connection back at " + original, e);
-                }
-            };
+        String original;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW search_path")) {
+            rs.next();
+            original = rs.getString(1);
         }
-        String original = connection.getSchema();
-        connection.setSchema(schema);
+        setSearchPath(connection, "\"" + schema + "\"");
         return () -> {
             try {
-                connection.setSchema(original);
+                setSearchPath(connection, original);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not point a connection back at " + original, e);
             }

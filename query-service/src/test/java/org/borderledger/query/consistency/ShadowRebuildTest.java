@@ -17,7 +17,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The shadow mechanism on H2 in PostgreSQL mode, the local run's database (the ITs run it on PostgreSQL). */
+/** The shadow mechanism on its own: a rebuild into a shadow schema and a row-by-row comparison with the live tables. */
 class ShadowRebuildTest {
 
     static final Location MIGRATIONS = new Location("classpath:db/migration/query");
@@ -34,10 +34,10 @@ class ShadowRebuildTest {
     @Test
     void theSameProjectionsRebuildTheSameRowsInTheShadowSchemaAndTheComparisonFindsEveryTampering() throws Exception {
         EventList history = new EventList();
-        SampleHistory.write(history, "H2", 2014);
-        String repatriationCase = SampleHistory.caseId("H2");
+        SampleHistory.write(history, "SHADOW", 2014);
+        String repatriationCase = SampleHistory.caseId("SHADOW");
         try (ShadowReadModels live = ShadowReadModels.open(service.getBeanFactory(), database.dataSource());
-                ShadowSchema shadow = ShadowSchema.create(database.dataSource(), "h2test", MIGRATIONS);
+                ShadowSchema shadow = ShadowSchema.create(database.dataSource(), "shadowtest", MIGRATIONS);
                 ShadowReadModels rebuilt = ShadowReadModels.open(service.getBeanFactory(), shadow.dataSource())) {
             assertThat(rebuilt.projections()).isEqualTo(6);
             live.apply(history.events());
@@ -78,7 +78,7 @@ class ShadowRebuildTest {
                     .filter(difference -> difference.kind() == Difference.Kind.MISSING_IN_LIVE)
                     .findFirst()
                     .orElseThrow();
-            assertThat(missingMarker.rebuilt()).contains("marker_id=H2-314/1", "status=COMPLETED");
+            assertThat(missingMarker.rebuilt()).contains("marker_id=SHADOW-314/1", "status=COMPLETED");
             assertThat(tampered.differences())
                     .containsExactlyInAnyOrder(
                             new Difference(
@@ -90,7 +90,7 @@ class ShadowRebuildTest {
                                     "12"),
                             new Difference(
                                     "marker_view",
-                                    Map.of("marker_id", "H2-314/1"),
+                                    Map.of("marker_id", "SHADOW-314/1"),
                                     null,
                                     Difference.Kind.MISSING_IN_LIVE,
                                     null,

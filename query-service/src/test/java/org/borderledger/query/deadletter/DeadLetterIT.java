@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,6 +33,7 @@ import org.borderledger.events.repatriation.RepatriationCaseOpened;
 import org.borderledger.query.AdminTokens;
 import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.TopicWriter;
+import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.borderledger.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -42,13 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -78,11 +72,13 @@ class DeadLetterIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final LocalDate DAY = LocalDate.of(2004, 3, 2);
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcClient jdbc;
+
+    LedgerHttp http;
 
     @Value("${axon.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -94,6 +90,7 @@ class DeadLetterIT {
 
     @BeforeEach
     void openTheTopic() {
+        http = new LedgerHttp("http://localhost:" + port);
         topic = new TopicWriter(bootstrapServers, topicName, POSITIONS.getAndAdd(1_000));
     }
 
@@ -152,21 +149,21 @@ class DeadLetterIT {
                 .as("the aggregate waits behind its parked record")
                 .isEqualTo("PLANNED");
 
-        ResponseEntity<String> discarded = discard(badJson.get("id").asLong(), "bad JSON written by a test");
+        LedgerHttp.Response discarded = discard(badJson.get("id").asLong(), "bad JSON written by a test");
 
-        assertThat(discarded.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(JSON.readTree(discarded.getBody()).get("applied").asInt()).isEqualTo(1);
+        assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
+        assertThat(discarded.json().get("applied").asInt()).isEqualTo(1);
         assertThat(readAfter(reported, "/api/markers/" + marker).get("status").asText())
                 .isEqualTo("REPORTED");
-        JsonNode kept = JSON.readTree(admin(HttpMethod.GET, "/api/admin/dead-letters/" + badJson.get("id"), null)
-                .getBody());
+        JsonNode kept = http.get("/api/admin/dead-letters/" + badJson.get("id"), AdminTokens.admin())
+                .json();
         assertThat(kept.get("status").asText()).isEqualTo("DISCARDED");
         assertThat(kept.get("discardReason").asText()).isEqualTo("bad JSON written by a test");
         assertThat(kept.get("discardedBy").asText()).isEqualTo(AdminTokens.ADMIN.subject());
-        assertThat(admin(HttpMethod.GET, "/api/admin/dead-letters/" + waiting.get("id"), null)
-                        .getStatusCode())
+        assertThat(http.get("/api/admin/dead-letters/" + waiting.get("id"), AdminTokens.admin())
+                        .status())
                 .as("the record that applied left the queue")
-                .isEqualTo(HttpStatus.NOT_FOUND);
+                .isEqualTo(404);
     }
 
     @Test
@@ -253,16 +250,16 @@ class DeadLetterIT {
         assertThat(failed.get("reason").asText()).containsIgnoringCase("too long");
         awaitLetter(letter -> repatriationCase.equals(letter.get("sequence").asText())
                 && "WAITING".equals(letter.get("kind").asText()));
-        JsonNode stillFailing =
-                JSON.readTree(admin(HttpMethod.POST, "/api/admin/dead-letters/" + failed.get("id") + "/retry", null)
-                        .getBody());
+        JsonNode stillFailing = http.post(
+                        "/api/admin/dead-letters/" + failed.get("id") + "/retry", AdminTokens.admin(), "")
+                .json();
         assertThat(stillFailing.get("applied").asInt()).isZero();
         assertThat(stillFailing.get("stillParked").asInt()).isEqualTo(2);
 
         jdbc.sql("ALTER TABLE repatriation_case_view ALTER COLUMN search_province TYPE VARCHAR(100)")
                 .update();
-        JsonNode retried = JSON.readTree(
-                admin(HttpMethod.POST, "/api/admin/dead-letters/retry", null).getBody());
+        JsonNode retried = http.post("/api/admin/dead-letters/retry", AdminTokens.admin(), "")
+                .json();
 
         assertThat(retried.get("applied").asInt()).isGreaterThanOrEqualTo(2);
         JsonNode view = readAfter(recovered, "/api/repatriation-cases/" + repatriationCase);
@@ -292,38 +289,35 @@ class DeadLetterIT {
 
     @Test
     void onlyAnAdminSeesTheDeadLettersAndADiscardNeedsAReason() throws Exception {
-        HttpHeaders auditor = new HttpHeaders();
-        auditor.setBearerAuth(Tokens.auditor());
-        assertThat(http.exchange("/api/admin/dead-letters", HttpMethod.GET, new HttpEntity<>(auditor), String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.get("/api/admin/dead-letters", Tokens.auditor()).status())
+                .isEqualTo(403);
 
         topic.sendRaw(new ProducerRecord<>(topicName, "DL-JUNK-2", bytes("junk")));
         JsonNode junk =
                 awaitLetter(letter -> "DL-JUNK-2".equals(letter.get("sequence").asText()));
-        ResponseEntity<String> noReason =
-                admin(HttpMethod.POST, "/api/admin/dead-letters/" + junk.get("id") + "/discard", "{\"reason\":\" \"}");
-        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(admin(HttpMethod.POST, "/api/admin/dead-letters/0/retry", null)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        LedgerHttp.Response noReason = http.post(
+                "/api/admin/dead-letters/" + junk.get("id") + "/discard", AdminTokens.admin(), "{\"reason\":\" \"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        assertThat(http.post("/api/admin/dead-letters/0/retry", AdminTokens.admin(), "")
+                        .status())
+                .isEqualTo(404);
 
         long parked = letters().size();
-        JsonNode health = JSON.readTree(http.getForObject("/actuator/health", String.class));
+        JsonNode health = http.get("/actuator/health", null).json();
         assertThat(health.at("/components/deadLetters/details/parked").asLong()).isEqualTo(parked);
-        ResponseEntity<String> metric = admin(HttpMethod.GET, "/actuator/metrics/ledger.deadletters", null);
-        assertThat(metric.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode gauge = JSON.readTree(metric.getBody());
+        LedgerHttp.Response metric = http.get("/actuator/metrics/ledger.deadletters", AdminTokens.admin());
+        assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+        JsonNode gauge = metric.json();
         assertThat(gauge.at("/measurements/0/value").asDouble()).isEqualTo(parked);
 
         discard(junk.get("id").asLong(), "junk");
-        assertThat(admin(
-                                HttpMethod.POST,
+        assertThat(http.post(
                                 "/api/admin/dead-letters/" + junk.get("id") + "/discard",
+                                AdminTokens.admin(),
                                 "{\"reason\":\"again\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CONFLICT);
+                        .status())
+                .isEqualTo(409);
     }
 
     private static MarkerPlanned planned(String marker) {
@@ -342,18 +336,18 @@ class DeadLetterIT {
                 .withDataContentType("application/json");
     }
 
-    private ResponseEntity<String> discard(long id, String reason) throws Exception {
-        return admin(
-                HttpMethod.POST,
+    private LedgerHttp.Response discard(long id, String reason) throws Exception {
+        return http.post(
                 "/api/admin/dead-letters/" + id + "/discard",
+                AdminTokens.admin(),
                 JSON.writeValueAsString(java.util.Map.of("reason", reason)));
     }
 
-    private List<JsonNode> letters() throws Exception {
-        JsonNode page = JSON.readTree(
-                admin(HttpMethod.GET, "/api/admin/dead-letters?size=500", null).getBody());
+    private List<JsonNode> letters() {
+        LedgerHttp.Response page = http.get("/api/admin/dead-letters?size=500", AdminTokens.admin());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
         List<JsonNode> letters = new java.util.ArrayList<>();
-        page.get("items").forEach(letters::add);
+        page.json().get("items").forEach(letters::add);
         return letters;
     }
 
@@ -371,39 +365,23 @@ class DeadLetterIT {
         }
     }
 
-    private ResponseEntity<String> admin(HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(AdminTokens.admin());
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(
-                URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(Tokens.auditor());
-        ResponseEntity<String> response = http.exchange(
-                URI.create(http.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(response.getStatusCode())
-                .as("GET %s: %s", path, response.getBody())
-                .isEqualTo(HttpStatus.OK);
-        return JSON.readTree(response.getBody());
+    private JsonNode get(String path) {
+        LedgerHttp.Response response = http.get(path, Tokens.auditor());
+        assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.json();
     }
 
     /** GETs {@code path} once the read model has processed {@code position}, retrying on 503 as a client would. */
     private JsonNode readAfter(long position, String path) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(Tokens.auditor());
-        URI uri = URI.create(http.getRootUri() + path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+        String uri = path + (path.contains("?") ? "&" : "?") + "minPosition=" + position;
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            ResponseEntity<String> response =
-                    http.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-            if (response.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE || System.nanoTime() > deadline) {
-                assertThat(response.getStatusCode())
-                        .as("GET %s: %s", uri, response.getBody())
-                        .isEqualTo(HttpStatus.OK);
-                return JSON.readTree(response.getBody());
+            LedgerHttp.Response response = http.get(uri, Tokens.auditor());
+            if (response.status() != 503 || System.nanoTime() > deadline) {
+                assertThat(response.status())
+                        .as("GET %s: %s", uri, response.body())
+                        .isEqualTo(200);
+                return response.json();
             }
             Thread.sleep(250);
         }
