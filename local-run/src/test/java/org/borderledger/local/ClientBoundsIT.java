@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.testsupport.LedgerHttp;
-import org.borderledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Both services as {@code ./run-local.sh} starts them (on the tests' PostgreSQL): what a client sends cannot tie them
- * up or break the figures. Hundreds of reads waiting for a position never reached leave writes and other reads
+ * Both services as {@code ./run-local.sh} starts them: what a client sends cannot tie them up or break the figures. Hundreds of reads waiting for a position never reached leave writes and other reads
  * answering, and indicator values at their limit add up exactly in the statistics.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,18 +44,7 @@ class ClientBoundsIT {
     void start() throws Exception {
         System.setProperty(MAX_WAIT, "20s");
         dataDir = Files.createTempDirectory("ledger-client-bounds");
-        LocalSettings defaults = LocalRuns.embeddedDefaults(dataDir);
-        TestInfrastructure databases = TestInfrastructure.get();
-        settings = new LocalSettings(
-                dataDir,
-                defaults.commandPort(),
-                defaults.queryPort(),
-                defaults.kafkaPort(),
-                defaults.kafkaControllerPort(),
-                null,
-                databases.database("client_bounds_command"),
-                databases.database("client_bounds_query"),
-                null);
+        settings = LocalRuns.embeddedDefaults(dataDir);
         ledger = LocalLedger.start(settings);
         command = LocalRuns.command(settings);
         query = LocalRuns.query(settings);
