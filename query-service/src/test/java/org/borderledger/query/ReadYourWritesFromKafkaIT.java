@@ -70,6 +70,10 @@ class ReadYourWritesFromKafkaIT {
     @Autowired
     TestRestTemplate http;
 
+    /**
+     * Requests without a token go as an auditor. The template is the context's, shared with other test classes, so a
+     * request that brings its own token keeps it.
+     */
     @BeforeEach
     void authenticateAsAnAuditor() {
         if (http.getRestTemplate().getInterceptors().isEmpty()) {
