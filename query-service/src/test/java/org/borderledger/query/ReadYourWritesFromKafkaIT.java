@@ -77,7 +77,6 @@ class ReadYourWritesFromKafkaIT {
     @BeforeEach
     void authenticateAsAnAuditor() {
         if (http.getRestTemplate().getInterceptors().isEmpty()) {
-            // the template is shared with every test of this context: only requests that carry no token of their own
             http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
                 if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
                     request.getHeaders().setBearerAuth(Tokens.auditor());
