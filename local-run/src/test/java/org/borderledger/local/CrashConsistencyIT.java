@@ -315,7 +315,7 @@ class CrashConsistencyIT {
                 }
                 JsonNode event = parse(line);
                 if (event.has("seal")) {
-                    continue; // the stream interleaves the global seal's checkpoints with the events
+                    continue; // a signed checkpoint of the chain, between the events of a whole-store export
                 }
                 events++;
                 long position = event.get("position").asLong();
