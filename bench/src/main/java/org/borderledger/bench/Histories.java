@@ -129,7 +129,7 @@ final class Histories {
                         id,
                         0,
                         new RepatriationCaseOpened(
-                                id, "2013-2014", Provinces.KAMPOT, "K92 remains search team", Provinces.KIEN_GIANG),
+                                id, "2013-2014", Provinces.KAMPOT, Units.KIEN_GIANG.unit(), Provinces.KIEN_GIANG),
                         Units.KIEN_GIANG),
                 new Step(CASE, id, 1, new RemainsRecovered(id, LocalDate.of(2014, 3, 2), 5, site), Units.KIEN_GIANG),
                 new Step(CASE, id, 2, new RemainsRecovered(id, LocalDate.of(2014, 3, 10), 3, site), Units.KAMPOT),

@@ -142,15 +142,7 @@ final class DemoData {
                 "OpenRepatriationCase",
                 null,
                 "demo:case:" + id,
-                body(
-                        "id",
-                        id,
-                        "season",
-                        "2013-2014",
-                        "searchProvince",
-                        KP,
-                        "searchingUnit",
-                        "Kiên Giang Provincial Military Command search team")));
+                body("id", id, "season", "2013-2014", "searchProvince", KP)));
         items.add(recovery(id, "2014-03-02", 12, "Kampong Trach", 10.56, 104.47));
         items.add(recovery(id, "2014-04-10", 32, "Chhuk", 10.83, 104.43));
         items.add(repatriation(id, "2014-04-20", 12));
@@ -182,7 +174,7 @@ final class DemoData {
 
     /**
      * 22 marker works completed in 2014: markers 303 to 314 and sub-markers 314/1 to 314/10 along the border north of
-     * Hà Tiên, half built by each side, each reported by its builder and confirmed by the other side.
+     * Hà Tiên, half built by each side, each planned and reported by its builder and confirmed by the other side.
      */
     static void markers(List<Item> kienGiangFirst, List<Item> kampot, List<Item> kienGiangLast) {
         List<String> ids = new ArrayList<>();
@@ -198,16 +190,17 @@ final class DemoData {
             double lat = 10.62 - i * 0.009;
             double lon = 104.78 - i * 0.015;
             LocalDate reported = LocalDate.of(2014, 2, 1).plusDays(7L * i);
-            kienGiangFirst.add(new Item(
-                    "PlanMarker",
-                    null,
-                    "demo:marker:" + id,
-                    body(
-                            "id", id,
-                            "type", id.contains("/") ? "SUB" : "MAIN",
-                            "plannedLat", lat,
-                            "plannedLon", lon,
-                            "responsibleSide", vietnamBuilds ? "VN" : "KH")));
+            (vietnamBuilds ? kienGiangFirst : kampot)
+                    .add(new Item(
+                            "PlanMarker",
+                            null,
+                            "demo:marker:" + id,
+                            body(
+                                    "id", id,
+                                    "type", id.contains("/") ? "SUB" : "MAIN",
+                                    "plannedLat", lat,
+                                    "plannedLon", lon,
+                                    "responsibleSide", vietnamBuilds ? "VN" : "KH")));
             Item report = new Item(
                     "ReportMarkerCompletion",
                     id,

@@ -1,9 +1,11 @@
 package org.borderledger.events;
 
+import java.time.LocalDate;
+
 /**
- * The longest value each kind of field may hold, in characters. The command side refuses longer input at the edge
- * (request bodies, headers, token claims), and every read-model column is at least this wide, so an accepted fact can
- * always be stored, published and projected.
+ * The longest value each kind of field may hold, in characters, and the range of numbers and dates. The command side
+ * refuses longer or out-of-range input at the edge (request bodies, headers, token claims), and every read-model column
+ * is at least this wide, so an accepted fact can always be stored, published and projected.
  */
 public final class FieldLimits {
 
@@ -38,5 +40,39 @@ public final class FieldLimits {
 
     public static final int SIGNATORIES = 50;
 
+    /** Command names such as {@code RecordRemainsRecovery}, as a batch item names them. */
+    public static final int MESSAGE_TYPE = 64;
+
+    /**
+     * The largest indicator value, in USD or persons: 2^53 - 1, the largest integer that every JSON consumer (a
+     * JavaScript one included) reads exactly. Sums of such values are computed exactly on the read side.
+     */
+    public static final long INDICATOR_VALUE = 9_007_199_254_740_991L;
+
+    /** The earliest and the latest business date of any fact, validity period or reporting period. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+    public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
     private FieldLimits() {}
+
+    /**
+     * Whether every character of {@code value} can be stored as text and written as UTF-8: no control characters other
+     * than tab, line feed and carriage return (PostgreSQL text refuses NUL), and no half of a surrogate pair.
+     */
+    public static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)
+                    || (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -6,12 +6,15 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** {@code domains} and {@code validTo} are the new values; leave them out to keep the current ones. */
 record AmendAgreementRequest(
-        @NotNull @PastOrPresent LocalDate amendedOn,
-        @NotBlank @Size(max = 4000) String summary,
+        @NotNull @PastOrPresent @BusinessDate LocalDate amendedOn,
+        @NotBlank @Text(max = FieldLimits.TEXT) String summary,
         @Size(min = 1) Set<@NotNull CooperationDomain> domains,
-        LocalDate validTo,
-        @Size(max = 200) String documentRef) {}
+        @BusinessDate LocalDate validTo,
+        @Text(max = FieldLimits.NAME) String documentRef) {}

@@ -3,11 +3,13 @@ package org.borderledger.command.agreement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
 record RecordAgreementReviewRequest(
-        @NotNull @PastOrPresent LocalDate reviewedOn,
-        @NotNull LocalDate periodFrom,
-        @NotNull LocalDate periodTo,
-        @NotBlank @Size(max = 4000) String summary) {}
+        @NotNull @PastOrPresent @BusinessDate LocalDate reviewedOn,
+        @NotNull @BusinessDate LocalDate periodFrom,
+        @NotNull @BusinessDate LocalDate periodTo,
+        @NotBlank @Text(max = FieldLimits.TEXT) String summary) {}

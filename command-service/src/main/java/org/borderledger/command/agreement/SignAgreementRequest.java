@@ -10,18 +10,21 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** {@code id} may be left out: one such as {@code AGR-2014-3F9A1C} is generated. */
 record SignAgreementRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
-        @NotBlank @Size(max = 300) String title,
+        @NotBlank @Text(max = FieldLimits.TITLE) String title,
         @NotEmpty @Size(max = 2) List<@NotBlank @Pattern(regexp = Ids.PROVINCE) String> parties,
-        @NotNull @PastOrPresent LocalDate signedOn,
-        @Size(max = 200) String place,
-        @Size(max = 200) String documentRef,
-        @NotNull @Size(max = 50) List<@NotNull @Valid SignatoryRequest> signatories,
+        @NotNull @PastOrPresent @BusinessDate LocalDate signedOn,
+        @Text(max = FieldLimits.NAME) String place,
+        @Text(max = FieldLimits.NAME) String documentRef,
+        @NotNull @Size(max = FieldLimits.SIGNATORIES) List<@NotNull @Valid SignatoryRequest> signatories,
         @NotEmpty Set<@NotNull CooperationDomain> domains,
-        @NotNull LocalDate validFrom,
-        @NotNull LocalDate validTo) {}
+        @NotNull @BusinessDate LocalDate validFrom,
+        @NotNull @BusinessDate LocalDate validTo) {}

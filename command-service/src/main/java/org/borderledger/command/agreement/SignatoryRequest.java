@@ -2,13 +2,14 @@ package org.borderledger.command.agreement;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.agreement.Signatory;
 
 record SignatoryRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 200) String title,
+        @NotBlank @Text(max = FieldLimits.NAME) String name,
+        @Text(max = FieldLimits.NAME) String title,
         @NotBlank @Pattern(regexp = Ids.PROVINCE) String province) {
 
     Signatory toSignatory() {

@@ -3,8 +3,11 @@ package org.borderledger.command.agreement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
 record TerminateAgreementRequest(
-        @NotNull @PastOrPresent LocalDate terminatedOn, @NotBlank @Size(max = 4000) String reason) {}
+        @NotNull @PastOrPresent @BusinessDate LocalDate terminatedOn,
+        @NotBlank @Text(max = FieldLimits.TEXT) String reason) {}

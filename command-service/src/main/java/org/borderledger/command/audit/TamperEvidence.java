@@ -11,49 +11,38 @@ import org.borderledger.evidence.Seal;
 import org.springframework.stereotype.Service;
 
 /**
- * Tamper evidence over the whole event store, checked by {@code GET /api/audit/verify}.
+ * Tamper evidence over the whole event store, checked by {@code GET /api/audit/verify}; what is hashed and signed, and
+ * the walk that checks it, are in {@code ledger-evidence} ({@link org.borderledger.evidence.EventHash},
+ * {@link org.borderledger.evidence.SealSignatures}, {@link org.borderledger.evidence.EvidenceWalk}), shared with the
+ * offline verifier.
  *
  * <p><b>Per aggregate, at append time.</b> {@link HashChainingEventStorageEngine} decorates Axon's JDBC storage
- * engine. Before an event is inserted it gets two metadata entries: {@code previoushash}, the hash of the aggregate's
- * previous event (empty at sequence 0), and {@code hash}, the hex SHA-256 of a length-prefixed canonical form of
- * aggregate type, aggregate id, sequence number, event id, payload type and revision, recorded time (the stored
- * ISO-8601 text), the payload's JSON bytes exactly as stored (serialized once, by the engine's own serializer, and
- * handed to the engine), the rest of the metadata as canonical JSON (sorted keys, no whitespace) and
- * {@code previoushash}. The previous hash comes from the same call or unit of work, else from one indexed read of the
- * previous event. No lock is taken: writers of different aggregates never wait for each other; two writers of one
- * aggregate still meet at the unique (aggregate id, sequence number) key. Changing a payload or metadata breaks that
- * event's hash; removing an event from inside an aggregate's history leaves a gap in its sequence numbers and a broken
- * link.
+ * engine: before an event is inserted it gets {@code previoushash} (the hash of the aggregate's previous event, empty
+ * at sequence 0), {@code hashversion} and {@code hash}, computed over the payload bytes the engine then stores. The
+ * previous hash comes from the same call or unit of work, else from one indexed read of the previous event. No lock is
+ * taken: writers of different aggregates never wait for each other; two writers of one aggregate still meet at the
+ * unique (aggregate id, sequence number) key.
  *
  * <p><b>Global, sealed after the fact.</b> The chains of single aggregates cannot see an aggregate's last event
  * vanish, nor two events swap positions in the global order. The {@code audit-seal} tracking processor
- * ({@link AuditSeal}) keeps a running chain {@code c(n) = SHA-256(c(n-1), position, hash)} over every event in
- * global-index order and, in the transaction that stores its token, writes one checkpoint per batch (100 events) to
- * {@code event_seal(position, events_sealed, chain_hash, sealed_at)}. Writers never wait for it; it reads what is
- * committed. Because a transaction may commit after a later position is already visible, the seal stops before a
- * missing position until the event after it is older than {@code ledger.audit.seal.settle-after} (60 s, like Axon's
- * gap timeout); from then on the position counts as a rolled-back write.
- *
- * <p><b>Verification</b> streams the table in global order inside one repeatable-read snapshot, keeping only the last
- * sequence number and hash of each aggregate. For each event it recomputes the hash ("payload or metadata altered"),
- * checks that the aggregate's sequence continues ("event missing before sequence N") and that the link holds
- * ("previous-hash link broken"), extends the global chain and compares it with each checkpoint it passes ("global seal
- * mismatch at position P: events deleted or reordered before it"). After the last event, a seal or a published
- * position (the {@code kafka-publisher} token) beyond it names an event that is gone: "store ends at position N but
- * position P was sealed" (or "published"). It reports the first break in global order.
- *
- * <p><b>Limits.</b> Events after the last checkpoint are covered by their aggregates' chains only, until the next
- * batch is sealed. The hashes have no key: whoever can rewrite the whole table and every seal can also recompute
- * them, so the latest checkpoint's chain hash (part of every verification answer) has to be kept outside the database
- * (in a signed report, a published bulletin) for such a rewrite to show. Events recorded before hashing existed
- * carry no hash and verify as altered.
+ * ({@link AuditSeal}) keeps a running chain over every event in global-index order and, in the transaction that
+ * stores its token, writes one checkpoint per batch (100 events) to {@code event_seal}, signed with the service's
+ * Ed25519 key ({@link SealKeys}). Writers never wait for it. Because a transaction may commit after a later position
+ * is already visible, the seal stops before a missing position until the event after it is older than
+ * {@code ledger.audit.seal.settle-after} (60 s, like Axon's gap timeout); from then on the position counts as a
+ * rolled-back write.
  *
  * <p><b>Incremental and full.</b> {@code GET /api/audit/verify} starts after the last seal a verification found
  * intact ({@code verified_seal}): it checks that this seal is unchanged and the store still reaches it, walks only the
- * events and seals after it (each aggregate's first event there links to its stored predecessor), compares the tail
- * with the last seal and the published position, and moves the checkpoint to the last seal it passed. Its cost grows
- * with what was recorded since the previous call, not with the store. A full verification from the first event is a
- * job ({@link Verifications}); a break it found stays in every answer until a later full verification passes.
+ * events and seals after it in one repeatable-read snapshot (each aggregate's first event there links to its stored
+ * predecessor), compares the tail with the last seal and the published position (the {@code kafka-publisher}
+ * token), and moves the checkpoint to the last seal it passed. Its cost grows with what was recorded since the
+ * previous call, not with the store. A full verification from the first event is a job ({@link Verifications}); a
+ * break it found stays in every answer until a later full verification passes.
+ *
+ * <p><b>Limits.</b> Events after the last seal are covered by their aggregates' chains only, until the next batch is
+ * sealed. Whoever can write the tables can recompute every hash but cannot sign a seal without the key, which never
+ * enters the database. Events recorded before hashing existed carry no hash and verify as altered.
  */
 @Service
 class TamperEvidence {

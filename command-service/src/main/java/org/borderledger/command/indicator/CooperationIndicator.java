@@ -13,7 +13,7 @@ import org.borderledger.events.indicator.IndicatorReported;
  * One reported figure for one period. A correction supersedes the current value with a new fact and leaves the earlier
  * ones in the history; only the reporting province corrects its figures.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "indicatorCache")
 class CooperationIndicator {
 
     @AggregateIdentifier

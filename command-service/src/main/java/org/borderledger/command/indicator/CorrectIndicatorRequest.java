@@ -1,8 +1,12 @@
 package org.borderledger.command.indicator;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
-record CorrectIndicatorRequest(@NotNull @PositiveOrZero Long value, @NotBlank @Size(max = 4000) String reason) {}
+record CorrectIndicatorRequest(
+        @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
+        @NotBlank @Text(max = FieldLimits.TEXT) String reason) {}

@@ -1,12 +1,15 @@
 package org.borderledger.command.indicator;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.indicator.IndicatorKind;
 
 /**
@@ -16,8 +19,8 @@ import org.borderledger.events.indicator.IndicatorKind;
 record ReportIndicatorRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotNull IndicatorKind indicator,
-        @NotNull LocalDate periodFrom,
-        @NotNull @PastOrPresent LocalDate periodTo,
-        @NotNull @PositiveOrZero Long value,
-        @Size(max = 100) String borderGate,
-        @Size(max = 500) String source) {}
+        @NotNull @BusinessDate LocalDate periodFrom,
+        @NotNull @PastOrPresent @BusinessDate LocalDate periodTo,
+        @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
+        @Text(max = FieldLimits.BORDER_GATE) String borderGate,
+        @Text(max = FieldLimits.SOURCE) String source) {}

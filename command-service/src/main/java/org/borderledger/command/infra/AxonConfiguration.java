@@ -12,11 +12,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.codec.TokenTable;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.events.EventMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -106,5 +108,24 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider submissionMetadata() {
         return new SimpleCorrelationDataProvider(EventMetadata.SUBMISSION_KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Every aggregate is rebuilt only from events of its own type (the {@code type} column of the event store): an id
+     * of another aggregate type has no events for it, so the write is refused as an unknown aggregate instead of
+     * replaying another type's events. Axon's Spring aggregate lookup does not pass {@code @Aggregate}'s
+     * {@code filterEventsByType} on to the aggregate's configurer, so it is set here on each of them.
+     */
+    @Bean
+    static BeanPostProcessor aggregatesReadOnlyTheirOwnEvents() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
+                    aggregate.setFilterEventsByType(true);
+                }
+                return bean;
+            }
+        };
     }
 }

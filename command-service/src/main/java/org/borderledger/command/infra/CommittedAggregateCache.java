@@ -17,6 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * without a cache; a write that rolls back leaves no entry (Axon also evicts on its own rollback). Several instances
  * sharing one store stay correct the same way: a stale entry produces a duplicate sequence number, the write is refused
  * as a conflict and the entry evicted. Bounded: the least recently used aggregates make room.
+ *
+ * <p>Axon keys a repository's cache by aggregate id alone, and every aggregate type shares this one cache, so each
+ * type reads and writes it through its own {@link #forAggregate view}, whose keys carry the type: a command aimed at a
+ * marker's id by an indicator's write never finds the marker here, reads the store, where the indicator repository
+ * filters by aggregate type, and is refused as an unknown aggregate.
  */
 final class CommittedAggregateCache implements Cache {
 
@@ -88,5 +93,55 @@ final class CommittedAggregateCache implements Cache {
 
     int size() {
         return entries.size();
+    }
+
+    /** The entries of one aggregate type, keyed by id as Axon's repositories ask for them. */
+    Cache forAggregate(String aggregateType) {
+        return new TypedView(this, aggregateType);
+    }
+
+    private record TypedKey(String aggregateType, Object id) {}
+
+    private record TypedView(CommittedAggregateCache shared, String aggregateType) implements Cache {
+
+        @Override
+        public <K, V> V get(K key) {
+            return shared.get(new TypedKey(aggregateType, key));
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            shared.put(new TypedKey(aggregateType, key), value);
+        }
+
+        @Override
+        public boolean putIfAbsent(Object key, Object value) {
+            return shared.putIfAbsent(new TypedKey(aggregateType, key), value);
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return shared.remove(new TypedKey(aggregateType, key));
+        }
+
+        @Override
+        public void removeAll() {
+            synchronized (shared.entries) {
+                shared.entries
+                        .keySet()
+                        .removeIf(key -> key instanceof TypedKey typed
+                                && typed.aggregateType().equals(aggregateType));
+            }
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return shared.containsKey(new TypedKey(aggregateType, key));
+        }
+
+        @Override
+        public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+            return shared.registerCacheEntryListener(cacheEntryListener);
+        }
     }
 }

@@ -12,10 +12,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PerformanceConfiguration {
 
-    /** Named by every {@code @Aggregate(cache = "aggregateCache")}. */
+    /** The last aggregates written, of every type together: the capacity is shared. */
     @Bean
-    Cache aggregateCache(@Value("${ledger.aggregate-cache.capacity:10000}") int capacity) {
+    CommittedAggregateCache committedAggregates(@Value("${ledger.aggregate-cache.capacity:10000}") int capacity) {
         return new CommittedAggregateCache(capacity);
+    }
+
+    /**
+     * One view of the shared cache per aggregate type, named by that aggregate's {@code @Aggregate(cache = …)}. The
+     * type names are the aggregates' class names, as Axon stores them in the {@code type} column of the event store.
+     */
+    @Bean
+    Cache agreementCache(CommittedAggregateCache committedAggregates) {
+        return committedAggregates.forAggregate("CooperationAgreement");
+    }
+
+    @Bean
+    Cache repatriationCaseCache(CommittedAggregateCache committedAggregates) {
+        return committedAggregates.forAggregate("RepatriationCase");
+    }
+
+    @Bean
+    Cache markerCache(CommittedAggregateCache committedAggregates) {
+        return committedAggregates.forAggregate("BorderMarker");
+    }
+
+    @Bean
+    Cache indicatorCache(CommittedAggregateCache committedAggregates) {
+        return committedAggregates.forAggregate("CooperationIndicator");
     }
 
     @Bean

@@ -3,10 +3,17 @@ package org.borderledger.command.marker;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.borderledger.command.Submitter;
+import org.borderledger.events.EventMetadata;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
@@ -15,11 +22,12 @@ import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerRepaired;
 
 /**
- * One border marker. The responsible side reports it built; only the other side's confirmation completes it, once.
- * A completed marker may then be damaged and repaired any number of times. Each handler checks who may act first,
- * then the marker's state, then the dates.
+ * One border marker. The responsible side plans it and reports it built; only the other side's confirmation completes
+ * it, once. A completed marker may then be damaged and repaired any number of times: damage is reported by a unit of
+ * the province that planned it or of the province that confirmed it, a repair by a unit of the province that planned
+ * it. Each handler checks who may act first, then the marker's state, then the dates.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "markerCache")
 class BorderMarker {
 
     private enum Status {
@@ -34,6 +42,8 @@ class BorderMarker {
     private String markerId;
 
     private Side responsibleSide;
+    private String plannedByProvince;
+    private String confirmedByProvince;
     private Status status;
     private LocalDate reportedCompletedOn;
     private LocalDate damagedOn;
@@ -43,7 +53,14 @@ class BorderMarker {
 
     @CommandHandler
     BorderMarker(PlanMarker command) {
-        apply(new MarkerPlanned(command.markerId(), command.type(), command.plannedPoint(), command.responsibleSide()));
+        Side side = command.submittedBy().side();
+        if (side != command.responsibleSide()) {
+            throw new PlanFromOtherSide(command.markerId(), command.responsibleSide(), side);
+        }
+        apply(
+                new MarkerPlanned(
+                        command.markerId(), command.type(), command.plannedPoint(), command.responsibleSide()),
+                provinceOf(command.submittedBy()));
     }
 
     @CommandHandler
@@ -76,11 +93,18 @@ class BorderMarker {
         if (command.confirmedOn().isBefore(reportedCompletedOn)) {
             throw new ConfirmationBeforeCompletion(markerId, command.confirmedOn(), reportedCompletedOn);
         }
-        apply(new MarkerCompleted(markerId, command.confirmedOn(), side));
+        apply(new MarkerCompleted(markerId, command.confirmedOn(), side), provinceOf(command.submittedBy()));
     }
 
     @CommandHandler
     void handle(ReportMarkerDamage command) {
+        List<String> entitled = Stream.of(plannedByProvince, confirmedByProvince)
+                .filter(Objects::nonNull)
+                .toList();
+        String province = command.submittedBy().province();
+        if (!entitled.contains(province)) {
+            throw new MarkerOfAnotherProvince(markerId, province, entitled);
+        }
         if (status == Status.DAMAGED) {
             throw new MarkerAlreadyDamaged(markerId, damagedOn);
         }
@@ -92,6 +116,10 @@ class BorderMarker {
 
     @CommandHandler
     void handle(RecordMarkerRepair command) {
+        String province = command.submittedBy().province();
+        if (!province.equals(plannedByProvince)) {
+            throw new MarkerOfAnotherProvince(markerId, province, List.of(String.valueOf(plannedByProvince)));
+        }
         if (status != Status.DAMAGED) {
             throw new MarkerNotDamaged(markerId);
         }
@@ -101,14 +129,23 @@ class BorderMarker {
         apply(new MarkerRepaired(markerId, command.repairedOn(), command.description()));
     }
 
+    /**
+     * The submitter's province on the event itself, so that the handlers below see it both when the event is applied
+     * now and when it is read back from the store (where it is the submission metadata every event carries).
+     */
+    private static MetaData provinceOf(Submitter submitter) {
+        return MetaData.with(EventMetadata.PROVINCE, submitter.province());
+    }
+
     private boolean isCompleted() {
         return status == Status.COMPLETED || status == Status.DAMAGED || status == Status.REPAIRED;
     }
 
     @EventSourcingHandler
-    void on(MarkerPlanned event) {
+    void on(MarkerPlanned event, @MetaDataValue(EventMetadata.PROVINCE) String province) {
         markerId = event.markerId();
         responsibleSide = event.responsibleSide();
+        plannedByProvince = province;
         status = Status.PLANNED;
     }
 
@@ -119,8 +156,9 @@ class BorderMarker {
     }
 
     @EventSourcingHandler
-    void on(MarkerCompleted event) {
+    void on(MarkerCompleted event, @MetaDataValue(EventMetadata.PROVINCE) String province) {
         status = Status.COMPLETED;
+        confirmedByProvince = province;
     }
 
     @EventSourcingHandler

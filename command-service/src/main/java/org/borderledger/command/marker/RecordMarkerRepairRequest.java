@@ -2,7 +2,10 @@ package org.borderledger.command.marker;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
-record RecordMarkerRepairRequest(@NotNull @PastOrPresent LocalDate repairedOn, @Size(max = 4000) String description) {}
+record RecordMarkerRepairRequest(
+        @NotNull @PastOrPresent @BusinessDate LocalDate repairedOn, @Text(max = FieldLimits.TEXT) String description) {}

@@ -5,9 +5,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
 
 /** The surveyed point of the built marker. */
 record ReportMarkerCompletionRequest(
-        @NotNull @PastOrPresent LocalDate completedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate completedOn,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {}

@@ -3,8 +3,11 @@ package org.borderledger.command.marker;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
 record ReportMarkerDamageRequest(
-        @NotNull @PastOrPresent LocalDate damagedOn, @NotBlank @Size(max = 4000) String description) {}
+        @NotNull @PastOrPresent @BusinessDate LocalDate damagedOn,
+        @NotBlank @Text(max = FieldLimits.TEXT) String description) {}

@@ -2,8 +2,9 @@ package org.borderledger.command.repatriation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
 /**
  * A search case for one season ({@code 2013-2014}). {@code id} may be left out (one is generated);
@@ -13,7 +14,7 @@ record OpenRepatriationCaseRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{4}") String season,
         @NotBlank @Pattern(regexp = Ids.PROVINCE) String searchProvince,
-        @Size(max = 200) String searchingUnit) {
+        @Text(max = FieldLimits.UNIT) String searchingUnit) {
 
     int seasonEndYear() {
         return Integer.parseInt(season.substring(5));

@@ -3,11 +3,13 @@ package org.borderledger.command.repatriation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Text;
+import org.borderledger.events.FieldLimits;
 
 record RecordRepatriationRequest(
-        @NotNull @PastOrPresent LocalDate repatriatedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate repatriatedOn,
         @NotNull @Positive Integer count,
-        @Size(max = 100) String borderGate,
-        @Size(max = 200) String receivingUnit) {}
+        @Text(max = FieldLimits.BORDER_GATE) String borderGate,
+        @Text(max = FieldLimits.NAME) String receivingUnit) {}

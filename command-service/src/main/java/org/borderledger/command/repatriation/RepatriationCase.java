@@ -14,11 +14,12 @@ import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
 
 /**
- * One search season's case. It belongs to the province that opened it and to the province searched (a Kiên Giang
- * team searches in Kampot); units of either record its recoveries and repatriations. No more remains are repatriated
- * than were recovered, and none before the first recovery.
+ * One search season's case, opened by the searching unit itself. It belongs to the province that opened it and to the
+ * province searched (a Kiên Giang team searches in Kampot); units of either record its recoveries, all in the province
+ * searched, and its repatriations. No more remains are repatriated than were recovered, and none before the first
+ * recovery.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "repatriationCaseCache")
 class RepatriationCase {
 
     @AggregateIdentifier
@@ -38,11 +39,15 @@ class RepatriationCase {
         if (Provinces.sideOf(command.searchProvince()).isEmpty()) {
             throw new UnknownProvince(command.searchProvince(), "searchProvince");
         }
+        String unit = command.submittedBy().unit();
+        if (command.searchingUnit() != null && !command.searchingUnit().equals(unit)) {
+            throw new CaseForAnotherUnit(command.searchingUnit(), unit);
+        }
         apply(new RepatriationCaseOpened(
                 command.caseId(),
                 command.season(),
                 command.searchProvince(),
-                command.searchingUnit(),
+                unit,
                 command.submittedBy().province()));
     }
 
@@ -51,6 +56,9 @@ class RepatriationCase {
         requireJurisdiction(command.submittedBy());
         if (command.count() <= 0) {
             throw new CountNotPositive(command.count());
+        }
+        if (!searchProvince.equals(command.site().province())) {
+            throw new RecoveryOutsideSearchProvince(caseId, command.site().province(), searchProvince);
         }
         apply(new RemainsRecovered(caseId, command.recoveredOn(), command.count(), command.site()));
     }

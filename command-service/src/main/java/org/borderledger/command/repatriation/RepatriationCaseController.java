@@ -24,10 +24,10 @@ class RepatriationCaseController implements WriteSource {
     static final Write<OpenRepatriationCaseRequest> OPEN =
             Write.creating("OpenRepatriationCase", OpenRepatriationCaseRequest.class, (target, body, submitter) -> {
                 String id = Ids.orGenerate(body.id(), "REP", body.seasonEndYear());
-                String searchingUnit = body.searchingUnit() == null ? submitter.unit() : body.searchingUnit();
                 return new Dispatch(
                         id,
-                        new OpenRepatriationCase(id, body.season(), body.searchProvince(), searchingUnit, submitter));
+                        new OpenRepatriationCase(
+                                id, body.season(), body.searchProvince(), body.searchingUnit(), submitter));
             });
 
     static final Write<RecordRemainsRecoveryRequest> RECOVER = Write.targeting(

@@ -1,5 +1,6 @@
 package org.borderledger.command.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.borderledger.events.FieldLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/batches}: many writes in one request, for units that sync after a time offline. Items run in order,
  * each in its own transaction with its own result; a refused item does not stop the others. The answer is 201 when
- * every item was accepted, else 207 Multi-Status.
+ * every item was accepted, else 207 Multi-Status. A batch counts its items against the submitter's write rate.
  */
 @RestController
 class BatchController {
@@ -36,6 +39,7 @@ class BatchController {
 
     private final Map<String, Write<?>> operations;
     private final Submissions submissions;
+    private final WriteRateLimit rateLimit;
     private final Problems problems;
     private final Validator validator;
     private final ObjectMapper json;
@@ -43,6 +47,7 @@ class BatchController {
     BatchController(
             List<WriteSource> sources,
             Submissions submissions,
+            WriteRateLimit rateLimit,
             Problems problems,
             Validator validator,
             ObjectMapper json) {
@@ -50,13 +55,14 @@ class BatchController {
                 .flatMap(source -> source.operations().stream())
                 .collect(Collectors.toUnmodifiableMap(Write::type, Function.identity()));
         this.submissions = submissions;
+        this.rateLimit = rateLimit;
         this.problems = problems;
         this.validator = validator;
         this.json = json;
     }
 
     @Schema(description = "Writes to run in order, each with its own result")
-    record BatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> commands) {}
+    record BatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNull Item> commands) {}
 
     @Schema(
             description = "One write. type is the command name: SignAgreement, RecordAgreementReview, AmendAgreement,"
@@ -64,7 +70,11 @@ class BatchController {
                     + " PlanMarker, ReportMarkerCompletion, ConfirmMarkerCompletion, ReportMarkerDamage,"
                     + " RecordMarkerRepair, ReportIndicator, CorrectIndicator. target is the aggregate id for every"
                     + " write but the creating ones; body is the same JSON the write's own path takes.")
-    record Item(@NotBlank String type, String target, String idempotencyKey, @NotNull JsonNode body) {}
+    record Item(
+            @NotBlank @Text(max = FieldLimits.MESSAGE_TYPE) String type,
+            @Pattern(regexp = Ids.PATTERN) String target,
+            @Text(max = FieldLimits.REQUEST_KEY) String idempotencyKey,
+            @NotNull JsonNode body) {}
 
     @Schema(description = "status is the HTTP status the item would have had on its own path")
     record ItemResult(int index, String type, int status, String id, Long position, ProblemDetail problem) {}
@@ -74,6 +84,7 @@ class BatchController {
     @PostMapping("/api/batches")
     @Operation(summary = "Submit many writes at once (offline sync); each item has its own result")
     ResponseEntity<BatchResult> submit(@Valid @RequestBody BatchRequest batch, SubmissionContext context) {
+        rateLimit.charge(context.submitter().subject(), batch.commands().size());
         List<ItemResult> results = new ArrayList<>();
         for (int index = 0; index < batch.commands().size(); index++) {
             Item item = batch.commands().get(index);
@@ -86,6 +97,10 @@ class BatchController {
     }
 
     private ItemResult run(int index, Item item, SubmissionContext context) {
+        Set<ConstraintViolation<Item>> invalid = validator.validate(item);
+        if (!invalid.isEmpty()) {
+            return refused(index, item, problems.invalid(invalid));
+        }
         Write<?> operation = operations.get(item.type());
         if (operation == null) {
             return refused(
@@ -108,6 +123,9 @@ class BatchController {
         R body;
         try {
             body = json.treeToValue(item.body(), operation.body());
+        } catch (JsonMappingException unreadable) {
+            return refused(
+                    index, item, problems.invalid(Map.of(bodyPath(unreadable), "malformed or of the wrong type")));
         } catch (Exception unreadable) {
             return refused(index, item, problems.invalid(Map.of("body", "malformed or of the wrong type")));
         }
@@ -122,6 +140,18 @@ class BatchController {
         } catch (RuntimeException failure) {
             return refused(index, item, problems.of(failure));
         }
+    }
+
+    private static String bodyPath(JsonMappingException unreadable) {
+        StringBuilder path = new StringBuilder("body");
+        for (JsonMappingException.Reference reference : unreadable.getPath()) {
+            path.append('.')
+                    .append(
+                            reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : String.valueOf(reference.getIndex()));
+        }
+        return path.toString();
     }
 
     private static ItemResult refused(int index, Item item, ProblemDetail problem) {

@@ -2,16 +2,20 @@ package org.borderledger.command.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.borderledger.events.FieldLimits;
 
 /** Readable, stable identifiers such as {@code AGR-2014-001}: chosen by the client, or generated when absent. */
 public final class Ids {
 
     /** Letters, digits and {@code . / _ -}; marker numbers such as {@code 314/1} included. */
-    public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9./_-]{0,63}";
+    public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9./_-]{0," + (FieldLimits.ID - 1) + "}";
 
+    /** At most {@link FieldLimits#PROVINCE} characters. */
     public static final String PROVINCE = "(VN|KH)-[0-9A-Z]{1,3}";
 
     private static final SecureRandom random = new SecureRandom();
+    private static final Pattern ID = Pattern.compile(PATTERN);
 
     private Ids() {}
 
@@ -20,6 +24,11 @@ public final class Ids {
         byte[] bytes = new byte[3];
         random.nextBytes(bytes);
         return prefix + "-" + year + "-" + HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    /** Whether {@code id} can name an aggregate: ids are chosen or generated in this form only. */
+    public static boolean valid(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     public static String orGenerate(String id, String prefix, int year) {

@@ -42,6 +42,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.invalid(invalid.getConstraintViolations()));
     }
 
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput invalid) {
+        return respond(problems.invalid(invalid.fields()));
+    }
+
+    @ExceptionHandler(WriteRateExceeded.class)
+    ResponseEntity<ProblemDetail> tooManyWrites(WriteRateExceeded exceeded) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
+                .body(problems.problem(
+                        HttpStatus.TOO_MANY_REQUESTS, "too-many-writes", exceeded.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge tooLarge) {
         return respond(

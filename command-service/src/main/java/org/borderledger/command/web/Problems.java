@@ -53,7 +53,7 @@ public class Problems {
             return problem(
                     HttpStatus.NOT_FOUND,
                     "unknown-aggregate",
-                    "Nothing is recorded under id '" + notFound.getAggregateIdentifier() + "'.",
+                    "Nothing this write applies to is recorded under id '" + notFound.getAggregateIdentifier() + "'.",
                     List.of("id"));
         }
         if (failure instanceof EventStoreException && failure.getCause() != null) {

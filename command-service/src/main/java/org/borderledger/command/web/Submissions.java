@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends one write to its aggregate inside one database transaction that also holds the idempotency key's answer, and
  * answers with the global position of the event it appended. A retry with the same key and the same request gets the
  * first answer and records nothing; the same key with another request is refused. Two concurrent requests with one key
- * meet at the key's primary key: the second waits for the first to commit, then replays its answer.
+ * meet at the key's primary key: the second waits for the first to commit, then replays its answer. A creating write
+ * is refused when its id is already taken by an aggregate of any type.
  */
 @Service
 public class Submissions {
@@ -32,6 +33,8 @@ public class Submissions {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final IdempotencyKeys keys;
+    private final AggregateIds ids;
+    private final WriteRateLimit rateLimit;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -40,19 +43,27 @@ public class Submissions {
             CommandGateway commands,
             TransactionTemplate transactions,
             IdempotencyKeys keys,
+            AggregateIds ids,
+            WriteRateLimit rateLimit,
             JdbcClient jdbc,
             ObjectMapper json,
             Clock clock) {
         this.commands = commands;
         this.transactions = transactions;
         this.keys = keys;
+        this.ids = ids;
+        this.rateLimit = rateLimit;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Submits and answers {@code 201 Created} with the aggregate id and the event's position. */
+    /**
+     * Submits one write of its own path, counted against the submitter's write rate, and answers {@code 201 Created}
+     * with the aggregate id and the event's position.
+     */
     public <R> ResponseEntity<Accepted> created(Write<R> operation, String target, R body, SubmissionContext context) {
+        rateLimit.charge(context.submitter().subject(), 1);
         return ResponseEntity.status(HttpStatus.CREATED).body(submit(operation, target, body, context));
     }
 
@@ -72,6 +83,9 @@ public class Submissions {
                     keys.claim(subject, key, requestHash, clock.instant());
                 }
                 Dispatch dispatch = operation.factory().dispatch(target, body, context.submitter());
+                if (!operation.targeted()) {
+                    ids.requireUnused(dispatch.aggregateId());
+                }
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(dispatch.command())
                         .andMetaData(metaData(context)));
                 Accepted accepted = new Accepted(dispatch.aggregateId(), lastPosition(dispatch.aggregateId()));

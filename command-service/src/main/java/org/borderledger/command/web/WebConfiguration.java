@@ -14,6 +14,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,11 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new WriteLimits()).addPathPatterns("/api/**");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.borderledger.command.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,6 +54,20 @@ class CommittedAggregateCacheTest {
         assertThat(cache.containsKey("b")).isFalse();
         assertThat(cache.containsKey("a")).isTrue();
         assertThat(cache.size()).isEqualTo(3);
+    }
+
+    @Test
+    void showsEachAggregateTypeOnlyItsOwnEntriesUnderAnId() {
+        Cache markers = cache.forAggregate("BorderMarker");
+        Cache indicators = cache.forAggregate("CooperationIndicator");
+
+        markers.put("314", "marker 314");
+
+        assertThat(indicators.<String, String>get("314")).isNull();
+        assertThat(indicators.containsKey("314")).isFalse();
+        assertThat(markers.<String, String>get("314")).isEqualTo("marker 314");
+        indicators.removeAll();
+        assertThat(markers.containsKey("314")).isTrue();
     }
 
     private static void complete(int status) {

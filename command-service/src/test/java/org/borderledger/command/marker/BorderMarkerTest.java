@@ -3,9 +3,13 @@ package org.borderledger.command.marker;
 import static org.borderledger.command.RefusalMatchers.namingFields;
 
 import java.time.LocalDate;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.borderledger.command.Submitter;
+import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerCompleted;
@@ -42,7 +46,19 @@ class BorderMarkerTest {
             new MarkerDamaged(MARKER, DAMAGED_ON, "Concrete base cracked by flood");
     private static final MarkerRepaired REPAIRED = new MarkerRepaired(MARKER, REPAIRED_ON, "Base recast");
 
+    private static final Submitter AN_GIANG_POST = new Submitter("ag-post", "AG-BORDER-GUARD", Side.VN, "VN-44");
+
+    /** The events as the store holds them: with the province of the unit that submitted them. */
+    private static final EventMessage<?> PLANNED_BY_KIEN_GIANG = submittedBy(PLANNED, KIEN_GIANG_POST);
+
+    private static final EventMessage<?> CONFIRMED_BY_KAMPOT = submittedBy(COMPLETED, KAMPOT_POST);
+
     private FixtureConfiguration<BorderMarker> fixture;
+
+    private static EventMessage<?> submittedBy(Object event, Submitter submitter) {
+        return GenericEventMessage.asEventMessage(event)
+                .andMetaData(Map.of(EventMetadata.PROVINCE, submitter.province()));
+    }
 
     @BeforeEach
     void setUp() {
@@ -57,15 +73,50 @@ class BorderMarkerTest {
     }
 
     @Test
+    void rejectsAPlanFromTheSideThatDoesNotBuildTheMarker() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanMarker(MARKER, MarkerType.SUB, PLANNED_POINT, Side.VN, KAMPOT_POST))
+                .expectException(PlanFromOtherSide.class)
+                .expectException(namingFields("responsibleSide"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDamageReportedByAProvinceThatNeitherBuiltNorConfirmedTheMarker() {
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT)
+                .when(new ReportMarkerDamage(MARKER, DAMAGED_ON, "Concrete base cracked", AN_GIANG_POST))
+                .expectException(MarkerOfAnotherProvince.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsARepairRecordedByAnotherProvinceThanTheOneThatBuiltTheMarker() {
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
+                .when(new RecordMarkerRepair(MARKER, REPAIRED_ON, "Base recast", KAMPOT_POST))
+                .expectException(MarkerOfAnotherProvince.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void remembersWhoPlannedAndConfirmedAcrossCommandsOfOneFixture() {
+        fixture.givenCommands(
+                        new PlanMarker(MARKER, MarkerType.SUB, PLANNED_POINT, Side.VN, KIEN_GIANG_POST),
+                        new ReportMarkerCompletion(MARKER, COMPLETED_ON, SURVEYED_POINT, KIEN_GIANG_POST),
+                        new ConfirmMarkerCompletion(MARKER, CONFIRMED_ON, KAMPOT_POST))
+                .when(new ReportMarkerDamage(MARKER, DAMAGED_ON, "Concrete base cracked by flood", KAMPOT_POST))
+                .expectEvents(DAMAGED);
+    }
+
+    @Test
     void acceptsACompletionReportFromTheResponsibleSide() {
-        fixture.given(PLANNED)
+        fixture.given(PLANNED_BY_KIEN_GIANG)
                 .when(new ReportMarkerCompletion(MARKER, COMPLETED_ON, SURVEYED_POINT, KIEN_GIANG_POST))
                 .expectEvents(REPORTED);
     }
 
     @Test
     void rejectsACompletionReportFromTheOtherSide() {
-        fixture.given(PLANNED)
+        fixture.given(PLANNED_BY_KIEN_GIANG)
                 .when(new ReportMarkerCompletion(MARKER, COMPLETED_ON, SURVEYED_POINT, KAMPOT_POST))
                 .expectException(CompletionReportFromOtherSide.class)
                 .expectNoEvents();
@@ -73,7 +124,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsASecondCompletionReportWhileTheFirstAwaitsConfirmation() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ReportMarkerCompletion(MARKER, COMPLETED_ON.plusDays(1), SURVEYED_POINT, KIEN_GIANG_POST))
                 .expectException(CompletionAlreadyReported.class)
                 .expectNoEvents();
@@ -81,7 +132,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsACompletionReportForACompletedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT)
                 .when(new ReportMarkerCompletion(MARKER, COMPLETED_ON, SURVEYED_POINT, KIEN_GIANG_POST))
                 .expectException(MarkerAlreadyCompleted.class)
                 .expectNoEvents();
@@ -89,7 +140,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsACompletionReportForADamagedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
                 .when(new ReportMarkerCompletion(MARKER, REPAIRED_ON, SURVEYED_POINT, KIEN_GIANG_POST))
                 .expectException(MarkerAlreadyCompleted.class)
                 .expectNoEvents();
@@ -97,7 +148,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsACompletionReportForARepairedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED, REPAIRED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED, REPAIRED)
                 .when(new ReportMarkerCompletion(MARKER, REPAIRED_ON, SURVEYED_POINT, KIEN_GIANG_POST))
                 .expectException(MarkerAlreadyCompleted.class)
                 .expectNoEvents();
@@ -105,21 +156,21 @@ class BorderMarkerTest {
 
     @Test
     void completesTheMarkerWhenTheOtherSideConfirms() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ConfirmMarkerCompletion(MARKER, CONFIRMED_ON, KAMPOT_POST))
                 .expectEvents(COMPLETED);
     }
 
     @Test
     void acceptsAConfirmationOnTheDayOfTheReportedCompletion() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ConfirmMarkerCompletion(MARKER, COMPLETED_ON, KAMPOT_POST))
                 .expectEvents(new MarkerCompleted(MARKER, COMPLETED_ON, Side.KH));
     }
 
     @Test
     void rejectsConfirmationFromTheReportingSide() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ConfirmMarkerCompletion(MARKER, CONFIRMED_ON, KIEN_GIANG_POST))
                 .expectException(ConfirmationFromSameSide.class)
                 .expectNoEvents();
@@ -127,7 +178,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsConfirmationBeforeTheResponsibleSideReportsCompletion() {
-        fixture.given(PLANNED)
+        fixture.given(PLANNED_BY_KIEN_GIANG)
                 .when(new ConfirmMarkerCompletion(MARKER, CONFIRMED_ON, KAMPOT_POST))
                 .expectException(CompletionNotReported.class)
                 .expectNoEvents();
@@ -135,7 +186,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsASecondConfirmationBecauseAMarkerIsCompletedOnce() {
-        fixture.given(PLANNED, REPORTED, COMPLETED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT)
                 .when(new ConfirmMarkerCompletion(MARKER, CONFIRMED_ON.plusDays(1), KAMPOT_POST))
                 .expectException(MarkerAlreadyCompleted.class)
                 .expectNoEvents();
@@ -143,7 +194,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsAConfirmationOfARepairedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED, REPAIRED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED, REPAIRED)
                 .when(new ConfirmMarkerCompletion(MARKER, REPAIRED_ON, KAMPOT_POST))
                 .expectException(MarkerAlreadyCompleted.class)
                 .expectNoEvents();
@@ -151,7 +202,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsAConfirmationDatedBeforeTheReportedCompletion() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ConfirmMarkerCompletion(MARKER, COMPLETED_ON.minusDays(1), KAMPOT_POST))
                 .expectException(ConfirmationBeforeCompletion.class)
                 .expectException(namingFields("confirmedOn"))
@@ -160,7 +211,7 @@ class BorderMarkerTest {
 
     @Test
     void recordsDamageToACompletedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT)
                 .when(new ReportMarkerDamage(MARKER, DAMAGED_ON, "Concrete base cracked by flood", KAMPOT_POST))
                 .expectEvents(DAMAGED);
     }
@@ -168,14 +219,14 @@ class BorderMarkerTest {
     @Test
     void recordsNewDamageToARepairedMarker() {
         LocalDate damagedAgainOn = LocalDate.of(2015, 9, 1);
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED, REPAIRED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED, REPAIRED)
                 .when(new ReportMarkerDamage(MARKER, damagedAgainOn, "Plate stolen", KIEN_GIANG_POST))
                 .expectEvents(new MarkerDamaged(MARKER, damagedAgainOn, "Plate stolen"));
     }
 
     @Test
     void rejectsDamageToAMarkerThatIsOnlyPlanned() {
-        fixture.given(PLANNED)
+        fixture.given(PLANNED_BY_KIEN_GIANG)
                 .when(new ReportMarkerDamage(MARKER, DAMAGED_ON, "Stakes removed", KIEN_GIANG_POST))
                 .expectException(MarkerNotCompleted.class)
                 .expectNoEvents();
@@ -183,7 +234,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsDamageToAMarkerWhoseCompletionIsNotConfirmed() {
-        fixture.given(PLANNED, REPORTED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED)
                 .when(new ReportMarkerDamage(MARKER, DAMAGED_ON, "Concrete base cracked", KIEN_GIANG_POST))
                 .expectException(MarkerNotCompleted.class)
                 .expectNoEvents();
@@ -191,7 +242,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsDamageToAMarkerThatIsAlreadyDamaged() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
                 .when(new ReportMarkerDamage(MARKER, DAMAGED_ON.plusDays(2), "Plate stolen", KAMPOT_POST))
                 .expectException(MarkerAlreadyDamaged.class)
                 .expectNoEvents();
@@ -199,21 +250,21 @@ class BorderMarkerTest {
 
     @Test
     void recordsTheRepairOfADamagedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
                 .when(new RecordMarkerRepair(MARKER, REPAIRED_ON, "Base recast", KIEN_GIANG_POST))
                 .expectEvents(REPAIRED);
     }
 
     @Test
     void acceptsARepairOnTheDayOfTheDamage() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
                 .when(new RecordMarkerRepair(MARKER, DAMAGED_ON, "Plate refixed", KIEN_GIANG_POST))
                 .expectEvents(new MarkerRepaired(MARKER, DAMAGED_ON, "Plate refixed"));
     }
 
     @Test
     void rejectsTheRepairOfAnUndamagedMarker() {
-        fixture.given(PLANNED, REPORTED, COMPLETED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT)
                 .when(new RecordMarkerRepair(MARKER, REPAIRED_ON, "Base recast", KIEN_GIANG_POST))
                 .expectException(MarkerNotDamaged.class)
                 .expectNoEvents();
@@ -221,7 +272,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsASecondRepairOfTheSameDamage() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED, REPAIRED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED, REPAIRED)
                 .when(new RecordMarkerRepair(MARKER, REPAIRED_ON.plusDays(1), "Base recast again", KIEN_GIANG_POST))
                 .expectException(MarkerNotDamaged.class)
                 .expectNoEvents();
@@ -229,7 +280,7 @@ class BorderMarkerTest {
 
     @Test
     void rejectsARepairDatedBeforeTheDamage() {
-        fixture.given(PLANNED, REPORTED, COMPLETED, DAMAGED)
+        fixture.given(PLANNED_BY_KIEN_GIANG, REPORTED, CONFIRMED_BY_KAMPOT, DAMAGED)
                 .when(new RecordMarkerRepair(MARKER, DAMAGED_ON.minusDays(1), "Base recast", KIEN_GIANG_POST))
                 .expectException(RepairBeforeDamage.class)
                 .expectException(namingFields("repairedOn"))

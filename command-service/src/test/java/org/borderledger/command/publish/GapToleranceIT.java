@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -62,7 +64,7 @@ class GapToleranceIT {
         assertThat(earlyInserted.await(10, TimeUnit.SECONDS)).isTrue();
         transactions.executeWithoutResult(status -> eventStore.publish(planned(late)));
 
-        assertThat(topicReader.readKey(late, 1, Duration.ofSeconds(30)))
+        assertThat(distinctEvents(topicReader.readKey(late, 1, Duration.ofSeconds(30))))
                 .as("the later-numbered event is published while the earlier one is uncommitted")
                 .hasSize(1);
         mayCommit.countDown();
@@ -82,10 +84,19 @@ class GapToleranceIT {
                 .as("the slow transaction holds the lower position")
                 .isEqualTo(early);
         List<ConsumerRecord<String, byte[]>> published = topicReader.readKey(early, 1, Duration.ofSeconds(30));
-        assertThat(published).as("the late-committing event is published too").hasSize(1);
+        assertThat(distinctEvents(published))
+                .as("the late-committing event is published too")
+                .hasSize(1);
         assertThat(Long.valueOf(TopicReader.header(published.get(0), "ce_position")))
                 .as("with its own position, not that of the later event it follows on the topic")
                 .isEqualTo(positions.get(0));
+    }
+
+    /** The events among the records: publishing is at-least-once, so an event may be on the topic twice. */
+    private static Set<String> distinctEvents(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream()
+                .map(record -> TopicReader.header(record, "ce_id"))
+                .collect(Collectors.toSet());
     }
 
     private static GenericDomainEventMessage<MarkerPlanned> planned(String id) {

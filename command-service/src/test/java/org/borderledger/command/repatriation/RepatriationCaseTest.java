@@ -54,6 +54,32 @@ class RepatriationCaseTest {
     }
 
     @Test
+    void theSubmittingUnitSearchesWhenTheRequestNamesNone() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenRepatriationCase(CASE, "2013-2014", "KH-7", null, KIEN_GIANG_SEARCH_TEAM))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void rejectsACaseOpenedForAnotherUnit() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenRepatriationCase(CASE, "2013-2014", "KH-7", "KP-PROVINCIAL-HALL", KIEN_GIANG_SEARCH_TEAM))
+                .expectException(CaseForAnotherUnit.class)
+                .expectException(namingFields("searchingUnit"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsARecoveryOutsideTheProvinceSearched() {
+        RecoverySite inKienGiang = new RecoverySite("VN-47", "Hà Tiên", null, null);
+        fixture.given(OPENED)
+                .when(new RecordRemainsRecovery(CASE, FIRST_RECOVERY_ON, 12, inKienGiang, KIEN_GIANG_SEARCH_TEAM))
+                .expectException(RecoveryOutsideSearchProvince.class)
+                .expectException(namingFields("site.province"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsACaseInAProvinceThatIsNotAProvinceCode() {
         fixture.givenNoPriorActivity()
                 .when(new OpenRepatriationCase(CASE, "2013-2014", "Kampot", SEARCH_TEAM, KIEN_GIANG_SEARCH_TEAM))

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.borderledger.command.CommandServiceIT;
+import org.borderledger.events.FieldLimits;
 import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
@@ -129,6 +131,41 @@ class WriteSecurityIT {
     }
 
     @Test
+    void refusesTokensOutsideTheClaimLimitsOrTheRolePolicyAndRecordsNothing() {
+        String body = "{\"season\":\"2013-2014\",\"searchProvince\":\"KH-7\"}";
+        LedgerPrincipal longUnit =
+                new LedgerPrincipal("kg-officer", "U".repeat(300), Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT));
+        LedgerPrincipal longSubject = new LedgerPrincipal(
+                "s".repeat(FieldLimits.SUBJECT + 1), "KG-BORDER-GUARD", Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT));
+        LedgerPrincipal unitAndAuditor = new LedgerPrincipal(
+                "kg-officer",
+                "KG-BORDER-GUARD",
+                Side.VN,
+                "VN-47",
+                Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.AUDITOR));
+        LedgerPrincipal unitAndAdmin = new LedgerPrincipal(
+                "kg-officer", "KG-BORDER-GUARD", Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.ADMIN));
+        long before = events();
+
+        for (LedgerPrincipal principal : List.of(longUnit, longSubject, unitAndAuditor, unitAndAdmin)) {
+            assertProblem(http.post("/api/repatriation-cases", Tokens.of(principal), body), 401, "unauthenticated");
+            assertProblem(http.get("/api/audit/events", Tokens.of(principal)), 401, "unauthenticated");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(http.get(
+                                "/api/audit/events",
+                                Tokens.of(new LedgerPrincipal(
+                                        "auditor-admin",
+                                        "JOINT-COMMISSION",
+                                        Side.VN,
+                                        "VN-47",
+                                        Set.of(LedgerPrincipal.AUDITOR, LedgerPrincipal.ADMIN))))
+                        .status())
+                .as("auditors may also be admins")
+                .isEqualTo(200);
+    }
+
+    @Test
     void healthAndTheApiDocumentArePublic() {
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
@@ -169,6 +206,92 @@ class WriteSecurityIT {
         assertThat(events()).isEqualTo(before);
         assertThat(http.post("/api/agreements", Tokens.kampot(), agreement).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aMarkerIsPlannedByItsBuilderAndItsLaterLifeRecordedByItsProvinces() {
+        String id = "M-SEC-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = "{\"id\":\"" + id + "\",\"type\":\"SUB\",\"plannedLat\":10.42,\"plannedLon\":104.49,"
+                + "\"responsibleSide\":\"VN\"}";
+        String damage = "{\"damagedOn\":\"2014-10-03\",\"description\":\"Base cracked\"}";
+        String repair = "{\"repairedOn\":\"2014-11-20\",\"description\":\"Base recast\"}";
+        long before = events();
+
+        assertProblem(http.post("/api/markers", Tokens.kampot(), plan), 403, "plan-from-other-side");
+        assertThat(events()).isEqualTo(before);
+        assertThat(http.post("/api/markers", Tokens.kienGiang(), plan).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/markers/" + id + "/completion-reports",
+                                Tokens.kienGiang(),
+                                "{\"completedOn\":\"2014-08-10\",\"lat\":10.42,\"lon\":104.49}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.post(
+                                "/api/markers/" + id + "/confirmations",
+                                Tokens.kampot(),
+                                "{\"confirmedOn\":\"2014-08-15\"}")
+                        .status())
+                .isEqualTo(201);
+        long confirmed = events();
+
+        assertProblem(
+                http.post("/api/markers/" + id + "/damage-reports", Tokens.of(AN_GIANG_UNIT), damage),
+                403,
+                "marker-of-another-province");
+        assertThat(events()).isEqualTo(confirmed);
+        assertThat(http.post("/api/markers/" + id + "/damage-reports", Tokens.kampot(), damage)
+                        .status())
+                .as("the province that confirmed the marker reports its damage")
+                .isEqualTo(201);
+        long damaged = events();
+        assertProblem(
+                http.post("/api/markers/" + id + "/repairs", Tokens.kampot(), repair),
+                403,
+                "marker-of-another-province");
+        assertThat(events()).isEqualTo(damaged);
+        assertThat(http.post("/api/markers/" + id + "/repairs", Tokens.kienGiang(), repair)
+                        .status())
+                .as("the province that built the marker repairs it")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aUnitOpensCasesForItselfAndRecordsRecoveriesInTheProvinceSearched() {
+        String id = "REP-SEC-" + UUID.randomUUID().toString().substring(0, 8);
+        long before = events();
+
+        assertProblem(
+                http.post(
+                        "/api/repatriation-cases",
+                        Tokens.kienGiang(),
+                        "{\"id\":\"" + id + "\",\"season\":\"2013-2014\",\"searchProvince\":\"KH-7\","
+                                + "\"searchingUnit\":\"KP-BORDER-LIAISON\"}"),
+                403,
+                "case-for-another-unit");
+        assertThat(events()).isEqualTo(before);
+        assertThat(http.post(
+                                "/api/repatriation-cases",
+                                Tokens.kienGiang(),
+                                "{\"id\":\"" + id + "\",\"season\":\"2013-2014\",\"searchProvince\":\"KH-7\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(payload, 'UTF8')::jsonb ->> 'searchingUnit' from domain_event_entry"
+                                + " where aggregate_identifier = ?",
+                        String.class,
+                        id))
+                .as("the searching unit defaults to the token's unit")
+                .isEqualTo(Tokens.KIEN_GIANG_UNIT.unit());
+        long opened = events();
+
+        assertProblem(
+                http.post(
+                        "/api/repatriation-cases/" + id + "/recoveries",
+                        Tokens.kienGiang(),
+                        "{\"recoveredOn\":\"2014-03-02\",\"count\":3,\"site\":{\"province\":\"VN-47\"}}"),
+                422,
+                "recovery-outside-search-province");
+        assertThat(events()).isEqualTo(opened);
     }
 
     @Test

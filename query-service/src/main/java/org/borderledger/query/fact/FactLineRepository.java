@@ -1,18 +1,25 @@
 package org.borderledger.query.fact;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.EventMetadata;
@@ -26,9 +33,13 @@ class FactLineRepository {
     static final String COLUMNS = "aggregate_id, sequence_number, event_position, event_type, aggregate_type,"
             + " business_date, amount, previous_amount, submitter, unit, side, province, recorded_at, payload";
 
-    /** Payloads as the event store keeps them: ISO dates, no timestamps as numbers. */
+    /**
+     * Payloads as JSON with ISO dates and sets in sorted order: the same event gives the same line in every JVM (a
+     * set's iteration order is not), so a consistency check compares a rebuild with the live lines exactly.
+     */
     private static final ObjectMapper PAYLOADS = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule().addSerializer(new SortedSets()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
@@ -112,6 +123,24 @@ class FactLineRepository {
             return PAYLOADS.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " has no JSON form", e);
+        }
+    }
+
+    /** A set as an array of its elements in their natural order (enums by declaration, texts alphabetically). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class SortedSets extends StdSerializer<Set> {
+
+        SortedSets() {
+            super(Set.class);
+        }
+
+        @Override
+        public void serialize(Set set, JsonGenerator json, SerializerProvider provider) throws IOException {
+            List<Object> elements = new ArrayList<>(set);
+            if (elements.stream().allMatch(element -> element instanceof Comparable)) {
+                elements.sort((left, right) -> ((Comparable) left).compareTo(right));
+            }
+            provider.defaultSerializeValue(elements, json);
         }
     }
 

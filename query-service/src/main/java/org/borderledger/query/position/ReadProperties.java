@@ -8,6 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWait how long a read with {@code minPosition} waits at most for that event before answering 503
  * @param pollInterval how often a waiting read looks again when no local commit wakes it (the event may be processed by
  *     another instance sharing the database)
+ * @param maxWaiting how many reads may wait for a position at once; each holds a request thread while it waits, so
+ *     this stays well below the server's thread count ({@code server.tomcat.threads.max}, 200), and a read beyond it
+ *     is answered 503 at once
  */
 @ConfigurationProperties("ledger.read")
-record ReadProperties(@DefaultValue("5s") Duration maxWait, @DefaultValue("100ms") Duration pollInterval) {}
+record ReadProperties(
+        @DefaultValue("5s") Duration maxWait,
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("100") int maxWaiting) {}

@@ -26,7 +26,7 @@ class ReadYourWritesConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ReadYourWritesInterceptor(positions, properties.maxWait()))
+        registry.addInterceptor(new ReadYourWritesInterceptor(positions, properties.maxWait(), properties.maxWaiting()))
                 .addPathPatterns("/api/**");
     }
 
@@ -58,8 +58,8 @@ class ReadYourWritesConfiguration implements WebMvcConfigurer {
                     .addApiResponse(
                             "503",
                             new ApiResponse()
-                                    .description(
-                                            "minPosition not processed within the wait; Retry-After says when to retry"));
+                                    .description("minPosition not processed within the wait, or too many reads"
+                                            + " waiting already; Retry-After says when to retry"));
             return operation;
         };
     }

@@ -3,6 +3,7 @@ package org.borderledger.query.position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borderledger.query.web.InvalidParameter;
@@ -15,7 +16,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * processed, at most {@code ledger.read.max-wait} (a client may ask for less with {@code Prefer: wait=<seconds>}, RFC
  * 7240), else fails with {@link PositionNotReached} (503, {@code Retry-After: 1}). Then it reads the highest processed
  * position, before the controller reads any data, and hands it to the controller (request attribute) and the client
- * ({@code X-Ledger-Position}): the answer reflects at least that position.
+ * ({@code X-Ledger-Position}): the answer reflects at least that position. A waiting read holds its request thread,
+ * so at most {@code ledger.read.max-waiting} reads wait at once; a read that would wait beyond them is refused at once
+ * with {@link TooManyWaitingReads} (503, {@code Retry-After: 1}), and the other reads and the projections keep their
+ * threads and connections. A read whose position is already processed never waits and never counts.
  */
 class ReadYourWritesInterceptor implements HandlerInterceptor {
 
@@ -23,10 +27,14 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
 
     private final ProcessedPositions positions;
     private final Duration maxWait;
+    private final Semaphore waiting;
+    private final int maxWaiting;
 
-    ReadYourWritesInterceptor(ProcessedPositions positions, Duration maxWait) {
+    ReadYourWritesInterceptor(ProcessedPositions positions, Duration maxWait, int maxWaiting) {
         this.positions = positions;
         this.maxWait = maxWait;
+        this.waiting = new Semaphore(maxWaiting);
+        this.maxWaiting = maxWaiting;
     }
 
     @Override
@@ -39,17 +47,35 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
         if (fromParameter != null || fromHeader != null) {
             boolean parameterWins = fromHeader == null || (fromParameter != null && fromParameter >= fromHeader);
             long required = parameterWins ? fromParameter : fromHeader;
-            if (!positions.awaitProcessed(required, waitFor(request))) {
-                throw new PositionNotReached(
-                        required,
-                        positions.highest(),
-                        parameterWins ? ReadPosition.MIN_PARAMETER : ReadPosition.MIN_HEADER);
+            String field = parameterWins ? ReadPosition.MIN_PARAMETER : ReadPosition.MIN_HEADER;
+            if (!positions.awaitProcessed(required, Duration.ZERO)
+                    && !awaitBounded(required, waitFor(request), field)) {
+                throw new PositionNotReached(required, positions.highest(), field);
             }
         }
         long position = positions.highest();
         request.setAttribute(ReadPosition.ATTRIBUTE, position);
         response.setHeader(ReadPosition.HEADER, Long.toString(position));
         return true;
+    }
+
+    private boolean awaitBounded(long required, Duration wait, String field) {
+        if (wait.isZero()) {
+            return false;
+        }
+        if (!waiting.tryAcquire()) {
+            throw new TooManyWaitingReads(maxWaiting, field);
+        }
+        try {
+            return positions.awaitProcessed(required, wait);
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /** How many reads are waiting for a position now. */
+    int waitingReads() {
+        return maxWaiting - waiting.availablePermits();
     }
 
     private Duration waitFor(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.borderledger.query.statistics;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ class StatisticsViewRepository {
     StatisticsView between(LocalDate from, LocalDate to, long position) {
         return snapshot.execute(status -> {
             Map<String, Long> remains = remainsByKind(from, to);
-            Map<IndicatorKind, Long> indicators = indicatorsByKind(from, to);
+            Map<IndicatorKind, BigInteger> indicators = indicatorsByKind(from, to);
             return new StatisticsView(
                     from,
                     to,
@@ -69,18 +70,23 @@ class StatisticsViewRepository {
                 .single();
     }
 
-    /** Current values of indicators whose period lies entirely inside [from, to]; a straddling period does not count. */
-    private Map<IndicatorKind, Long> indicatorsByKind(LocalDate from, LocalDate to) {
-        Map<IndicatorKind, Long> sums = new EnumMap<>(IndicatorKind.class);
+    /**
+     * Current values of indicators whose period lies entirely inside [from, to]; a straddling period does not count.
+     * PostgreSQL sums {@code bigint} as {@code numeric}, exactly and without overflow.
+     */
+    private Map<IndicatorKind, BigInteger> indicatorsByKind(LocalDate from, LocalDate to) {
+        Map<IndicatorKind, BigInteger> sums = new EnumMap<>(IndicatorKind.class);
         for (IndicatorKind kind : IndicatorKind.values()) {
-            sums.put(kind, 0L);
+            sums.put(kind, BigInteger.ZERO);
         }
         jdbc.sql("SELECT kind, SUM(amount) AS total FROM indicator_view"
                         + " WHERE period_from >= :from AND period_to <= :to GROUP BY kind")
                 .param("from", from)
                 .param("to", to)
                 .query(rs -> {
-                    sums.put(IndicatorKind.valueOf(rs.getString("kind")), rs.getLong("total"));
+                    sums.put(
+                            IndicatorKind.valueOf(rs.getString("kind")),
+                            rs.getBigDecimal("total").toBigIntegerExact());
                 });
         return sums;
     }

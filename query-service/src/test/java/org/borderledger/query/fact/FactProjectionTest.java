@@ -3,9 +3,12 @@ package org.borderledger.query.fact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.events.agreement.AgreementSigned;
+import org.borderledger.events.agreement.CooperationDomain;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
@@ -99,6 +102,32 @@ class FactProjectionTest {
         feed.redeliverAll();
 
         assertThat(lines.timeline("IND-2014-TRADE", 50, 0)).isEqualTo(built);
+    }
+
+    @Test
+    void theSameEventGivesTheSameLineWhateverTheOrderOfItsSets() {
+        feed.publish("AGR-A", agreement("AGR-A", List.of(CooperationDomain.TRADE, CooperationDomain.BORDER_SECURITY)));
+        feed.publish("AGR-B", agreement("AGR-B", List.of(CooperationDomain.BORDER_SECURITY, CooperationDomain.TRADE)));
+
+        String first = lines.timeline("AGR-A", 50, 0).get(0).payload();
+        String second = lines.timeline("AGR-B", 50, 0).get(0).payload();
+
+        assertThat(first).contains("\"domains\":[\"BORDER_SECURITY\",\"TRADE\"]");
+        assertThat(first.replace("AGR-A", "AGR-B")).isEqualTo(second);
+    }
+
+    static AgreementSigned agreement(String id, List<CooperationDomain> domainsInOrder) {
+        return new AgreementSigned(
+                id,
+                "Cooperation plan 2014-2015",
+                List.of("VN-47", "KH-7"),
+                LocalDate.of(2014, 5, 26),
+                "Rạch Giá",
+                List.of(),
+                new LinkedHashSet<>(domainsInOrder),
+                LocalDate.of(2014, 5, 26),
+                LocalDate.of(2015, 12, 31),
+                "KH-HT/2014/05");
     }
 
     static IndicatorReported trade2014(long value) {

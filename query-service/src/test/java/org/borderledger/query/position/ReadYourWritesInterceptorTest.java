@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.borderledger.query.ReadModelDatabase;
 import org.borderledger.query.web.InvalidParameter;
 import org.borderledger.query.web.LedgerProblem;
@@ -19,8 +21,8 @@ class ReadYourWritesInterceptorTest {
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final ProcessedPositionRepository repository = new ProcessedPositionRepository(database.jdbc());
     final ProcessedPositions positions =
-            new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50)));
-    final ReadYourWritesInterceptor interceptor = new ReadYourWritesInterceptor(positions, Duration.ofMillis(400));
+            new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100));
+    final ReadYourWritesInterceptor interceptor = new ReadYourWritesInterceptor(positions, Duration.ofMillis(400), 100);
     final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/markers");
     final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -58,6 +60,42 @@ class ReadYourWritesInterceptorTest {
                     assertThat(problem.headers().getFirst(ReadPosition.HEADER)).isEqualTo("7");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+    }
+
+    @Test
+    void aReadBeyondTheWaitingReadsIsRefusedAtOnceWhileAReadForAProcessedPositionStillProceeds() throws Exception {
+        ReadYourWritesInterceptor oneWaiting = new ReadYourWritesInterceptor(positions, Duration.ofSeconds(30), 1);
+        repository.record(7, "e7", "MarkerPlanned", "314", Instant.now());
+        MockHttpServletRequest waitingRead = new MockHttpServletRequest("GET", "/api/markers");
+        waitingRead.setParameter(ReadPosition.MIN_PARAMETER, "8");
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return oneWaiting.preHandle(waitingRead, new MockHttpServletResponse(), handler());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (oneWaiting.waitingReads() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        request.setParameter(ReadPosition.MIN_PARAMETER, "9");
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> oneWaiting.preHandle(request, response, handler()))
+                .isInstanceOfSatisfying(TooManyWaitingReads.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("1");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        MockHttpServletRequest processed = new MockHttpServletRequest("GET", "/api/markers");
+        processed.setParameter(ReadPosition.MIN_PARAMETER, "7");
+        assertThat(oneWaiting.preHandle(processed, new MockHttpServletResponse(), handler()))
+                .isTrue();
+
+        repository.record(8, "e8", "MarkerPlanned", "315", Instant.now());
+        positions.processed(java.util.List.of(8L));
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

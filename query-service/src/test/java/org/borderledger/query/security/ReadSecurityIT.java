@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.borderledger.events.Side;
 import org.borderledger.query.QueryServiceApplication;
+import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
@@ -57,6 +61,35 @@ class ReadSecurityIT {
         assertThat(http.get(path, Tokens.kienGiang()).status()).isEqualTo(200);
         assertThat(http.get(path, Tokens.kampot()).status()).isEqualTo(200);
         assertThat(http.get(path, Tokens.auditor()).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/agreements",
+                "/api/repatriation-cases",
+                "/api/markers",
+                "/api/markers.geojson",
+                "/api/indicators",
+                "/api/statistics?from=2014-01-01&to=2014-12-31"
+            })
+    void refusesTokensOutsideTheClaimLimitsOrTheRolePolicy(String path) {
+        LedgerPrincipal longUnit =
+                new LedgerPrincipal("kg-officer", "U".repeat(300), Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT));
+        LedgerPrincipal unitAndAuditor = new LedgerPrincipal(
+                "kg-officer",
+                "KG-BORDER-GUARD",
+                Side.VN,
+                "VN-47",
+                Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.AUDITOR));
+        LedgerPrincipal unitAndAdmin = new LedgerPrincipal(
+                "kg-officer", "KG-BORDER-GUARD", Side.VN, "VN-47", Set.of(LedgerPrincipal.UNIT, LedgerPrincipal.ADMIN));
+
+        for (LedgerPrincipal principal : List.of(longUnit, unitAndAuditor, unitAndAdmin)) {
+            LedgerHttp.Response refused = http.get(path, Tokens.of(principal));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
     }
 
     @ParameterizedTest

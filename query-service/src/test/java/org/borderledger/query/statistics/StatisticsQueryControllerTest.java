@@ -62,4 +62,16 @@ class StatisticsQueryControllerTest {
                 .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
                 .andExpect(jsonPath("$.fields", contains("from", "to")));
     }
+
+    @Test
+    void aDateOutsideTheLedgersRangeIsABadRequestNamingIt() throws Exception {
+        http.perform(get("/api/statistics").param("from", "-999999999-01-01").param("to", "2014-12-31"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.fields", contains("from")));
+        http.perform(get("/api/statistics").param("from", "2014-01-01").param("to", "+5874898-01-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields", contains("to")));
+    }
 }

@@ -2,6 +2,7 @@ package org.borderledger.query.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -122,8 +123,8 @@ class StatisticsTest {
         assertThat(view.remainsRecovered()).isEqualTo(44);
         assertThat(view.remainsRepatriated()).isEqualTo(44);
         assertThat(view.markersCompleted()).isEqualTo(22);
-        assertThat(view.tradeTurnoverUsd()).isEqualTo(101_000_000);
-        assertThat(view.visitors()).isEqualTo(new StatisticsView.Visitors(0, 0));
+        assertThat(view.tradeTurnoverUsd()).isEqualTo(BigInteger.valueOf(101_000_000));
+        assertThat(view.visitors()).isEqualTo(new StatisticsView.Visitors(BigInteger.ZERO, BigInteger.ZERO));
         assertThat(view.agreementsInForce()).isEqualTo(1);
         assertThat(view.position()).isEqualTo(4711);
     }
@@ -132,10 +133,11 @@ class StatisticsTest {
     void the2022To2023FiguresAreThoseOfTheReview() {
         StatisticsView view = statistics.between(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31), 0);
 
-        assertThat(view.tradeTurnoverUsd()).isEqualTo(256_000_000);
-        assertThat(view.exportsUsd()).isEqualTo(150_000_000);
-        assertThat(view.importsUsd()).isEqualTo(106_000_000);
-        assertThat(view.visitors()).isEqualTo(new StatisticsView.Visitors(53_000, 40_000));
+        assertThat(view.tradeTurnoverUsd()).isEqualTo(BigInteger.valueOf(256_000_000));
+        assertThat(view.exportsUsd()).isEqualTo(BigInteger.valueOf(150_000_000));
+        assertThat(view.importsUsd()).isEqualTo(BigInteger.valueOf(106_000_000));
+        assertThat(view.visitors())
+                .isEqualTo(new StatisticsView.Visitors(BigInteger.valueOf(53_000), BigInteger.valueOf(40_000)));
         assertThat(view.remainsRecovered()).isZero();
         assertThat(view.markersCompleted()).isZero();
         assertThat(view.agreementsInForce())
@@ -159,11 +161,24 @@ class StatisticsTest {
         assertThat(statistics
                         .between(LocalDate.of(2014, 1, 1), LocalDate.of(2015, 6, 30), 0)
                         .tradeTurnoverUsd())
-                .isEqualTo(108_000_000);
+                .isEqualTo(BigInteger.valueOf(108_000_000));
         assertThat(statistics
                         .between(LocalDate.of(2014, 7, 1), LocalDate.of(2015, 12, 31), 0)
                         .tradeTurnoverUsd())
-                .isEqualTo(7_000_000);
+                .isEqualTo(BigInteger.valueOf(7_000_000));
+    }
+
+    @Test
+    void sumsIndicatorsExactlyBeyondTheRangeOfALong() {
+        EventFeed feed = ReadModels.feed(context);
+        LocalDate from = LocalDate.of(1990, 1, 1);
+        LocalDate to = LocalDate.of(1990, 12, 31);
+        for (String id : List.of("IND-1990-A", "IND-1990-B", "IND-1990-C")) {
+            feed.publish(id, indicator(id, IndicatorKind.EXPORTS_USD, from, to, Long.MAX_VALUE));
+        }
+
+        assertThat(statistics.between(from, to, 0).exportsUsd())
+                .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(3)));
     }
 
     @Test

@@ -1,0 +1,13 @@
+package org.borderledger.command.repatriation;
+
+import org.borderledger.command.NotEntitled;
+
+/** A unit opens search cases for itself: the searching unit is the submitting unit, never another one. */
+public class CaseForAnotherUnit extends NotEntitled {
+
+    public CaseForAnotherUnit(String searchingUnit, String submittingUnit) {
+        super(
+                "Unit " + submittingUnit + " cannot open a case searched by another unit (" + searchingUnit + ")",
+                "searchingUnit");
+    }
+}

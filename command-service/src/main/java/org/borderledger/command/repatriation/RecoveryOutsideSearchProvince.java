@@ -1,0 +1,14 @@
+package org.borderledger.command.repatriation;
+
+import org.borderledger.command.RuleViolated;
+
+/** Remains of a case are recovered in the province the case searches. */
+public class RecoveryOutsideSearchProvince extends RuleViolated {
+
+    public RecoveryOutsideSearchProvince(String caseId, String siteProvince, String searchProvince) {
+        super(
+                "Case " + caseId + " searches " + searchProvince + "; a recovery site in " + siteProvince
+                        + " belongs to another case",
+                "site.province");
+    }
+}
