@@ -60,7 +60,10 @@ function verifyPanel() {
                 }
                 announce(t('audit.copied'));
               },
-            }, t('audit.copy')))) : h('p', { class: 'muted' }, t('audit.noSeal')),
+            }, t('audit.copy'))),
+          result.lastSeal.keyId ? [h('dt', {}, t('audit.sealKey')), h('dd', {}, h('code', {}, result.lastSeal.keyId))] : null,
+          result.lastSeal.signature ? [h('dt', {}, t('audit.signature')), h('dd', {}, h('code', { class: 'hash', id: 'seal-signature' }, result.lastSeal.signature))] : null)
+          : h('p', { class: 'muted' }, t('audit.noSeal')),
         h('p', { class: 'muted' }, t('audit.keepHash')));
     } catch (failure) {
       replace(out, failureBox(failure));

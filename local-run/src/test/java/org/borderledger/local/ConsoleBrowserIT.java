@@ -269,6 +269,7 @@ class ConsoleBrowserIT {
         browser.open("#/audit");
         browser.click(By.id("verify-run"));
         assertThat(browser.text(By.id("verify-verdict"))).startsWith("The store verifies.");
+        assertThat(browser.text(By.id("seal-hash"))).matches("[0-9a-f]{64}");
         browser.until(
                 d -> !d.findElements(By.cssSelector("#audit-events tbody tr")).isEmpty());
         browser.type(By.id("history-aggregate"), "IND-2014-TRADE");
