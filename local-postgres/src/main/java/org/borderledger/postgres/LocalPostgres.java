@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +181,11 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public void discard() {
         runningServer(dataDirectory).ifPresent(postmaster -> {
-            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
-            postmaster.destroyForcibly();
-            awaitExit(postmaster, STOP_WAIT);
+            List<ProcessHandle> processes =
+                    new ArrayList<>(postmaster.descendants().toList());
+            processes.add(postmaster);
+            processes.forEach(ProcessHandle::destroyForcibly);
+            processes.forEach(process -> awaitExit(process, STOP_WAIT));
         });
     }
 

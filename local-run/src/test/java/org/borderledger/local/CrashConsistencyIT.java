@@ -294,43 +294,55 @@ class CrashConsistencyIT {
         }
     }
 
-    /** What the store holds, read once through the audit API's NDJSON stream. */
+    /** What the store holds, read through the audit API's NDJSON stream. */
     record Store(
             Map<String, List<Long>> positionsByTag,
             Set<String> markers,
             Map<String, Long> recoveredByCase,
             long events) {
 
+        /** Reads the whole stream: event lines, seal lines (skipped), and a resume line when it hit its time bound. */
         static Store read(LedgerHttp command, String auditor) {
-            LedgerHttp.Response stream =
-                    command.get("/api/audit/events", auditor, Map.of("Accept", "application/x-ndjson"));
-            assertThat(stream.status()).as(stream.body()).isEqualTo(200);
             Map<String, List<Long>> positions = new HashMap<>();
             Set<String> markers = new HashSet<>();
             Map<String, Long> recovered = new TreeMap<>();
             long events = 0;
-            for (String line : stream.body().split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode event = parse(line);
-                if (event.has("seal")) {
-                    continue; // a signed checkpoint of the chain, between the events of a whole-store export
-                }
-                events++;
-                long position = event.get("position").asLong();
-                String type = event.get("eventType").asText();
-                if (type.equals("MarkerPlanned")) {
-                    String id = event.get("aggregateId").asText();
-                    markers.add(id);
-                    positions.computeIfAbsent(id, k -> new ArrayList<>()).add(position);
-                } else if (type.equals("RemainsRecovered")) {
-                    String tag = event.at("/payload/site/commune").asText();
-                    positions.computeIfAbsent(tag, k -> new ArrayList<>()).add(position);
-                    recovered.merge(
-                            event.get("aggregateId").asText(),
-                            event.at("/payload/count").asLong(),
-                            Long::sum);
+            String query = "";
+            boolean complete = false;
+            while (!complete) {
+                LedgerHttp.Response stream =
+                        command.get("/api/audit/events" + query, auditor, Map.of("Accept", "application/x-ndjson"));
+                assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+                complete = true;
+                for (String line : stream.body().split("\n")) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode event = parse(line);
+                    if (event.has("incomplete")) {
+                        query = "?afterPosition="
+                                + event.at("/incomplete/resumeAfterPosition").asLong();
+                        complete = false;
+                        continue;
+                    }
+                    if (!event.has("position")) {
+                        continue;
+                    }
+                    events++;
+                    long position = event.get("position").asLong();
+                    String type = event.get("eventType").asText();
+                    if (type.equals("MarkerPlanned")) {
+                        String id = event.get("aggregateId").asText();
+                        markers.add(id);
+                        positions.computeIfAbsent(id, k -> new ArrayList<>()).add(position);
+                    } else if (type.equals("RemainsRecovered")) {
+                        String tag = event.at("/payload/site/commune").asText();
+                        positions.computeIfAbsent(tag, k -> new ArrayList<>()).add(position);
+                        recovered.merge(
+                                event.get("aggregateId").asText(),
+                                event.at("/payload/count").asLong(),
+                                Long::sum);
+                    }
                 }
             }
             return new Store(positions, markers, recovered, events);
