@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.borderledger.command.agreement.NotAPartyToAgreement;
+import org.borderledger.command.marker.MarkerAlreadyCompleted;
+import org.borderledger.command.web.AlreadyExists;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,8 +82,8 @@ class ProblemTypeNamesTest {
 
     @Test
     void aRefusalAnswersWithTheNameItStates() {
-        Refusal refusal = new org.borderledger.command.web.AlreadyExists("m-1", "Marker");
-
-        assertThat(refusal.type()).isEqualTo("already-exists");
+        assertThat(new MarkerAlreadyCompleted("314/1").type()).isEqualTo("marker-already-completed");
+        assertThat(new NotAPartyToAgreement("AGR-1", "VN-44").type()).isEqualTo("not-a-party-to-agreement");
+        assertThat(new AlreadyExists("m-1", "Marker").type()).isEqualTo("already-exists");
     }
 }
