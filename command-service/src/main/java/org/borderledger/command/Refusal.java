@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A command the ledger refuses, as a named fact ({@code MarkerAlreadyCompleted}). Each subclass is one kind of
- * refusal with a stable problem type; {@link #fields()} names the request fields at fault. Nothing is recorded.
+ * refusal with a stable problem type, named by its {@link ProblemType}; {@link #fields()} names the request fields at fault. Nothing is recorded.
  */
 public abstract class Refusal extends RuntimeException {
 
@@ -27,13 +27,13 @@ public abstract class Refusal extends RuntimeException {
 
     public abstract Kind kind();
 
-    /** The stable last segment of the problem type URI, e.g. {@code marker-already-completed}. */
+    /** The stable last segment of the problem type URI, e.g. {@code marker-already-completed}, from {@link ProblemType}. */
     public String type() {
-        return getClass()
-                .getSimpleName()
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
-                .toLowerCase();
+        ProblemType type = getClass().getAnnotation(ProblemType.class);
+        if (type == null) {
+            throw new IllegalStateException(getClass().getName() + " states no @ProblemType");
+        }
+        return type.value();
     }
 
     public List<String> fields() {

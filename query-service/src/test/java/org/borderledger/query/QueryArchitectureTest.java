@@ -48,6 +48,7 @@ class QueryArchitectureTest {
             .resideInAnyPackage(
                     "org.borderledger.query.replay..",
                     "org.borderledger.query.consistency..",
+                    "org.borderledger.query.rebuild..",
                     "org.borderledger.query.deadletter..")
             .should()
             .dependOnClassesThat()
@@ -77,7 +78,23 @@ class QueryArchitectureTest {
             .resideInAnyPackage(
                     "org.borderledger.query.replay..",
                     "org.borderledger.query.consistency..",
+                    "org.borderledger.query.rebuild..",
                     "org.borderledger.query.deadletter..");
+
+    /** Replays and checks share the job runner, the lock and the topic log in {@code rebuild}, not each other. */
+    @ArchTest
+    static final ArchRule replaysAndChecksShareOnlyTheRebuildPackage = slices().matching(
+                    "org.borderledger.query.(replay|consistency)..")
+            .should()
+            .notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule theRebuildPackageKnowsNeitherReplaysNorChecks = noClasses()
+            .that()
+            .resideInAPackage("org.borderledger.query.rebuild..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..");
 
     @ArchTest
     static final ArchRule theReadSideNeverUsesTheWriteSide =

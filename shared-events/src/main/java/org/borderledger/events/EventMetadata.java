@@ -3,7 +3,7 @@ package org.borderledger.events;
 import java.util.List;
 
 /**
- * Metadata keys every stored event carries (SPEC §3.5). They are lower-case letters only, so that they travel
+ * Metadata keys every stored event carries. They are lower-case letters only, so that they travel
  * unchanged as CloudEvents extension attributes. The time an event was recorded is the event's own timestamp.
  */
 public final class EventMetadata {

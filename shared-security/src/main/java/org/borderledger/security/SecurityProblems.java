@@ -14,8 +14,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401 and 403 as {@code application/problem+json}, like every other refusal of the ledger. */
 final class SecurityProblems {
 
-    static final String TYPE_BASE = "https://border-ledger.example/problems/";
-
     private final ObjectMapper json = new ObjectMapper();
 
     AuthenticationEntryPoint unauthenticated() {
@@ -48,7 +46,7 @@ final class SecurityProblems {
             HttpServletResponse response, HttpStatus status, String type, String title, String detail, String path)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.uri(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(path));
         response.setStatus(status.value());

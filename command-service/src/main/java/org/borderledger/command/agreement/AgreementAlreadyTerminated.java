@@ -1,8 +1,10 @@
 package org.borderledger.command.agreement;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 /** Nothing is recorded on an agreement after its termination. */
+@ProblemType("agreement-already-terminated")
 public class AgreementAlreadyTerminated extends StateConflict {
 
     public AgreementAlreadyTerminated(String agreementId) {

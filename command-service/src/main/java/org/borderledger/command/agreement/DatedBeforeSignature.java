@@ -1,9 +1,11 @@
 package org.borderledger.command.agreement;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** Nothing happens to an agreement before the day it was signed. */
+@ProblemType("dated-before-signature")
 public class DatedBeforeSignature extends RuleViolated {
 
     public DatedBeforeSignature(String agreementId, String field, LocalDate date, LocalDate signedOn) {

@@ -1,9 +1,11 @@
 package org.borderledger.command.agreement;
 
 import java.util.List;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** An agreement binds exactly two provinces, one of Vietnam and one of Cambodia. */
+@ProblemType("parties-not-one-per-country")
 public class PartiesNotOnePerCountry extends RuleViolated {
 
     public PartiesNotOnePerCountry(List<String> parties) {

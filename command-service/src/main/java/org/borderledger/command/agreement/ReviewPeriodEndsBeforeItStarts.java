@@ -1,8 +1,10 @@
 package org.borderledger.command.agreement;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
+@ProblemType("review-period-ends-before-it-starts")
 public class ReviewPeriodEndsBeforeItStarts extends RuleViolated {
 
     public ReviewPeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {

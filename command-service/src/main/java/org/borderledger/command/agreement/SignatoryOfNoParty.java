@@ -1,10 +1,12 @@
 package org.borderledger.command.agreement;
 
 import java.util.List;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 import org.borderledger.events.agreement.Signatory;
 
 /** Every signatory signs for one of the two parties. */
+@ProblemType("signatory-of-no-party")
 public class SignatoryOfNoParty extends RuleViolated {
 
     public SignatoryOfNoParty(Signatory signatory, List<String> parties) {

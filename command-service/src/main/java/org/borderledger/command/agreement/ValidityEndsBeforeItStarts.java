@@ -1,9 +1,11 @@
 package org.borderledger.command.agreement;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** An agreement's validity ends strictly after it starts. */
+@ProblemType("validity-ends-before-it-starts")
 public class ValidityEndsBeforeItStarts extends RuleViolated {
 
     private ValidityEndsBeforeItStarts(LocalDate validFrom, LocalDate validTo, String... fields) {

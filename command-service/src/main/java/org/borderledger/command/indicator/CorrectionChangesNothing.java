@@ -1,8 +1,10 @@
 package org.borderledger.command.indicator;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** A correction that repeats the current value would be a fact that says nothing. */
+@ProblemType("correction-changes-nothing")
 public class CorrectionChangesNothing extends RuleViolated {
 
     public CorrectionChangesNothing(String indicatorId, long value) {

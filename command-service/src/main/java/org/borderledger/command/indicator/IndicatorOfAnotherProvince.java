@@ -1,8 +1,10 @@
 package org.borderledger.command.indicator;
 
 import org.borderledger.command.NotEntitled;
+import org.borderledger.command.ProblemType;
 
 /** Only units of the province that reported a figure correct it. */
+@ProblemType("indicator-of-another-province")
 public class IndicatorOfAnotherProvince extends NotEntitled {
 
     public IndicatorOfAnotherProvince(String indicatorId, String reportingProvince, String province) {

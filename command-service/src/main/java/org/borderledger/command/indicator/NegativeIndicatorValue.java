@@ -1,8 +1,10 @@
 package org.borderledger.command.indicator;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** Turnover and visitor counts are never negative. */
+@ProblemType("negative-indicator-value")
 public class NegativeIndicatorValue extends RuleViolated {
 
     public NegativeIndicatorValue(long value) {

@@ -1,8 +1,10 @@
 package org.borderledger.command.indicator;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
+@ProblemType("period-ends-before-it-starts")
 public class PeriodEndsBeforeItStarts extends RuleViolated {
 
     public PeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {

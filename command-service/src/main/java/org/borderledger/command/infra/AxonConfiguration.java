@@ -1,6 +1,7 @@
 package org.borderledger.command.infra;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +19,7 @@ import org.borderledger.codec.TokenTable;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.events.EventMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,15 +82,29 @@ class AxonConfiguration {
 
     /**
      * Tokens live in this service's database, beside the events: the Kafka publisher's token is the outbox cursor.
-     * (The Kafka extension would otherwise keep it in Kafka.)
+     * (The Kafka extension would otherwise keep it in Kafka.) Several instances sharing the store claim each
+     * processor's token there: one instance processes it, and a claim its owner stopped extending (the owner died) is
+     * free for another instance after {@code ledger.publisher.takeover}. The owner extends its claim every second while
+     * idle and with every batch; a batch that waits for Kafka's acknowledgements longer than the takeover time (up to
+     * {@code ledger.kafka.publish-ack-timeout}) may be published again by the instance that took over, and the read
+     * side applies each position once. The node id names the instance in
+     * {@code token_entry.owner} (default: the JVM's {@code pid@host}).
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            @Value("${ledger.publisher.takeover:10s}") Duration takeover,
+            @Value("${ledger.publisher.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenTable.SCHEMA)
                 .serializer(serializer)
-                .build();
+                .claimTimeout(takeover);
+        if (!nodeId.isBlank()) {
+            tokens.nodeId(nodeId);
+        }
+        return tokens.build();
     }
 
     /** A duplicate (aggregate id, sequence number) is a concurrent write (SQLSTATE 23505, unique violation). */

@@ -1,9 +1,11 @@
 package org.borderledger.command.marker;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 /** The marker's completion is reported and awaits the other side's confirmation. */
+@ProblemType("completion-already-reported")
 public class CompletionAlreadyReported extends StateConflict {
 
     public CompletionAlreadyReported(String markerId, LocalDate completedOn) {

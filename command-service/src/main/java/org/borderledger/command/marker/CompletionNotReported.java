@@ -1,8 +1,10 @@
 package org.borderledger.command.marker;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 /** There is nothing to confirm until the responsible side reports the marker built. */
+@ProblemType("completion-not-reported")
 public class CompletionNotReported extends StateConflict {
 
     public CompletionNotReported(String markerId) {

@@ -1,9 +1,11 @@
 package org.borderledger.command.marker;
 
 import org.borderledger.command.NotEntitled;
+import org.borderledger.command.ProblemType;
 import org.borderledger.events.Side;
 
 /** Only the side responsible for building a marker reports it built. */
+@ProblemType("completion-report-from-other-side")
 public class CompletionReportFromOtherSide extends NotEntitled {
 
     public CompletionReportFromOtherSide(String markerId, Side responsibleSide, Side reportingSide) {

@@ -1,9 +1,11 @@
 package org.borderledger.command.marker;
 
 import org.borderledger.command.NotEntitled;
+import org.borderledger.command.ProblemType;
 import org.borderledger.events.Side;
 
 /** A marker's completion is verified jointly: the side that built it cannot confirm it. */
+@ProblemType("confirmation-from-same-side")
 public class ConfirmationFromSameSide extends NotEntitled {
 
     public ConfirmationFromSameSide(String markerId, Side side) {

@@ -1,9 +1,11 @@
 package org.borderledger.command.marker;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 /** The marker's earlier damage has not been repaired yet. */
+@ProblemType("marker-already-damaged")
 public class MarkerAlreadyDamaged extends StateConflict {
 
     public MarkerAlreadyDamaged(String markerId, LocalDate damagedOn) {

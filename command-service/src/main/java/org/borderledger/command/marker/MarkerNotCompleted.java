@@ -1,8 +1,10 @@
 package org.borderledger.command.marker;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 /** Damage is reported on a completed (confirmed) marker only. */
+@ProblemType("marker-not-completed")
 public class MarkerNotCompleted extends StateConflict {
 
     public MarkerNotCompleted(String markerId) {

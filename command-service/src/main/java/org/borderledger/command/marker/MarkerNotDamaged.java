@@ -1,7 +1,9 @@
 package org.borderledger.command.marker;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
+@ProblemType("marker-not-damaged")
 public class MarkerNotDamaged extends StateConflict {
 
     public MarkerNotDamaged(String markerId) {

@@ -1,8 +1,10 @@
 package org.borderledger.command.marker;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
+@ProblemType("repair-before-damage")
 public class RepairBeforeDamage extends RuleViolated {
 
     public RepairBeforeDamage(String markerId, LocalDate repairedOn, LocalDate damagedOn) {

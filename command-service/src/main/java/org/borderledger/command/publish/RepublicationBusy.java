@@ -1,8 +1,10 @@
 package org.borderledger.command.publish;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.Refusal;
 
 /** A re-publication is running already: one at a time. */
+@ProblemType("republication-busy")
 final class RepublicationBusy extends Refusal {
 
     RepublicationBusy(String runningId) {

@@ -1,8 +1,10 @@
 package org.borderledger.command.repatriation;
 
 import org.borderledger.command.NotEntitled;
+import org.borderledger.command.ProblemType;
 
 /** A unit opens search cases for itself: the searching unit is the submitting unit, never another one. */
+@ProblemType("case-for-another-unit")
 public class CaseForAnotherUnit extends NotEntitled {
 
     public CaseForAnotherUnit(String searchingUnit, String submittingUnit) {

@@ -1,8 +1,10 @@
 package org.borderledger.command.repatriation;
 
 import org.borderledger.command.NotEntitled;
+import org.borderledger.command.ProblemType;
 
 /** Only units of the province that opened a case, or of the province searched, record its facts. */
+@ProblemType("case-of-another-province")
 public class CaseOfAnotherProvince extends NotEntitled {
 
     public CaseOfAnotherProvince(String caseId, String province) {

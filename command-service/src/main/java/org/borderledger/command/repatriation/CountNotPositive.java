@@ -1,7 +1,9 @@
 package org.borderledger.command.repatriation;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
+@ProblemType("count-not-positive")
 public class CountNotPositive extends RuleViolated {
 
     public CountNotPositive(int count) {

@@ -1,8 +1,10 @@
 package org.borderledger.command.repatriation;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** The total repatriated in a case never exceeds the total recovered. */
+@ProblemType("more-repatriated-than-recovered")
 public class MoreRepatriatedThanRecovered extends RuleViolated {
 
     public MoreRepatriatedThanRecovered(String caseId, int count, long awaitingRepatriation) {

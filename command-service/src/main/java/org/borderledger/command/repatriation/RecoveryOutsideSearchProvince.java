@@ -1,8 +1,10 @@
 package org.borderledger.command.repatriation;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** Remains of a case are recovered in the province the case searches. */
+@ProblemType("recovery-outside-search-province")
 public class RecoveryOutsideSearchProvince extends RuleViolated {
 
     public RecoveryOutsideSearchProvince(String caseId, String siteProvince, String searchProvince) {

@@ -1,9 +1,11 @@
 package org.borderledger.command.repatriation;
 
 import java.time.LocalDate;
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** A repatriation cannot precede the case's first recovery, nor come when nothing has been recovered. */
+@ProblemType("repatriation-before-recovery")
 public class RepatriationBeforeRecovery extends RuleViolated {
 
     public RepatriationBeforeRecovery(String caseId, LocalDate repatriatedOn, LocalDate firstRecoveredOn) {

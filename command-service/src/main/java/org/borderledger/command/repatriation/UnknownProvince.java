@@ -1,8 +1,10 @@
 package org.borderledger.command.repatriation;
 
+import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 /** Not an ISO 3166-2 province code of either side, such as {@code VN-47} or {@code KH-7}. */
+@ProblemType("unknown-province")
 public class UnknownProvince extends RuleViolated {
 
     public UnknownProvince(String province, String field) {

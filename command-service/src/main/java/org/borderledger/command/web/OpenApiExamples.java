@@ -11,7 +11,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the request examples of SPEC §6 (resource {@code openapi/examples.json}, keyed by path) on the write
+ * Puts a realistic request example (resource {@code openapi/examples.json}, keyed by path) on the write
  * operations of the OpenAPI document, so Swagger UI opens each write with a realistic body.
  */
 @Component
@@ -34,7 +34,7 @@ class OpenApiExamples implements OpenApiCustomizer {
             if (example != null && item.getPost() != null && item.getPost().getRequestBody() != null) {
                 for (MediaType media :
                         item.getPost().getRequestBody().getContent().values()) {
-                    media.addExamples("SPEC §6", new Example().value(example));
+                    media.addExamples("reference case", new Example().value(example));
                 }
             }
         });

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.common.AxonException;
 import org.borderledger.command.Refusal;
+import org.borderledger.security.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -111,8 +112,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
-        problem.setType(java.net.URI.create(Problems.TYPE_BASE
-                + HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-')));
+        problem.setType(ProblemTypes.uri(
+                HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-')));
         return new ResponseEntity<>(problem, headers, status);
     }
 

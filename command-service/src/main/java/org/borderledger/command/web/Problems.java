@@ -1,7 +1,6 @@
 package org.borderledger.command.web;
 
 import jakarta.validation.ConstraintViolation;
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.borderledger.command.Refusal;
+import org.borderledger.security.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Problems {
-
-    public static final String TYPE_BASE = "https://border-ledger.example/problems/";
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -83,7 +81,7 @@ public class Problems {
 
     public ProblemDetail problem(HttpStatus status, String type, String detail, List<String> fields) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.uri(type));
         problem.setTitle(title(type));
         problem.setProperty("fields", fields);
         return problem;

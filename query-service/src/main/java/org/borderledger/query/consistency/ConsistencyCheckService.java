@@ -1,32 +1,27 @@
 package org.borderledger.query.consistency;
 
-import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.query.deadletter.DeadLetters;
-import org.borderledger.query.replay.EventLog;
-import org.borderledger.query.replay.Heartbeat;
-import org.borderledger.query.replay.ProcessedOffsets;
-import org.borderledger.query.replay.ReadModelLock;
-import org.borderledger.query.replay.ReadModelsBusy;
-import org.borderledger.query.replay.RebuildProperties;
-import org.borderledger.query.replay.TopicSpan;
+import org.borderledger.query.rebuild.Heartbeat;
+import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ReadModelJobs;
+import org.borderledger.query.rebuild.ReadModelLock;
+import org.borderledger.query.rebuild.ReadModelsBusy;
+import org.borderledger.query.rebuild.RebuildProperties;
+import org.borderledger.query.rebuild.TopicLog;
+import org.borderledger.query.rebuild.TopicSpan;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +45,8 @@ class ConsistencyCheckService {
     private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(60);
 
     private final CheckRepository checks;
-    private final ReadModelLock lock;
-    private final EventLog topic;
+    private final ReadModelJobs jobs;
+    private final TopicLog topic;
     private final ProcessedOffsets offsets;
     private final LedgerRecords records;
     private final DeadLetters deadLetters;
@@ -60,17 +55,11 @@ class ConsistencyCheckService {
     private final BeanFactory service;
     private final Clock clock;
     private final RebuildProperties properties;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "consistency-check");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile String runningHere;
 
     ConsistencyCheckService(
             CheckRepository checks,
-            ReadModelLock lock,
-            EventLog topic,
+            ReadModelJobs jobs,
+            TopicLog topic,
             ProcessedOffsets offsets,
             LedgerRecords records,
             DeadLetters deadLetters,
@@ -80,7 +69,7 @@ class ConsistencyCheckService {
             Clock clock,
             RebuildProperties properties) {
         this.checks = checks;
-        this.lock = lock;
+        this.jobs = jobs;
         this.topic = topic;
         this.offsets = offsets;
         this.records = records;
@@ -94,28 +83,21 @@ class ConsistencyCheckService {
 
     /** Starts a check; {@link ReadModelsBusy} when a replay or another check is running. */
     CheckRecord start(String requestedBy) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        lock.acquire(ReadModelLock.Kind.CONSISTENCY_CHECK, id, now, properties.staleAfter())
-                .ifPresent(holder -> {
-                    throw new ReadModelsBusy(holder);
-                });
-        TopicSpan span;
-        try {
-            span = topic.span();
-            checks.insert(id, requestedBy, span.total(), now);
-        } catch (RuntimeException e) {
-            lock.release(id);
-            throw e;
-        }
-        runningHere = id;
-        log.info(
-                "Consistency check {} requested by {}: rebuilding {} records into a shadow schema",
-                id,
-                requestedBy,
-                span.total());
-        worker.execute(() -> run(id, span));
-        return checks.find(id).orElseThrow();
+        return jobs.start(
+                        ReadModelLock.Kind.CONSISTENCY_CHECK,
+                        id -> {
+                            TopicSpan span = topic.span();
+                            checks.insert(id, requestedBy, span.total(), clock.instant());
+                            log.info(
+                                    "Consistency check {} requested by {}: rebuilding {} records into a shadow schema",
+                                    id,
+                                    requestedBy,
+                                    span.total());
+                            return new Started(checks.find(id).orElseThrow(), span);
+                        },
+                        checks::touch,
+                        (started, heartbeat) -> run(started.check().id(), started.span(), heartbeat))
+                .check();
     }
 
     /** A check as it stands; a running one whose heartbeat stopped (its instance died) is marked interrupted. */
@@ -132,26 +114,25 @@ class ConsistencyCheckService {
     }
 
     private CheckRecord interruptedIfAbandoned(CheckRecord check) {
-        Instant now = clock.instant();
         if (check.status() == CheckStatus.RUNNING
-                && !check.id().equals(runningHere)
-                && check.updatedAt().plus(properties.staleAfter()).isBefore(now)
+                && jobs.abandoned(check.id(), check.updatedAt())
                 && checks.fail(
                         check.id(),
                         CheckStatus.INTERRUPTED,
                         check.eventsApplied(),
                         "The service running the check stopped before it completed",
-                        now)) {
-            lock.release(check.id());
+                        clock.instant())) {
+            jobs.release(check.id());
             return checks.find(check.id()).orElse(check);
         }
         return check;
     }
 
-    private void run(String id, TopicSpan span) {
+    private record Started(CheckRecord check, TopicSpan span) {}
+
+    private void run(String id, TopicSpan span, Heartbeat heartbeat) {
         long applied = 0;
-        try (Heartbeat heartbeat =
-                Heartbeat.start(lock, id, at -> checks.touch(id, at), clock, properties.progressInterval())) {
+        try {
             ShadowSchema.dropLeftovers(dataSource);
             Comparison comparison;
             try (ShadowSchema shadow = ShadowSchema.create(
@@ -187,9 +168,6 @@ class ConsistencyCheckService {
         } catch (RuntimeException | SQLException e) {
             log.error("Consistency check {} failed", id, e);
             checks.fail(id, CheckStatus.FAILED, applied, e.toString(), clock.instant());
-        } finally {
-            lock.release(id);
-            runningHere = null;
         }
     }
 
@@ -279,12 +257,5 @@ class ConsistencyCheckService {
             }
         }
         return gaps;
-    }
-
-    /** Interrupts a running check (recorded INTERRUPTED) and gives it a moment to drop its shadow schema. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.TopicRecord;
 import org.borderledger.query.deadletter.DeadLetters;
-import org.borderledger.query.replay.TopicSpan;
+import org.borderledger.query.rebuild.TopicSpan;
 
 /**
  * Reads the topic from the first offsets of a span into the shadow read models, one poll (at most

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Marker ids contain slashes ({@code 314/1}): look one up as {@code /api/markers/314%2F1} (the encoded slash is kept
- * inside its path segment, see {@code EncodedSlashConfiguration}) or as {@code /api/markers/by-id?id=314/1}.
+ * inside its path segment: {@code LedgerSecurity} lets Tomcat and the firewall pass it) or as {@code /api/markers/by-id?id=314/1}.
  */
 @RestController
 @RequestMapping("/api")

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.borderledger.query.replay.EventLog;
-import org.borderledger.query.replay.ProcessedOffsets;
-import org.borderledger.query.replay.TopicSpan;
+import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.TopicLog;
+import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,14 +30,14 @@ class ProjectionGauges implements MeterBinder, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionGauges.class);
 
-    private final EventLog eventLog;
+    private final TopicLog eventLog;
     private final ProcessedOffsets processed;
     private final Map<Integer, Double> lag = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
     private volatile MeterRegistry registry;
 
     ProjectionGauges(
-            EventLog eventLog, ProcessedOffsets processed, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
+            TopicLog eventLog, ProcessedOffsets processed, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
         this.eventLog = eventLog;
         this.processed = processed;
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {

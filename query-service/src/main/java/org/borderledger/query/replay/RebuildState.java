@@ -3,6 +3,8 @@ package org.borderledger.query.replay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.borderledger.query.rebuild.ReadModelLock;
+import org.borderledger.query.rebuild.RebuildProperties;
 import org.springframework.stereotype.Component;
 
 /**

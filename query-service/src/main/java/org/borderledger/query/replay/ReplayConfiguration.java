@@ -2,6 +2,7 @@ package org.borderledger.query.replay;
 
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.BooleanSchema;
+import org.borderledger.query.rebuild.RebuildProperties;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

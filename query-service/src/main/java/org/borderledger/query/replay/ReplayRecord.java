@@ -1,6 +1,7 @@
 package org.borderledger.query.replay;
 
 import java.time.Instant;
+import org.borderledger.query.rebuild.TopicSpan;
 
 /** A row of {@code read_model_replay}. */
 record ReplayRecord(

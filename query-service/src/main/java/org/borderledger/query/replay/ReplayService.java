@@ -1,16 +1,19 @@
 package org.borderledger.query.replay;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.borderledger.query.deadletter.DeadLetters;
+import org.borderledger.query.rebuild.Heartbeat;
+import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ReadModelJobs;
+import org.borderledger.query.rebuild.ReadModelLock;
+import org.borderledger.query.rebuild.ReadModelsBusy;
+import org.borderledger.query.rebuild.RebuildProperties;
+import org.borderledger.query.rebuild.TopicLog;
+import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,25 +35,20 @@ class ReplayService {
 
     private final ReplayRepository replays;
     private final DeadLetters deadLetters;
-    private final ReadModelLock lock;
-    private final EventLog topic;
+    private final ReadModelJobs jobs;
+    private final TopicLog topic;
     private final ProcessedOffsets offsets;
     private final ProjectionsProcessor processor;
     private final RebuildState state;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RebuildProperties properties;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     ReplayService(
             ReplayRepository replays,
             DeadLetters deadLetters,
-            ReadModelLock lock,
-            EventLog topic,
+            ReadModelJobs jobs,
+            TopicLog topic,
             ProcessedOffsets offsets,
             ProjectionsProcessor processor,
             RebuildState state,
@@ -59,7 +57,7 @@ class ReplayService {
             RebuildProperties properties) {
         this.replays = replays;
         this.deadLetters = deadLetters;
-        this.lock = lock;
+        this.jobs = jobs;
         this.topic = topic;
         this.offsets = offsets;
         this.processor = processor;
@@ -71,30 +69,24 @@ class ReplayService {
 
     /** Starts a replay; {@link ReadModelsBusy} when a replay or consistency check is running. */
     ReplayRecord start(String requestedBy) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        lock.acquire(ReadModelLock.Kind.REPLAY, id, now, properties.staleAfter())
-                .ifPresent(holder -> {
-                    throw new ReadModelsBusy(holder);
-                });
-        ReplayRecord replay;
-        try {
-            TopicSpan span = topic.span();
-            replay = new ReplayRecord(
-                    id, ReplayStatus.RUNNING, requestedBy, span.total(), 0, span, now, null, now, null, null);
-            replays.insert(replay);
-        } catch (RuntimeException e) {
-            lock.release(id);
-            throw e;
-        }
-        state.started(id);
-        log.info(
-                "Replay {} requested by {}: rebuilding the read models from {} records",
-                id,
-                requestedBy,
-                replay.eventsTotal());
-        worker.execute(() -> run(replay));
-        return replay;
+        return jobs.start(
+                ReadModelLock.Kind.REPLAY,
+                id -> {
+                    Instant now = clock.instant();
+                    TopicSpan span = topic.span();
+                    ReplayRecord replay = new ReplayRecord(
+                            id, ReplayStatus.RUNNING, requestedBy, span.total(), 0, span, now, null, now, null, null);
+                    replays.insert(replay);
+                    state.started(id);
+                    log.info(
+                            "Replay {} requested by {}: rebuilding the read models from {} records",
+                            id,
+                            requestedBy,
+                            replay.eventsTotal());
+                    return replay;
+                },
+                replays::touch,
+                this::run);
     }
 
     /** A replay as it stands; a running one whose heartbeat stopped (its instance died) is marked interrupted. */
@@ -107,23 +99,21 @@ class ReplayService {
     }
 
     private ReplayRecord interruptedIfAbandoned(ReplayRecord replay) {
-        Instant now = clock.instant();
         if (replay.status() == ReplayStatus.RUNNING
-                && !state.runningHere(replay.id())
-                && replay.updatedAt().plus(properties.staleAfter()).isBefore(now)
-                && replays.interrupt(replay.id(), "The service running the replay stopped before it completed", now)) {
-            lock.release(replay.id());
+                && jobs.abandoned(replay.id(), replay.updatedAt())
+                && replays.interrupt(
+                        replay.id(), "The service running the replay stopped before it completed", clock.instant())) {
+            jobs.release(replay.id());
             return replays.find(replay.id()).orElse(replay);
         }
         return replay;
     }
 
-    private void run(ReplayRecord replay) {
+    private void run(ReplayRecord replay, Heartbeat heartbeat) {
         String id = replay.id();
         TopicSpan span = replay.span();
         long processed = 0;
-        try (Heartbeat heartbeat =
-                Heartbeat.start(lock, id, at -> replays.touch(id, at), clock, properties.progressInterval())) {
+        try {
             processor.shutDown();
             try {
                 processor.rewind(() -> {
@@ -173,19 +163,12 @@ class ReplayService {
         try {
             transaction.executeWithoutResult(tx -> {
                 replays.finish(id, status, processed, failure, clock.instant());
-                lock.release(id);
+                jobs.release(id);
             });
         } catch (RuntimeException e) {
             log.error("Replay {} ended {} but its end could not be recorded", id, status, e);
         } finally {
             state.finished(id);
         }
-    }
-
-    /** Interrupts a running replay (recorded INTERRUPTED) and gives it a moment to record that. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Rebuilding the read models from the whole event topic with visible progress (POST /api/admin/replays), the lock that
- * lets one replay or consistency check run at a time, and the marking of reads answered while a replay runs.
+ * Rebuilding the read models from the whole event topic with visible progress (POST /api/admin/replays), and the
+ * marking of reads answered while a replay runs.
  */
 package org.borderledger.query.replay;

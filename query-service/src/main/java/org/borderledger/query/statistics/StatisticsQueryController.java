@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Statistics", description = "Programme figures over a date range (SPEC §6)")
+@Tag(name = "Statistics", description = "Programme figures over a date range")
 class StatisticsQueryController {
 
     private final StatisticsViewRepository statistics;

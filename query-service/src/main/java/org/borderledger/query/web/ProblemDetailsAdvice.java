@@ -1,11 +1,11 @@
 package org.borderledger.query.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.borderledger.security.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -37,14 +37,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://border-ledger.example/problems/";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(LedgerProblem.class)
     ResponseEntity<Object> handleLedgerProblem(LedgerProblem problem, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setType(URI.create(TYPE_BASE + problem.kind()));
+        body.setType(ProblemTypes.uri(problem.kind()));
         body.setTitle(problem.title());
         body.setProperty("fields", problem.fields());
         HttpHeaders headers = new HttpHeaders();
@@ -68,7 +66,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
                 && !(exception instanceof LedgerProblem)) {
-            problem.setType(URI.create(TYPE_BASE + kindOf(exception, status)));
+            problem.setType(ProblemTypes.uri(kindOf(exception, status)));
             problem.setProperty("fields", fieldsOf(exception));
             if (exception instanceof TypeMismatchException mismatch) {
                 problem.setDetail(describe(mismatch));

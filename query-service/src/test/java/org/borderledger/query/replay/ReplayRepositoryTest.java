@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import org.borderledger.query.ReadModelDatabase;
+import org.borderledger.query.rebuild.TopicSpan;
 import org.junit.jupiter.api.Test;
 
 class ReplayRepositoryTest {

@@ -1,4 +1,4 @@
-package org.borderledger.query.replay;
+package org.borderledger.query.rebuild;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.borderledger.query.replay;
+package org.borderledger.query.rebuild;
 
 import java.util.Map;
 import java.util.SortedMap;

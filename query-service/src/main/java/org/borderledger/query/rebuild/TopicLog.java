@@ -1,4 +1,4 @@
-package org.borderledger.query.replay;
+package org.borderledger.query.rebuild;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
  * records, as bytes, with the same settings as the projections.
  */
 @Component
-public class EventLog {
+public class TopicLog {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final String topic;
 
-    EventLog(ConsumerFactory<String, byte[]> consumers, @Value("${axon.kafka.default-topic}") String topic) {
+    TopicLog(ConsumerFactory<String, byte[]> consumers, @Value("${axon.kafka.default-topic}") String topic) {
         this.consumers = consumers;
         this.topic = topic;
     }
@@ -34,7 +34,7 @@ public class EventLog {
         return topic;
     }
 
-    /** First and end offset of every partition, now; {@link EventLogUnavailable} when the broker does not answer. */
+    /** First and end offset of every partition, now; {@link TopicUnavailable} when the broker does not answer. */
     public TopicSpan span() {
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(null)) {
             List<TopicPartition> partitions = partitions(consumer);
@@ -42,7 +42,7 @@ public class EventLog {
                     byPartition(consumer.beginningOffsets(partitions, TIMEOUT)),
                     byPartition(consumer.endOffsets(partitions, TIMEOUT)));
         } catch (KafkaException e) {
-            throw new EventLogUnavailable(topic, e);
+            throw new TopicUnavailable(topic, e);
         }
     }
 
@@ -59,14 +59,14 @@ public class EventLog {
             return consumer;
         } catch (KafkaException e) {
             consumer.close();
-            throw new EventLogUnavailable(topic, e);
+            throw new TopicUnavailable(topic, e);
         }
     }
 
     private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
         if (infos == null || infos.isEmpty()) {
-            throw new EventLogUnavailable(topic, null);
+            throw new TopicUnavailable(topic, null);
         }
         return infos.stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))

@@ -1,4 +1,4 @@
-package org.borderledger.query.replay;
+package org.borderledger.query.rebuild;
 
 import java.util.List;
 import org.borderledger.query.web.LedgerProblem;
@@ -6,11 +6,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The Kafka topic the read models are rebuilt from cannot be read now: nothing was started. */
-public final class EventLogUnavailable extends LedgerProblem {
+public final class TopicUnavailable extends LedgerProblem {
 
     private final HttpHeaders headers = new HttpHeaders();
 
-    public EventLogUnavailable(String topic, Exception cause) {
+    public TopicUnavailable(String topic, Exception cause) {
         super(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "event-log-unavailable",
