@@ -4,8 +4,6 @@ import java.sql.SQLException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -13,25 +11,18 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
-import org.borderledger.codec.LedgerSerializer;
-import org.borderledger.codec.TokenTable;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.wiring.LedgerWiring;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerWiring.class)
 class AxonConfiguration {
-
-    /** One JSON serializer for events, messages and tokens (Axon would otherwise fall back to XStream). */
-    @Bean
-    @Primary
-    Serializer serializer() {
-        return LedgerSerializer.create();
-    }
 
     /** Snake-case names for Axon's event and snapshot tables, which Flyway creates (V1__event_store.sql). */
     @Bean
@@ -76,19 +67,6 @@ class AxonConfiguration {
                 .schema(eventSchema)
                 .build();
         return new HashChainingEventStorageEngine(jdbc, eventSerializer, transactionManager);
-    }
-
-    /**
-     * Tokens live in this service's database, beside the events: the Kafka publisher's token is the outbox cursor.
-     * (The Kafka extension would otherwise keep it in Kafka.)
-     */
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(TokenTable.SCHEMA)
-                .serializer(serializer)
-                .build();
     }
 
     /** A duplicate (aggregate id, sequence number) is a concurrent write (SQLSTATE 23505, unique violation). */
