@@ -75,6 +75,11 @@ public final class EventFeed {
         List.copyOf(published).forEach(this::deliver);
     }
 
+    /** Every message published so far, in order. */
+    public List<DomainEventMessage<?>> published() {
+        return List.copyOf(published);
+    }
+
     public long position() {
         return position;
     }

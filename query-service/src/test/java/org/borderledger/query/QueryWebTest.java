@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -31,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
         includeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "org\\.borderledger\\.query\\..*(Repository|ProcessedPositions)"),
+                        pattern = "org\\.borderledger\\.query\\..*(Repository|ProcessedPositions|ReadModelWrites)"),
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
@@ -53,6 +54,11 @@ public @interface QueryWebTest {
         @Bean
         JdbcClient jdbcClient(ReadModelDatabase database) {
             return database.jdbc();
+        }
+
+        @Bean
+        NamedParameterJdbcTemplate namedParameterJdbcTemplate(ReadModelDatabase database) {
+            return new NamedParameterJdbcTemplate(database.dataSource());
         }
 
         @Bean

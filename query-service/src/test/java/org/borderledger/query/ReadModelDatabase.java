@@ -1,8 +1,10 @@
 package org.borderledger.query;
 
 import javax.sql.DataSource;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -48,6 +50,11 @@ public final class ReadModelDatabase {
 
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
+    }
+
+    /** The projections' writer on this database. */
+    public ReadModelWrites writes() {
+        return new ReadModelWrites(new NamedParameterJdbcTemplate(dataSource));
     }
 
     public PlatformTransactionManager transactions() {

@@ -2,16 +2,20 @@ package org.borderledger.query;
 
 import java.util.Collection;
 import org.axonframework.config.ProcessingGroup;
+import org.borderledger.query.position.PositionBeans;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Every read model of the service (projections and repositories, without web, Axon or Kafka) on a fresh database: for
+ * Every read model of the service (projections and repositories, processed positions included, without web, Axon or
+ * Kafka) on a fresh database: for
  * tests that need several read models at once, such as the statistics. A {@code @TestConfiguration}, so that the
  * service's own component scan leaves it out when the integration tests start the whole service: its database would
  * otherwise replace the service's own under every repository.
@@ -25,7 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
                         type = FilterType.REGEX,
                         pattern =
                                 "org\\.borderledger\\.query\\.(agreement|repatriation|marker|indicator|statistics|fact)"
-                                        + "\\.[A-Za-z]+(Projection|Repository)"))
+                                        + "\\.[A-Za-z]+(Projection|Repository)|org\\.borderledger\\.query\\.infra\\.ReadModelWrites"
+                                        + "|org\\.borderledger\\.query\\.position\\.PositionProjection"))
+@Import(PositionBeans.class)
 public class ReadModels {
 
     @Bean
@@ -36,6 +42,11 @@ public class ReadModels {
     @Bean
     JdbcClient jdbcClient(ReadModelDatabase database) {
         return database.jdbc();
+    }
+
+    @Bean
+    NamedParameterJdbcTemplate namedParameterJdbcTemplate(ReadModelDatabase database) {
+        return new NamedParameterJdbcTemplate(database.dataSource());
     }
 
     @Bean

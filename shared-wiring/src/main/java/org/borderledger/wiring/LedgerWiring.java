@@ -34,13 +34,27 @@ public class LedgerWiring {
         return LedgerSerializer.create();
     }
 
+    /**
+     * Tokens in the service's database. Several instances sharing it claim each processor's token (or segment) there:
+     * one instance processes it, and a claim its owner stopped extending (the owner died) is free for another instance
+     * after {@code ledger.tokens.claim-timeout}. The node id names the instance in {@code token_entry.owner} (default:
+     * the JVM's {@code pid@host}).
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            @Value("${ledger.tokens.claim-timeout:10s}") Duration claimTimeout,
+            @Value("${ledger.tokens.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenTable.SCHEMA)
                 .serializer(serializer)
-                .build();
+                .claimTimeout(claimTimeout);
+        if (!nodeId.isBlank()) {
+            tokens.nodeId(nodeId);
+        }
+        return tokens.build();
     }
 
     /** The keys that sign and verify every record ({@code ledger.records.keys}); no service starts without one. */

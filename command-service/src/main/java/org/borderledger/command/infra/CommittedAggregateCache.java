@@ -1,10 +1,13 @@
 package org.borderledger.command.infra;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -14,9 +17,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * write runs inside the request's transaction (with its idempotency key), which commits after Axon's unit of work, so
  * a state whose events might still roll back must never be seen by another command. Until then the aggregate's entry
  * is gone and a concurrent command reads the store, where the unique (aggregate, sequence) key decides, exactly as
- * without a cache; a write that rolls back leaves no entry (Axon also evicts on its own rollback). Several instances
- * sharing one store stay correct the same way: a stale entry produces a duplicate sequence number, the write is refused
- * as a conflict and the entry evicted. Bounded: the least recently used aggregates make room.
+ * without a cache; a write that rolls back leaves no entry (Axon also evicts on its own rollback). Bounded: the least
+ * recently used aggregates make room.
+ *
+ * <p>Several instances may share one store, and another instance may have appended to a cached aggregate since it was
+ * cached here. A command decided on that stale state would be refused wrongly (a confirmation of a completion this
+ * instance has not seen) or collide on the sequence number. So before an entry is handed out, the store's last
+ * sequence number of the aggregate (one indexed query, in the command's transaction) is compared with the entry's
+ * version; an entry behind the store is evicted and the aggregate read from the store. An append that commits after
+ * that check is a concurrent write, decided by the unique key as without a cache.
  *
  * <p>Axon keys a repository's cache by aggregate id alone, and every aggregate type shares this one cache, so each
  * type reads and writes it through its own {@link #forAggregate view}, whose keys carry the type: a command aimed at a
@@ -25,9 +34,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class CommittedAggregateCache implements Cache {
 
+    /** The last sequence number the store holds for an aggregate id, or {@code null} when it holds none. */
+    @FunctionalInterface
+    interface StoredVersions {
+        Long lastSequence(Object aggregateId);
+    }
+
+    private static final VarHandle ENTRY_VERSION = entryVersion();
+
     private final Map<Object, Object> entries;
+    private final StoredVersions storedVersions;
 
     CommittedAggregateCache(int capacity) {
+        this(capacity, null);
+    }
+
+    /** With {@code storedVersions}, every entry handed out is checked against the store first; without, it is not. */
+    CommittedAggregateCache(int capacity, StoredVersions storedVersions) {
+        this.storedVersions = storedVersions;
         this.entries = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
@@ -40,6 +64,30 @@ final class CommittedAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         return (V) entries.get(key);
+    }
+
+    /** The entry of {@code aggregateId} under {@code key}, unless the store holds events of it the entry lacks. */
+    private Object current(Object key, Object aggregateId) {
+        Object entry = entries.get(key);
+        if (entry == null || storedVersions == null) {
+            return entry;
+        }
+        Long cached = entry instanceof AggregateCacheEntry<?> cacheEntry ? (Long) ENTRY_VERSION.get(cacheEntry) : null;
+        Long stored = storedVersions.lastSequence(aggregateId);
+        if (cached == null || !cached.equals(stored)) {
+            entries.remove(key, entry);
+            return null;
+        }
+        return entry;
+    }
+
+    private static VarHandle entryVersion() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry keeps no version field to check", e);
+        }
     }
 
     @Override
@@ -105,8 +153,9 @@ final class CommittedAggregateCache implements Cache {
     private record TypedView(CommittedAggregateCache shared, String aggregateType) implements Cache {
 
         @Override
+        @SuppressWarnings("unchecked")
         public <K, V> V get(K key) {
-            return shared.get(new TypedKey(aggregateType, key));
+            return (V) shared.current(new TypedKey(aggregateType, key), key);
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the benchmark showed to be worth it on the write side (BENCHMARKS.md). */
 @Configuration(proxyBeanMethods = false)
@@ -14,8 +15,19 @@ class PerformanceConfiguration {
 
     /** The last aggregates written, of every type together: the capacity is shared. */
     @Bean
-    CommittedAggregateCache committedAggregates(@Value("${ledger.aggregate-cache.capacity:10000}") int capacity) {
-        return new CommittedAggregateCache(capacity);
+    CommittedAggregateCache committedAggregates(
+            @Value("${ledger.aggregate-cache.capacity:10000}") int capacity,
+            @Value("${ledger.aggregate-cache.check-store:true}") boolean checkStore,
+            JdbcTemplate jdbc) {
+        if (!checkStore) {
+            return new CommittedAggregateCache(capacity);
+        }
+        return new CommittedAggregateCache(
+                capacity,
+                aggregateId -> jdbc.queryForObject(
+                        "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        aggregateId.toString()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.borderledger.command.publish;
 
+import java.net.URI;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,8 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class KafkaPublishingConfiguration {
 
     @Bean
-    LedgerCloudEvents ledgerCloudEvents(Serializer serializer, RecordKeys recordKeys) {
-        return new LedgerCloudEvents(serializer, LedgerCloudEvents.SOURCE, recordKeys);
+    LedgerCloudEvents ledgerCloudEvents(
+            Serializer serializer,
+            RecordKeys recordKeys,
+            @Value("${ledger.contract.schema-base-url:http://localhost:8081/api/contract/schemas/}") URI schemaBase) {
+        return new LedgerCloudEvents(serializer, LedgerCloudEvents.SOURCE, recordKeys, schemaBase);
     }
 
     @Bean(destroyMethod = "close")

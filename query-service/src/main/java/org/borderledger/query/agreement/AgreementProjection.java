@@ -1,56 +1,138 @@
 package org.borderledger.query.agreement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
 import org.borderledger.events.agreement.AgreementSigned;
 import org.borderledger.events.agreement.AgreementTerminated;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.borderledger.events.agreement.CooperationDomain;
+import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.infra.ReadModelWrites.Step;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code agreement_view} and its lines; an event whose sequence was already applied changes nothing. */
+/**
+ * Keeps {@code agreement_view} and its review and amendment lines. Every change is guarded by the row's
+ * {@code last_sequence}, and a line is written only once its agreement reached the line's sequence: a redelivered
+ * event changes nothing.
+ */
 @Component
 @ProcessingGroup("projections")
 class AgreementProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(AgreementProjection.class);
+    private static final ObjectMapper JSON = LedgerSerializer.objectMapper();
 
-    private final AgreementViewRepository views;
+    private static final Statement SIGNED = new Statement(
+            Step.CREATE,
+            "INSERT INTO agreement_view (agreement_id, title, parties, status, signed_on, place, document_ref,"
+                    + " signatories, domains, valid_from, valid_to, terminated_on, termination_reason, last_sequence)"
+                    + " VALUES (:id, :title, :parties, 'IN_FORCE', :signedOn, :place, :documentRef, :signatories,"
+                    + " :domains, :validFrom, :validTo, NULL, NULL, :sequence) ON CONFLICT DO NOTHING");
 
-    AgreementProjection(AgreementViewRepository views) {
-        this.views = views;
+    /**
+     * Every later event in one statement (so one batch keeps their order): an amendment replaces {@code domains} and
+     * {@code valid_to} where it sets them, a termination sets the status; a review only advances the sequence.
+     */
+    private static final Statement ADVANCED = new Statement(
+            Step.UPDATE,
+            "UPDATE agreement_view SET domains = COALESCE(CAST(:domains AS VARCHAR), domains),"
+                    + " valid_to = COALESCE(CAST(:validTo AS DATE), valid_to),"
+                    + " status = CASE WHEN CAST(:terminated AS BOOLEAN) THEN 'TERMINATED' ELSE status END,"
+                    + " terminated_on = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:terminatedOn AS DATE)"
+                    + " ELSE terminated_on END,"
+                    + " termination_reason = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:reason AS VARCHAR)"
+                    + " ELSE termination_reason END,"
+                    + " last_sequence = :sequence WHERE agreement_id = :id AND last_sequence < :sequence");
+
+    private static final Statement REVIEW_LINE = new Statement(
+            Step.AFTER_ROWS,
+            "INSERT INTO agreement_review_line (agreement_id, sequence_number, reviewed_on, period_from, period_to,"
+                    + " summary) SELECT agreement_id, :sequence, CAST(:reviewedOn AS DATE),"
+                    + " CAST(:periodFrom AS DATE), CAST(:periodTo AS DATE), CAST(:summary AS VARCHAR)"
+                    + " FROM agreement_view WHERE agreement_id = :id AND last_sequence >= :sequence"
+                    + " ON CONFLICT DO NOTHING");
+
+    private static final Statement AMENDMENT_LINE = new Statement(
+            Step.AFTER_ROWS,
+            "INSERT INTO agreement_amendment_line (agreement_id, sequence_number, amended_on, summary, domains,"
+                    + " valid_to, document_ref) SELECT agreement_id, :sequence, CAST(:amendedOn AS DATE),"
+                    + " CAST(:summary AS VARCHAR), CAST(:domains AS VARCHAR), CAST(:validTo AS DATE),"
+                    + " CAST(:documentRef AS VARCHAR) FROM agreement_view WHERE agreement_id = :id"
+                    + " AND last_sequence >= :sequence ON CONFLICT DO NOTHING");
+
+    private final ReadModelWrites writes;
+
+    AgreementProjection(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AgreementSigned event, @SequenceNumber long sequence) {
-        if (!views.insertSigned(event, sequence)) {
-            alreadyApplied(event.agreementId(), sequence);
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.agreementId());
+        values.put("title", event.title());
+        values.put("parties", json(event.parties()));
+        values.put("signedOn", event.signedOn());
+        values.put("place", event.place());
+        values.put("documentRef", event.documentRef());
+        values.put("signatories", json(event.signatories()));
+        values.put("domains", json(sorted(event.domains())));
+        values.put("validFrom", event.validFrom());
+        values.put("validTo", event.validTo());
+        values.put("sequence", sequence);
+        writes.write(SIGNED, values);
     }
 
     @EventHandler
     void on(AgreementReviewed event, @SequenceNumber long sequence) {
-        if (!views.addReview(event, sequence)) {
-            alreadyApplied(event.agreementId(), sequence);
-        }
+        writes.write(ADVANCED, advanced(event.agreementId(), sequence));
+        Map<String, Object> line = new HashMap<>();
+        line.put("id", event.agreementId());
+        line.put("sequence", sequence);
+        line.put("reviewedOn", event.reviewedOn());
+        line.put("periodFrom", event.periodFrom());
+        line.put("periodTo", event.periodTo());
+        line.put("summary", event.summary());
+        writes.write(REVIEW_LINE, line);
     }
 
+    /** An amendment replaces {@code domains} and {@code validTo} where it sets them, and is kept as a line. */
     @EventHandler
     void on(AgreementAmended event, @SequenceNumber long sequence) {
-        if (!views.amend(event, sequence)) {
-            alreadyApplied(event.agreementId(), sequence);
-        }
+        String domains = json(sorted(event.domains()));
+        Map<String, Object> values = advanced(event.agreementId(), sequence);
+        values.put("domains", domains);
+        values.put("validTo", event.validTo());
+        writes.write(ADVANCED, values);
+        Map<String, Object> line = new HashMap<>();
+        line.put("id", event.agreementId());
+        line.put("sequence", sequence);
+        line.put("amendedOn", event.amendedOn());
+        line.put("summary", event.summary());
+        line.put("domains", domains);
+        line.put("validTo", event.validTo());
+        line.put("documentRef", event.documentRef());
+        writes.write(AMENDMENT_LINE, line);
     }
 
     @EventHandler
     void on(AgreementTerminated event, @SequenceNumber long sequence) {
-        if (!views.terminate(event, sequence)) {
-            alreadyApplied(event.agreementId(), sequence);
-        }
+        Map<String, Object> values = advanced(event.agreementId(), sequence);
+        values.put("terminated", true);
+        values.put("terminatedOn", event.terminatedOn());
+        values.put("reason", event.reason());
+        writes.write(ADVANCED, values);
     }
 
     /**
@@ -59,10 +141,38 @@ class AgreementProjection {
      */
     @ResetHandler
     void reset() {
-        views.clear();
+        writes.writeNow("DELETE FROM agreement_review_line");
+        writes.writeNow("DELETE FROM agreement_amendment_line");
+        writes.writeNow("DELETE FROM agreement_view");
     }
 
-    private static void alreadyApplied(String agreementId, long sequence) {
-        log.debug("Agreement {} event {} already applied (a redelivery); skipped", agreementId, sequence);
+    /** The values of {@link #ADVANCED} that change nothing but the sequence. */
+    private static Map<String, Object> advanced(String agreementId, long sequence) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", agreementId);
+        values.put("sequence", sequence);
+        values.put("domains", null);
+        values.put("validTo", null);
+        values.put("terminated", false);
+        values.put("terminatedOn", null);
+        values.put("reason", null);
+        return values;
+    }
+
+    private static List<CooperationDomain> sorted(Collection<CooperationDomain> domains) {
+        return domains == null
+                ? null
+                : domains.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value + " as JSON", e);
+        }
     }
 }

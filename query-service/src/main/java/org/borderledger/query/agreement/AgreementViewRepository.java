@@ -7,28 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import org.borderledger.codec.LedgerSerializer;
-import org.borderledger.events.agreement.AgreementAmended;
-import org.borderledger.events.agreement.AgreementReviewed;
-import org.borderledger.events.agreement.AgreementSigned;
-import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.agreement.CooperationDomain;
 import org.borderledger.events.agreement.Signatory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Writes and reads {@code agreement_view} with its review and amendment lines. Every write is guarded by
- * {@code last_sequence < :sequence} and answers whether it applied: a redelivered event changes nothing.
- */
+/** Reads {@code agreement_view} with its review and amendment lines ({@link AgreementProjection} writes them). */
 @Repository
 class AgreementViewRepository {
 
@@ -43,86 +33,6 @@ class AgreementViewRepository {
 
     AgreementViewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    boolean insertSigned(AgreementSigned event, long sequence) {
-        return jdbc.sql("INSERT INTO agreement_view (" + COLUMNS + ", last_sequence) VALUES (:id, :title, :parties,"
-                                + " 'IN_FORCE', :signedOn, :place, :documentRef, :signatories, :domains, :validFrom,"
-                                + " :validTo, NULL, NULL, :sequence) ON CONFLICT DO NOTHING")
-                        .param("id", event.agreementId())
-                        .param("title", event.title())
-                        .param("parties", json(event.parties()))
-                        .param("signedOn", event.signedOn())
-                        .param("place", event.place())
-                        .param("documentRef", event.documentRef())
-                        .param("signatories", json(event.signatories()))
-                        .param("domains", json(sorted(event.domains())))
-                        .param("validFrom", event.validFrom())
-                        .param("validTo", event.validTo())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-    }
-
-    boolean addReview(AgreementReviewed event, long sequence) {
-        if (!advance(event.agreementId(), sequence, "", Map.of())) {
-            return false;
-        }
-        jdbc.sql("INSERT INTO agreement_review_line (agreement_id, sequence_number, reviewed_on, period_from,"
-                        + " period_to, summary) VALUES (:id, :sequence, :reviewedOn, :periodFrom, :periodTo, :summary)"
-                        + " ON CONFLICT DO NOTHING")
-                .param("id", event.agreementId())
-                .param("sequence", sequence)
-                .param("reviewedOn", event.reviewedOn())
-                .param("periodFrom", event.periodFrom())
-                .param("periodTo", event.periodTo())
-                .param("summary", event.summary())
-                .update();
-        return true;
-    }
-
-    /** An amendment replaces {@code domains} and {@code validTo} where it sets them, and is kept as a line. */
-    boolean amend(AgreementAmended event, long sequence) {
-        StringBuilder changes = new StringBuilder();
-        Map<String, Object> values = new HashMap<>();
-        if (event.domains() != null) {
-            changes.append(", domains = :domains");
-            values.put("domains", json(sorted(event.domains())));
-        }
-        if (event.validTo() != null) {
-            changes.append(", valid_to = :validTo");
-            values.put("validTo", event.validTo());
-        }
-        if (!advance(event.agreementId(), sequence, changes.toString(), values)) {
-            return false;
-        }
-        jdbc.sql("INSERT INTO agreement_amendment_line (agreement_id, sequence_number, amended_on, summary, domains,"
-                        + " valid_to, document_ref) VALUES (:id, :sequence, :amendedOn, :summary, :domains, :validTo,"
-                        + " :documentRef) ON CONFLICT DO NOTHING")
-                .param("id", event.agreementId())
-                .param("sequence", sequence)
-                .param("amendedOn", event.amendedOn())
-                .param("summary", event.summary())
-                .param("domains", event.domains() == null ? null : json(sorted(event.domains())))
-                .param("validTo", event.validTo())
-                .param("documentRef", event.documentRef())
-                .update();
-        return true;
-    }
-
-    boolean terminate(AgreementTerminated event, long sequence) {
-        return advance(
-                event.agreementId(),
-                sequence,
-                ", status = 'TERMINATED', terminated_on = :terminatedOn, termination_reason = :reason",
-                mapOf("terminatedOn", event.terminatedOn(), "reason", event.reason()));
-    }
-
-    /** Deletes every agreement and its lines (a replay rebuilds them). */
-    void clear() {
-        jdbc.sql("DELETE FROM agreement_review_line").update();
-        jdbc.sql("DELETE FROM agreement_amendment_line").update();
-        jdbc.sql("DELETE FROM agreement_view").update();
     }
 
     Optional<AgreementView> find(String id, LocalDate today) {
@@ -167,16 +77,6 @@ class AgreementViewRepository {
         return status == AgreementStatus.EXPIRED || status == AgreementStatus.IN_FORCE
                 ? Map.of("today", today)
                 : Map.of();
-    }
-
-    private boolean advance(String id, long sequence, String changes, Map<String, Object> values) {
-        return jdbc.sql("UPDATE agreement_view SET last_sequence = :sequence" + changes
-                                + " WHERE agreement_id = :id AND last_sequence < :sequence")
-                        .params(values)
-                        .param("id", id)
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
     }
 
     private List<AgreementView> withLines(List<AgreementView> agreements) {
@@ -262,30 +162,6 @@ class AgreementViewRepository {
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
-    }
-
-    private static List<CooperationDomain> sorted(Collection<CooperationDomain> domains) {
-        return domains == null
-                ? null
-                : domains.stream().sorted(Comparator.naturalOrder()).toList();
-    }
-
-    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(k1, v1);
-        values.put(k2, v2);
-        return values;
-    }
-
-    private static String json(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + value + " as JSON", e);
-        }
     }
 
     private static <T> T fromJson(String text, TypeReference<T> type) {

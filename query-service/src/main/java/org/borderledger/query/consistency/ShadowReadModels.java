@@ -11,6 +11,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,11 @@ final class ShadowReadModels implements AutoCloseable {
         PlatformTransactionManager transactions = new DataSourceTransactionManager(shadow);
         context.registerBean(
                 "jdbcClient", JdbcClient.class, () -> JdbcClient.create(shadow), bean -> bean.setPrimary(true));
+        context.registerBean(
+                "namedParameterJdbcTemplate",
+                NamedParameterJdbcTemplate.class,
+                () -> new NamedParameterJdbcTemplate(shadow),
+                bean -> bean.setPrimary(true));
         context.registerBean(
                 "transactionManager",
                 PlatformTransactionManager.class,

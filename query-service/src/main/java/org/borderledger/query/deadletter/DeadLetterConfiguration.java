@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterGate deadLetterGate(DeadLetters letters, PlatformTransactionManager transactions, Clock clock) {
-        return new DeadLetterGate(letters, transactions, clock);
+    DeadLetterGate deadLetterGate(
+            DeadLetters letters, ReadModelWrites writes, PlatformTransactionManager transactions, Clock clock) {
+        return new DeadLetterGate(letters, writes, transactions, clock);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.RecordRejection;
 import org.borderledger.codec.RejectedRecord;
 import org.borderledger.codec.TopicRecord;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a record on which a projection fails: the failure rolls the batch back (a failed statement leaves a PostgreSQL
  *       transaction unusable) and the processor retries the batch; on that retry the record runs in a savepoint of its
  *       own, and if it fails again it is rolled back to the savepoint and parked. Only records that failed once pay
- *       for a savepoint, so batches stay batches.
+ *       for a savepoint, so batches stay batches. The retried batch runs the projections' statements one by one
+ *       ({@link ReadModelWrites#oneByOneUntilCommit()}), so a statement fails inside its record's savepoint.
  * </ul>
  *
  * A record an admin discarded is passed over when it is read again (after a replay). Nothing here retries a record by
@@ -44,6 +46,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
     private static final int REMEMBERED_FAILURES = 10_000;
 
     private final DeadLetters letters;
+    private final ReadModelWrites writes;
     private final TransactionTemplate savepoint;
     private final Clock clock;
     private final Map<String, String> failedOnce = new LinkedHashMap<>(16, 0.75f, false) {
@@ -53,8 +56,9 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
         }
     };
 
-    DeadLetterGate(DeadLetters letters, PlatformTransactionManager transactions, Clock clock) {
+    DeadLetterGate(DeadLetters letters, ReadModelWrites writes, PlatformTransactionManager transactions, Clock clock) {
         this.letters = letters;
+        this.writes = writes;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
@@ -99,6 +103,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
             synchronized (failedOnce) {
                 failedOnce.put(place, describe(e));
             }
+            writes.oneByOneUntilCommit();
             log.warn(
                     "A projection failed on {} ({}): {}; the batch is retried and the record parked if it fails again",
                     record,

@@ -1,6 +1,10 @@
 package org.borderledger.query.indicator;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,40 +14,85 @@ import org.axonframework.eventhandling.Timestamp;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.infra.ReadModelWrites.Step;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code indicator_view} and its correction lines; an event already applied changes nothing. */
+/**
+ * Keeps {@code indicator_view} and its correction lines. A correction changes the view only while the row's
+ * {@code last_sequence} is below the event's, and its line is written only once the indicator reached the line's
+ * sequence: an event already applied changes nothing.
+ */
 @Component
 @ProcessingGroup("projections")
 class IndicatorProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(IndicatorProjection.class);
+    private static final Statement REPORTED = new Statement(
+            Step.CREATE,
+            "INSERT INTO indicator_view (indicator_id, kind, period_from, period_to, border_gate, source,"
+                    + " reporting_province, amount, reported_at, last_sequence) VALUES (:id, :kind, :periodFrom,"
+                    + " :periodTo, :borderGate, :source, :reportingProvince, :amount, :reportedAt, :sequence)"
+                    + " ON CONFLICT DO NOTHING");
 
-    private final IndicatorViewRepository views;
+    private static final Statement CORRECTED = new Statement(
+            Step.UPDATE,
+            "UPDATE indicator_view SET amount = :amount, last_sequence = :sequence"
+                    + " WHERE indicator_id = :id AND last_sequence < :sequence");
 
-    IndicatorProjection(IndicatorViewRepository views) {
-        this.views = views;
+    /** The value a correction supersedes, kept as a line. */
+    private static final Statement CORRECTION_LINE = new Statement(
+            Step.AFTER_ROWS,
+            "INSERT INTO indicator_correction_line (indicator_id, sequence_number, superseded_amount,"
+                    + " corrected_amount, reason, event_position, corrected_at) SELECT indicator_id, :sequence,"
+                    + " CAST(:superseded AS BIGINT), CAST(:corrected AS BIGINT), CAST(:reason AS VARCHAR),"
+                    + " CAST(:position AS BIGINT), CAST(:correctedAt AS TIMESTAMP WITH TIME ZONE)"
+                    + " FROM indicator_view WHERE indicator_id = :id AND last_sequence >= :sequence"
+                    + " ON CONFLICT DO NOTHING");
+
+    private final ReadModelWrites writes;
+
+    IndicatorProjection(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(IndicatorReported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (!views.insertReported(event, sequence, recordedAt)) {
-            alreadyApplied(event.indicatorId(), sequence);
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.indicatorId());
+        values.put("kind", event.indicator() == null ? null : event.indicator().name());
+        values.put("periodFrom", event.periodFrom());
+        values.put("periodTo", event.periodTo());
+        values.put("borderGate", event.borderGate());
+        values.put("source", event.source());
+        values.put("reportingProvince", event.reportingProvince());
+        values.put("amount", event.value());
+        values.put("reportedAt", utc(recordedAt));
+        values.put("sequence", sequence);
+        writes.write(REPORTED, values);
     }
 
+    /** The corrected value becomes current; the value it supersedes is kept as a correction line. */
     @EventHandler
     void on(
             IndicatorCorrected event,
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             EventMessage<?> message) {
-        Long position = LedgerRecords.positionOf(message).orElse(null);
-        if (!views.correct(event, sequence, position, recordedAt)) {
-            alreadyApplied(event.indicatorId(), sequence);
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.indicatorId());
+        values.put("amount", event.value());
+        values.put("sequence", sequence);
+        writes.write(CORRECTED, values);
+        Map<String, Object> line = new HashMap<>();
+        line.put("id", event.indicatorId());
+        line.put("sequence", sequence);
+        line.put("superseded", event.previousValue());
+        line.put("corrected", event.value());
+        line.put("reason", event.reason());
+        line.put("position", LedgerRecords.positionOf(message).orElse(null));
+        line.put("correctedAt", utc(recordedAt));
+        writes.write(CORRECTION_LINE, line);
     }
 
     /**
@@ -52,10 +101,11 @@ class IndicatorProjection {
      */
     @ResetHandler
     void reset() {
-        views.clear();
+        writes.writeNow("DELETE FROM indicator_correction_line");
+        writes.writeNow("DELETE FROM indicator_view");
     }
 
-    private static void alreadyApplied(String indicatorId, long sequence) {
-        log.debug("Indicator {} event {} already applied (a redelivery); skipped", indicatorId, sequence);
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,20 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
-import org.borderledger.events.indicator.IndicatorReported;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes and reads {@code indicator_view} and {@code indicator_correction_line}, guarded by the aggregate sequence. */
+/** Reads {@code indicator_view} and its correction lines ({@link IndicatorProjection} writes them). */
 @Repository
 class IndicatorViewRepository {
 
@@ -61,59 +58,6 @@ class IndicatorViewRepository {
             }
             return values;
         }
-    }
-
-    boolean insertReported(IndicatorReported event, long sequence, Instant recordedAt) {
-        return jdbc.sql("INSERT INTO indicator_view (" + COLUMNS + ", last_sequence) VALUES (:id, :kind, :periodFrom,"
-                                + " :periodTo, :borderGate, :source, :reportingProvince, :amount, :reportedAt,"
-                                + " :sequence) ON CONFLICT DO NOTHING")
-                        .param("id", event.indicatorId())
-                        .param(
-                                "kind",
-                                event.indicator() == null
-                                        ? null
-                                        : event.indicator().name())
-                        .param("periodFrom", event.periodFrom())
-                        .param("periodTo", event.periodTo())
-                        .param("borderGate", event.borderGate())
-                        .param("source", event.source())
-                        .param("reportingProvince", event.reportingProvince())
-                        .param("amount", event.value())
-                        .param("reportedAt", utc(recordedAt))
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-    }
-
-    /** The corrected value becomes current; the value it supersedes is kept as a correction line. */
-    boolean correct(IndicatorCorrected event, long sequence, Long position, Instant recordedAt) {
-        boolean applied = jdbc.sql("UPDATE indicator_view SET amount = :amount, last_sequence = :sequence"
-                                + " WHERE indicator_id = :id AND last_sequence < :sequence")
-                        .param("amount", event.value())
-                        .param("id", event.indicatorId())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-        if (applied) {
-            jdbc.sql("INSERT INTO indicator_correction_line (indicator_id, sequence_number, superseded_amount,"
-                            + " corrected_amount, reason, event_position, corrected_at) VALUES (:id, :sequence,"
-                            + " :superseded, :corrected, :reason, :position, :correctedAt) ON CONFLICT DO NOTHING")
-                    .param("id", event.indicatorId())
-                    .param("sequence", sequence)
-                    .param("superseded", event.previousValue())
-                    .param("corrected", event.value())
-                    .param("reason", event.reason())
-                    .param("position", position)
-                    .param("correctedAt", utc(recordedAt))
-                    .update();
-        }
-        return applied;
-    }
-
-    /** Deletes every indicator and its correction lines (a replay rebuilds them). */
-    void clear() {
-        jdbc.sql("DELETE FROM indicator_correction_line").update();
-        jdbc.sql("DELETE FROM indicator_view").update();
     }
 
     Optional<IndicatorView> find(String id) {
@@ -190,10 +134,6 @@ class IndicatorViewRepository {
                 rs.getLong("amount"),
                 instant(rs, "reported_at"),
                 List.of());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

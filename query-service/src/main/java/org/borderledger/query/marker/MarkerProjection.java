@@ -1,64 +1,104 @@
 package org.borderledger.query.marker;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.borderledger.events.GeoPoint;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerDamaged;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerRepaired;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.infra.ReadModelWrites.Step;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code marker_view}; an event whose sequence was already applied changes nothing. */
+/**
+ * Keeps {@code marker_view}: a marker's first event creates its row, every later one changes it only while the row's
+ * {@code last_sequence} is below the event's, so a redelivered event changes nothing.
+ */
 @Component
 @ProcessingGroup("projections")
 class MarkerProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(MarkerProjection.class);
+    private static final Statement PLANNED = new Statement(
+            Step.CREATE,
+            "INSERT INTO marker_view (marker_id, marker_type, responsible_side, planned_lat, planned_lon, status,"
+                    + " last_sequence) VALUES (:id, :type, :side, :lat, :lon, 'PLANNED', :sequence)"
+                    + " ON CONFLICT DO NOTHING");
 
-    private final MarkerViewRepository views;
+    /** Every later event in one statement (so one batch keeps their order): the new status picks the columns. */
+    private static final Statement ADVANCED = new Statement(
+            Step.UPDATE,
+            "UPDATE marker_view SET status = :status,"
+                    + reported("completed_on", "CAST(:completedOn AS DATE)")
+                    + reported("reporting_side", "CAST(:reportingSide AS VARCHAR)")
+                    + reported("surveyed_lat", "CAST(:surveyedLat AS DOUBLE PRECISION)")
+                    + reported("surveyed_lon", "CAST(:surveyedLon AS DOUBLE PRECISION)")
+                    + when("COMPLETED", "confirmed_on", "CAST(:confirmedOn AS DATE)")
+                    + when("COMPLETED", "confirming_side", "CAST(:confirmingSide AS VARCHAR)")
+                    + when("DAMAGED", "damaged_on", "CAST(:damagedOn AS DATE)")
+                    + when("DAMAGED", "damage_description", "CAST(:damageDescription AS VARCHAR)")
+                    + when("REPAIRED", "repaired_on", "CAST(:repairedOn AS DATE)")
+                    + when("REPAIRED", "repair_description", "CAST(:repairDescription AS VARCHAR)")
+                    + " last_sequence = :sequence WHERE marker_id = :id AND last_sequence < :sequence");
 
-    MarkerProjection(MarkerViewRepository views) {
-        this.views = views;
+    private final ReadModelWrites writes;
+
+    MarkerProjection(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MarkerPlanned event, @SequenceNumber long sequence) {
-        if (!views.insertPlanned(event, sequence)) {
-            alreadyApplied(event.markerId(), sequence);
-        }
+        GeoPoint planned = event.plannedPoint();
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.markerId());
+        values.put("type", name(event.type()));
+        values.put("side", name(event.responsibleSide()));
+        values.put("lat", planned == null ? null : planned.lat());
+        values.put("lon", planned == null ? null : planned.lon());
+        values.put("sequence", sequence);
+        writes.write(PLANNED, values);
     }
 
     @EventHandler
     void on(MarkerCompletionReported event, @SequenceNumber long sequence) {
-        if (!views.reportCompletion(event, sequence)) {
-            alreadyApplied(event.markerId(), sequence);
-        }
+        GeoPoint surveyed = event.surveyedPoint();
+        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.REPORTED);
+        values.put("completedOn", event.completedOn());
+        values.put("reportingSide", name(event.reportingSide()));
+        values.put("surveyedLat", surveyed == null ? null : surveyed.lat());
+        values.put("surveyedLon", surveyed == null ? null : surveyed.lon());
+        writes.write(ADVANCED, values);
     }
 
     @EventHandler
     void on(MarkerCompleted event, @SequenceNumber long sequence) {
-        if (!views.confirm(event, sequence)) {
-            alreadyApplied(event.markerId(), sequence);
-        }
+        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.COMPLETED);
+        values.put("confirmedOn", event.confirmedOn());
+        values.put("confirmingSide", name(event.confirmingSide()));
+        writes.write(ADVANCED, values);
     }
 
     @EventHandler
     void on(MarkerDamaged event, @SequenceNumber long sequence) {
-        if (!views.damage(event, sequence)) {
-            alreadyApplied(event.markerId(), sequence);
-        }
+        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.DAMAGED);
+        values.put("damagedOn", event.damagedOn());
+        values.put("damageDescription", event.description());
+        writes.write(ADVANCED, values);
     }
 
     @EventHandler
     void on(MarkerRepaired event, @SequenceNumber long sequence) {
-        if (!views.repair(event, sequence)) {
-            alreadyApplied(event.markerId(), sequence);
-        }
+        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.REPAIRED);
+        values.put("repairedOn", event.repairedOn());
+        values.put("repairDescription", event.description());
+        writes.write(ADVANCED, values);
     }
 
     /**
@@ -67,10 +107,42 @@ class MarkerProjection {
      */
     @ResetHandler
     void reset() {
-        views.clear();
+        writes.writeNow("DELETE FROM marker_view");
     }
 
-    private static void alreadyApplied(String markerId, long sequence) {
-        log.debug("Marker {} event {} already applied (a redelivery); skipped", markerId, sequence);
+    /** The values of {@link #ADVANCED} with every column of another status left unset. */
+    private static Map<String, Object> advanced(String markerId, long sequence, MarkerStatus status) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", markerId);
+        values.put("sequence", sequence);
+        values.put("status", status.name());
+        for (String column : new String[] {
+            "completedOn",
+            "reportingSide",
+            "surveyedLat",
+            "surveyedLon",
+            "confirmedOn",
+            "confirmingSide",
+            "damagedOn",
+            "damageDescription",
+            "repairedOn",
+            "repairDescription"
+        }) {
+            values.put(column, null);
+        }
+        return values;
+    }
+
+    private static String reported(String column, String value) {
+        return when("REPORTED", column, value);
+    }
+
+    private static String when(String status, String column, String value) {
+        return " " + column + " = CASE WHEN CAST(:status AS VARCHAR) = '" + status + "' THEN " + value + " ELSE "
+                + column + " END,";
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

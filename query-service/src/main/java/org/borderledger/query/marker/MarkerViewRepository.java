@@ -8,18 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
-import org.borderledger.events.marker.MarkerCompleted;
-import org.borderledger.events.marker.MarkerCompletionReported;
-import org.borderledger.events.marker.MarkerDamaged;
-import org.borderledger.events.marker.MarkerPlanned;
-import org.borderledger.events.marker.MarkerRepaired;
 import org.borderledger.events.marker.MarkerType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes and reads {@code marker_view}; every write is guarded by {@code last_sequence < :sequence}. */
+/** Reads {@code marker_view} ({@link MarkerProjection} writes it). */
 @Repository
 class MarkerViewRepository {
 
@@ -65,76 +59,6 @@ class MarkerViewRepository {
         }
     }
 
-    boolean insertPlanned(MarkerPlanned event, long sequence) {
-        GeoPoint planned = event.plannedPoint();
-        Map<String, Object> values = new HashMap<>();
-        values.put("type", name(event.type()));
-        values.put("side", name(event.responsibleSide()));
-        values.put("lat", planned == null ? null : planned.lat());
-        values.put("lon", planned == null ? null : planned.lon());
-        return jdbc.sql("INSERT INTO marker_view (marker_id, marker_type, responsible_side, planned_lat, planned_lon,"
-                                + " status, last_sequence) VALUES (:id, :type, :side, :lat, :lon, 'PLANNED', :sequence)"
-                                + " ON CONFLICT DO NOTHING")
-                        .params(values)
-                        .param("id", event.markerId())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-    }
-
-    boolean reportCompletion(MarkerCompletionReported event, long sequence) {
-        GeoPoint surveyed = event.surveyedPoint();
-        Map<String, Object> values = new HashMap<>();
-        values.put("completedOn", event.completedOn());
-        values.put("side", name(event.reportingSide()));
-        values.put("lat", surveyed == null ? null : surveyed.lat());
-        values.put("lon", surveyed == null ? null : surveyed.lon());
-        return advance(
-                event.markerId(),
-                sequence,
-                "status = 'REPORTED', completed_on = :completedOn, reporting_side = :side, surveyed_lat = :lat,"
-                        + " surveyed_lon = :lon",
-                values);
-    }
-
-    boolean confirm(MarkerCompleted event, long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("confirmedOn", event.confirmedOn());
-        values.put("side", name(event.confirmingSide()));
-        return advance(
-                event.markerId(),
-                sequence,
-                "status = 'COMPLETED', confirmed_on = :confirmedOn, confirming_side = :side",
-                values);
-    }
-
-    boolean damage(MarkerDamaged event, long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("damagedOn", event.damagedOn());
-        values.put("description", event.description());
-        return advance(
-                event.markerId(),
-                sequence,
-                "status = 'DAMAGED', damaged_on = :damagedOn, damage_description = :description",
-                values);
-    }
-
-    boolean repair(MarkerRepaired event, long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("repairedOn", event.repairedOn());
-        values.put("description", event.description());
-        return advance(
-                event.markerId(),
-                sequence,
-                "status = 'REPAIRED', repaired_on = :repairedOn, repair_description = :description",
-                values);
-    }
-
-    /** Deletes every marker (a replay rebuilds them). */
-    void clear() {
-        jdbc.sql("DELETE FROM marker_view").update();
-    }
-
     Optional<MarkerView> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view WHERE marker_id = :id")
                 .param("id", id)
@@ -167,16 +91,6 @@ class MarkerViewRepository {
                 .single();
     }
 
-    private boolean advance(String id, long sequence, String changes, Map<String, Object> values) {
-        return jdbc.sql("UPDATE marker_view SET " + changes + ", last_sequence = :sequence"
-                                + " WHERE marker_id = :id AND last_sequence < :sequence")
-                        .params(values)
-                        .param("id", id)
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-    }
-
     private static MarkerView read(ResultSet rs) throws SQLException {
         return new MarkerView(
                 rs.getString("marker_id"),
@@ -195,10 +109,6 @@ class MarkerViewRepository {
                 rs.getString("damage_description"),
                 rs.getObject("repaired_on", LocalDate.class),
                 rs.getString("repair_description"));
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

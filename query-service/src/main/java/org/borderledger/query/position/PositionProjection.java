@@ -1,13 +1,19 @@
 package org.borderledger.query.position;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.borderledger.codec.LedgerRecords;
+import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.infra.ReadModelWrites.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +36,17 @@ class PositionProjection {
     private static final Logger log = LoggerFactory.getLogger(PositionProjection.class);
     private static final Object COMMITTING = new Object();
 
-    private final ProcessedPositionRepository repository;
+    /** A position already recorded (a redelivery) changes nothing. */
+    private static final Statement PROCESSED = new Statement(
+            Step.CREATE,
+            "INSERT INTO processed_position (position, event_id, event_type, aggregate_id, recorded_at)"
+                    + " VALUES (:position, :eventId, :eventType, :aggregateId, :recordedAt) ON CONFLICT DO NOTHING");
+
+    private final ReadModelWrites writes;
     private final ProcessedPositions positions;
 
-    PositionProjection(ProcessedPositionRepository repository, ProcessedPositions positions) {
-        this.repository = repository;
+    PositionProjection(ReadModelWrites writes, ProcessedPositions positions) {
+        this.writes = writes;
         this.positions = positions;
     }
 
@@ -48,12 +60,16 @@ class PositionProjection {
                     typeOf(event));
             return;
         }
-        repository.record(
-                position.get(),
-                event.getIdentifier(),
-                typeOf(event),
-                event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
-                event.getTimestamp());
+        Map<String, Object> values = new HashMap<>();
+        values.put("position", position.get());
+        values.put("eventId", event.getIdentifier());
+        values.put("eventType", typeOf(event));
+        values.put(
+                "aggregateId", event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null);
+        values.put(
+                "recordedAt",
+                event.getTimestamp() == null ? null : event.getTimestamp().atOffset(ZoneOffset.UTC));
+        writes.write(PROCESSED, values);
         wakeReadersAfterCommit(position.get());
     }
 
@@ -63,7 +79,7 @@ class PositionProjection {
      */
     @ResetHandler
     void reset() {
-        repository.clear();
+        writes.writeNow("DELETE FROM processed_position");
     }
 
     /** Once per transaction, however many events it holds: after the commit, waiting reads learn its positions. */

@@ -1,48 +1,108 @@
 package org.borderledger.query.repatriation;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.borderledger.events.GeoPoint;
+import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.infra.ReadModelWrites.Step;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code repatriation_case_view} and its lines; an event whose sequence was already applied changes nothing. */
+/**
+ * Keeps {@code repatriation_case_view} and {@code repatriation_case_line}. The totals move only when the case's
+ * {@code last_sequence} advances, and a line is written only once its case reached the line's sequence, so a
+ * redelivered recovery is neither counted twice nor listed twice.
+ */
 @Component
 @ProcessingGroup("projections")
 class RepatriationCaseProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(RepatriationCaseProjection.class);
+    private static final Statement OPENED = new Statement(
+            Step.CREATE,
+            "INSERT INTO repatriation_case_view (case_id, season, search_province, searching_unit,"
+                    + " opened_by_province, recovered_total, repatriated_total, first_recovered_on, last_sequence)"
+                    + " VALUES (:id, :season, :searchProvince, :searchingUnit, :openedByProvince, 0, 0, NULL,"
+                    + " :sequence) ON CONFLICT DO NOTHING");
 
-    private final RepatriationCaseViewRepository views;
+    /** Recoveries and repatriations in one statement (so one batch keeps their order). */
+    private static final Statement COUNTED = new Statement(
+            Step.UPDATE,
+            "UPDATE repatriation_case_view SET recovered_total = recovered_total + :recovered,"
+                    + " repatriated_total = repatriated_total + :repatriated,"
+                    + " first_recovered_on = CASE WHEN CAST(:recoveredOn AS DATE) IS NULL THEN first_recovered_on"
+                    + " WHEN first_recovered_on IS NULL OR first_recovered_on > CAST(:recoveredOn AS DATE)"
+                    + " THEN CAST(:recoveredOn AS DATE) ELSE first_recovered_on END,"
+                    + " last_sequence = :sequence WHERE case_id = :id AND last_sequence < :sequence");
 
-    RepatriationCaseProjection(RepatriationCaseViewRepository views) {
-        this.views = views;
+    private static final Statement LINE = new Statement(
+            Step.AFTER_ROWS,
+            "INSERT INTO repatriation_case_line (case_id, sequence_number, kind, occurred_on, remains_count,"
+                    + " site_province, site_district, site_commune, site_lat, site_lon, border_gate, receiving_unit)"
+                    + " SELECT case_id, :sequence, CAST(:kind AS VARCHAR), CAST(:occurredOn AS DATE),"
+                    + " CAST(:count AS INTEGER), CAST(:province AS VARCHAR), CAST(:district AS VARCHAR),"
+                    + " CAST(:commune AS VARCHAR), CAST(:lat AS DOUBLE PRECISION), CAST(:lon AS DOUBLE PRECISION),"
+                    + " CAST(:borderGate AS VARCHAR), CAST(:receivingUnit AS VARCHAR) FROM repatriation_case_view"
+                    + " WHERE case_id = :id AND last_sequence >= :sequence ON CONFLICT DO NOTHING");
+
+    private final ReadModelWrites writes;
+
+    RepatriationCaseProjection(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(RepatriationCaseOpened event, @SequenceNumber long sequence) {
-        if (!views.insertOpened(event, sequence)) {
-            alreadyApplied(event.caseId(), sequence);
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.caseId());
+        values.put("season", event.season());
+        values.put("searchProvince", event.searchProvince());
+        values.put("searchingUnit", event.searchingUnit());
+        values.put("openedByProvince", event.openedByProvince());
+        values.put("sequence", sequence);
+        writes.write(OPENED, values);
     }
 
     @EventHandler
     void on(RemainsRecovered event, @SequenceNumber long sequence) {
-        if (!views.addRecovery(event, sequence)) {
-            alreadyApplied(event.caseId(), sequence);
-        }
+        Map<String, Object> counted = new HashMap<>();
+        counted.put("id", event.caseId());
+        counted.put("sequence", sequence);
+        counted.put("recovered", event.count());
+        counted.put("repatriated", 0);
+        counted.put("recoveredOn", event.recoveredOn());
+        writes.write(COUNTED, counted);
+        RecoverySite site = event.site();
+        GeoPoint point = site == null ? null : site.point();
+        Map<String, Object> line = line(event.caseId(), sequence, "RECOVERY", event.recoveredOn(), event.count());
+        line.put("province", site == null ? null : site.province());
+        line.put("district", site == null ? null : site.district());
+        line.put("commune", site == null ? null : site.commune());
+        line.put("lat", point == null ? null : point.lat());
+        line.put("lon", point == null ? null : point.lon());
+        writes.write(LINE, line);
     }
 
     @EventHandler
     void on(RemainsRepatriated event, @SequenceNumber long sequence) {
-        if (!views.addRepatriation(event, sequence)) {
-            alreadyApplied(event.caseId(), sequence);
-        }
+        Map<String, Object> counted = new HashMap<>();
+        counted.put("id", event.caseId());
+        counted.put("sequence", sequence);
+        counted.put("recovered", 0);
+        counted.put("repatriated", event.count());
+        counted.put("recoveredOn", null);
+        writes.write(COUNTED, counted);
+        Map<String, Object> line = line(event.caseId(), sequence, "REPATRIATION", event.repatriatedOn(), event.count());
+        line.put("borderGate", event.borderGate());
+        line.put("receivingUnit", event.receivingUnit());
+        writes.write(LINE, line);
     }
 
     /**
@@ -51,10 +111,22 @@ class RepatriationCaseProjection {
      */
     @ResetHandler
     void reset() {
-        views.clear();
+        writes.writeNow("DELETE FROM repatriation_case_line");
+        writes.writeNow("DELETE FROM repatriation_case_view");
     }
 
-    private static void alreadyApplied(String caseId, long sequence) {
-        log.debug("Repatriation case {} event {} already applied (a redelivery); skipped", caseId, sequence);
+    /** The values of {@link #LINE} with the columns of the other kind unset. */
+    private static Map<String, Object> line(String caseId, long sequence, String kind, Object occurredOn, int count) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", caseId);
+        values.put("sequence", sequence);
+        values.put("kind", kind);
+        values.put("occurredOn", occurredOn);
+        values.put("count", count);
+        for (String column :
+                new String[] {"province", "district", "commune", "lat", "lon", "borderGate", "receivingUnit"}) {
+            values.put(column, null);
+        }
+        return values;
     }
 }

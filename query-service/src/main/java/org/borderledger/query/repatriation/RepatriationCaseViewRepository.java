@@ -3,23 +3,14 @@ package org.borderledger.query.repatriation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.borderledger.events.GeoPoint;
-import org.borderledger.events.repatriation.RecoverySite;
-import org.borderledger.events.repatriation.RemainsRecovered;
-import org.borderledger.events.repatriation.RemainsRepatriated;
-import org.borderledger.events.repatriation.RepatriationCaseOpened;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Writes and reads {@code repatriation_case_view} and {@code repatriation_case_line}. The totals move only when the
- * case's {@code last_sequence} advances, so a redelivered recovery is neither counted twice nor listed twice.
- */
+/** Reads {@code repatriation_case_view} and its lines ({@link RepatriationCaseProjection} writes them). */
 @Repository
 class RepatriationCaseViewRepository {
 
@@ -30,83 +21,6 @@ class RepatriationCaseViewRepository {
 
     RepatriationCaseViewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    boolean insertOpened(RepatriationCaseOpened event, long sequence) {
-        return jdbc.sql("INSERT INTO repatriation_case_view (" + CASE_COLUMNS + ", last_sequence)"
-                                + " VALUES (:id, :season, :searchProvince, :searchingUnit, :openedByProvince, 0, 0,"
-                                + " NULL, :sequence) ON CONFLICT DO NOTHING")
-                        .param("id", event.caseId())
-                        .param("season", event.season())
-                        .param("searchProvince", event.searchProvince())
-                        .param("searchingUnit", event.searchingUnit())
-                        .param("openedByProvince", event.openedByProvince())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-    }
-
-    boolean addRecovery(RemainsRecovered event, long sequence) {
-        boolean applied = jdbc.sql("UPDATE repatriation_case_view SET recovered_total = recovered_total + :count,"
-                                + " first_recovered_on = CASE WHEN first_recovered_on IS NULL"
-                                + " OR first_recovered_on > :recoveredOn THEN :recoveredOn ELSE first_recovered_on END,"
-                                + " last_sequence = :sequence WHERE case_id = :id AND last_sequence < :sequence")
-                        .param("count", event.count())
-                        .param("recoveredOn", event.recoveredOn())
-                        .param("id", event.caseId())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-        if (applied) {
-            RecoverySite site = event.site();
-            GeoPoint point = site == null ? null : site.point();
-            Map<String, Object> values = new HashMap<>();
-            values.put("province", site == null ? null : site.province());
-            values.put("district", site == null ? null : site.district());
-            values.put("commune", site == null ? null : site.commune());
-            values.put("lat", point == null ? null : point.lat());
-            values.put("lon", point == null ? null : point.lon());
-            jdbc.sql("INSERT INTO repatriation_case_line (case_id, sequence_number, kind, occurred_on, remains_count,"
-                            + " site_province, site_district, site_commune, site_lat, site_lon) VALUES (:id, :sequence,"
-                            + " 'RECOVERY', :recoveredOn, :count, :province, :district, :commune, :lat, :lon)"
-                            + " ON CONFLICT DO NOTHING")
-                    .params(values)
-                    .param("id", event.caseId())
-                    .param("sequence", sequence)
-                    .param("recoveredOn", event.recoveredOn())
-                    .param("count", event.count())
-                    .update();
-        }
-        return applied;
-    }
-
-    boolean addRepatriation(RemainsRepatriated event, long sequence) {
-        boolean applied = jdbc.sql("UPDATE repatriation_case_view SET repatriated_total = repatriated_total + :count,"
-                                + " last_sequence = :sequence WHERE case_id = :id AND last_sequence < :sequence")
-                        .param("count", event.count())
-                        .param("id", event.caseId())
-                        .param("sequence", sequence)
-                        .update()
-                == 1;
-        if (applied) {
-            jdbc.sql("INSERT INTO repatriation_case_line (case_id, sequence_number, kind, occurred_on, remains_count,"
-                            + " border_gate, receiving_unit) VALUES (:id, :sequence, 'REPATRIATION', :repatriatedOn,"
-                            + " :count, :borderGate, :receivingUnit) ON CONFLICT DO NOTHING")
-                    .param("id", event.caseId())
-                    .param("sequence", sequence)
-                    .param("repatriatedOn", event.repatriatedOn())
-                    .param("count", event.count())
-                    .param("borderGate", event.borderGate())
-                    .param("receivingUnit", event.receivingUnit())
-                    .update();
-        }
-        return applied;
-    }
-
-    /** Deletes every case and its lines (a replay rebuilds them). */
-    void clear() {
-        jdbc.sql("DELETE FROM repatriation_case_line").update();
-        jdbc.sql("DELETE FROM repatriation_case_view").update();
     }
 
     Optional<RepatriationCaseView> find(String id) {

@@ -21,7 +21,7 @@ class AgreementProjectionTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final AgreementViewRepository views = new AgreementViewRepository(database.jdbc());
-    final EventFeed feed = new EventFeed(new AgreementProjection(views));
+    final EventFeed feed = new EventFeed(new AgreementProjection(database.writes()));
 
     @Test
     void aSignedAgreementIsInForceWithEverythingItWasSignedWith() {

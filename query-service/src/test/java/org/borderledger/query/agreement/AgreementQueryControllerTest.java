@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,11 +25,11 @@ class AgreementQueryControllerTest {
     MockMvc http;
 
     @Autowired
-    AgreementViewRepository views;
+    ReadModelWrites writes;
 
     @BeforeEach
     void recordAgreements() {
-        EventFeed feed = new EventFeed(new AgreementProjection(views));
+        EventFeed feed = new EventFeed(new AgreementProjection(writes));
         feed.publish("WEB-AGR-1", AgreementProjectionTest.signed("WEB-AGR-1", LocalDate.of(2015, 12, 31)));
         feed.publish("WEB-AGR-2", AgreementProjectionTest.signed("WEB-AGR-2", LocalDate.of(2030, 12, 31)));
     }

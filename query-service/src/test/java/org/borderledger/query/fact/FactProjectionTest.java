@@ -29,7 +29,7 @@ class FactProjectionTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final FactLineRepository lines = new FactLineRepository(database.jdbc());
-    final EventFeed feed = new EventFeed(new FactProjection(lines));
+    final EventFeed feed = new EventFeed(new FactProjection(database.writes()));
 
     @Test
     void aFactLineSaysWhoSubmittedItWhenItHappenedAndWhatItAdds() {

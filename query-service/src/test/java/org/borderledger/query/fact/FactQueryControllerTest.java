@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,11 +20,11 @@ class FactQueryControllerTest {
     MockMvc http;
 
     @Autowired
-    FactLineRepository lines;
+    ReadModelWrites writes;
 
     @Test
     void answersAnAggregatesTimelineWithWhoSubmittedEachFact() throws Exception {
-        EventFeed feed = new EventFeed(new FactProjection(lines));
+        EventFeed feed = new EventFeed(new FactProjection(writes));
         feed.publish("IND-T-1", FactProjectionTest.trade2014(100_000_000), FactProjectionTest.KIEN_GIANG);
         feed.publish(
                 "IND-T-1",

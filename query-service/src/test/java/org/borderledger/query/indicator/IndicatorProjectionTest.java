@@ -14,7 +14,7 @@ class IndicatorProjectionTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final IndicatorViewRepository views = new IndicatorViewRepository(database.jdbc());
-    final EventFeed feed = new EventFeed(new IndicatorProjection(views));
+    final EventFeed feed = new EventFeed(new IndicatorProjection(database.writes()));
 
     @Test
     void aReportedIndicatorCarriesItsValueAndPeriod() {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,11 +20,11 @@ class IndicatorQueryControllerTest {
     MockMvc http;
 
     @Autowired
-    IndicatorViewRepository views;
+    ReadModelWrites writes;
 
     @Test
     void answersTheCurrentValueWithItsHistory() throws Exception {
-        EventFeed feed = new EventFeed(new IndicatorProjection(views));
+        EventFeed feed = new EventFeed(new IndicatorProjection(writes));
         feed.publish("IND-2014-TRADE", IndicatorProjectionTest.trade2014(100_000_000));
         feed.publish("IND-2014-TRADE", new IndicatorCorrected("IND-2014-TRADE", 100_000_000, 101_000_000, "final"));
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class MarkerProjectionTest {
 
-    final MarkerViewRepository views =
-            new MarkerViewRepository(ReadModelDatabase.migrated().jdbc());
-    final EventFeed feed = new EventFeed(new MarkerProjection(views));
+    final ReadModelDatabase database = ReadModelDatabase.migrated();
+    final MarkerViewRepository views = new MarkerViewRepository(database.jdbc());
+    final EventFeed feed = new EventFeed(new MarkerProjection(database.writes()));
     final MarkerViewRepository.Filter all = new MarkerViewRepository.Filter(null, null, null);
 
     @Test

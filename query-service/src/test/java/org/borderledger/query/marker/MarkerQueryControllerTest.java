@@ -15,6 +15,7 @@ import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +29,11 @@ class MarkerQueryControllerTest {
     MockMvc http;
 
     @Autowired
-    MarkerViewRepository views;
+    ReadModelWrites writes;
 
     @BeforeEach
     void recordMarkers() {
-        EventFeed feed = new EventFeed(new MarkerProjection(views));
+        EventFeed feed = new EventFeed(new MarkerProjection(writes));
         feed.publish("WEB-314/1", MarkerProjectionTest.planned("WEB-314/1"));
         feed.publish("WEB-314/1", MarkerProjectionTest.reported("WEB-314/1"));
         feed.publish("WEB-314/1", new MarkerCompleted("WEB-314/1", LocalDate.of(2014, 8, 15), Side.KH));

@@ -18,7 +18,7 @@ class PositionProjectionTest {
     final ProcessedPositionRepository repository = new ProcessedPositionRepository(database.jdbc());
     final ProcessedPositions positions =
             new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100));
-    final PositionProjection projection = new PositionProjection(repository, positions);
+    final PositionProjection projection = new PositionProjection(database.writes(), positions);
 
     @Test
     void recordsThePositionTheEventCarriesInItsMetadata() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.borderledger.query.ReadModelDatabase;
@@ -28,8 +27,8 @@ class ReadYourWritesInterceptorTest {
 
     @Test
     void everyReadCarriesTheHighestProcessedPosition() throws Exception {
-        repository.record(7, "e7", "MarkerPlanned", "314", Instant.now());
-        repository.record(9, "e9", "MarkerPlanned", "315", Instant.now());
+        record(7);
+        record(9);
 
         assertThat(interceptor.preHandle(request, response, handler())).isTrue();
 
@@ -39,7 +38,7 @@ class ReadYourWritesInterceptorTest {
 
     @Test
     void aReadForAProcessedPositionProceedsAtOnce() throws Exception {
-        repository.record(7, "e7", "MarkerPlanned", "314", Instant.now());
+        record(7);
         request.setParameter(ReadPosition.MIN_PARAMETER, "7");
 
         assertThat(interceptor.preHandle(request, response, handler())).isTrue();
@@ -47,7 +46,7 @@ class ReadYourWritesInterceptorTest {
 
     @Test
     void aReadForAPositionNotProcessedInTimeIsRefusedWithRetryAfter() {
-        repository.record(7, "e7", "MarkerPlanned", "314", Instant.now());
+        record(7);
         request.addHeader(ReadPosition.MIN_HEADER, "8");
         long started = System.nanoTime();
 
@@ -65,7 +64,7 @@ class ReadYourWritesInterceptorTest {
     @Test
     void aReadBeyondTheWaitingReadsIsRefusedAtOnceWhileAReadForAProcessedPositionStillProceeds() throws Exception {
         ReadYourWritesInterceptor oneWaiting = new ReadYourWritesInterceptor(positions, Duration.ofSeconds(30), 1);
-        repository.record(7, "e7", "MarkerPlanned", "314", Instant.now());
+        record(7);
         MockHttpServletRequest waitingRead = new MockHttpServletRequest("GET", "/api/markers");
         waitingRead.setParameter(ReadPosition.MIN_PARAMETER, "8");
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
@@ -93,7 +92,7 @@ class ReadYourWritesInterceptorTest {
         assertThat(oneWaiting.preHandle(processed, new MockHttpServletResponse(), handler()))
                 .isTrue();
 
-        repository.record(8, "e8", "MarkerPlanned", "315", Instant.now());
+        record(8);
         positions.processed(java.util.List.of(8L));
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -127,5 +126,15 @@ class ReadYourWritesInterceptorTest {
 
     private static HandlerMethod handler() throws NoSuchMethodException {
         return new HandlerMethod(new Object(), Object.class.getMethod("toString"));
+    }
+
+    /** A position as the projection records it. */
+    private void record(long position) {
+        database.jdbc()
+                .sql(
+                        "INSERT INTO processed_position (position, event_id, event_type) VALUES (:position, :id, 'MarkerPlanned')")
+                .param("position", position)
+                .param("id", "e" + position)
+                .update();
     }
 }

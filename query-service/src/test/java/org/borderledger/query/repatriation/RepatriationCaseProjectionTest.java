@@ -21,7 +21,7 @@ class RepatriationCaseProjectionTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final RepatriationCaseViewRepository views = new RepatriationCaseViewRepository(database.jdbc());
-    final EventFeed feed = new EventFeed(new RepatriationCaseProjection(views));
+    final EventFeed feed = new EventFeed(new RepatriationCaseProjection(database.writes()));
 
     @Test
     void anOpenedCaseHasNothingRecoveredYet() {

@@ -9,6 +9,7 @@ import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
+import org.borderledger.query.infra.ReadModelWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,11 +21,11 @@ class RepatriationCaseQueryControllerTest {
     MockMvc http;
 
     @Autowired
-    RepatriationCaseViewRepository views;
+    ReadModelWrites writes;
 
     @Test
     void answersACaseWithTotalsAndLines() throws Exception {
-        EventFeed feed = new EventFeed(new RepatriationCaseProjection(views));
+        EventFeed feed = new EventFeed(new RepatriationCaseProjection(writes));
         feed.publish("WEB-REP-1", RepatriationCaseProjectionTest.opened("WEB-REP-1"));
         feed.publish(
                 "WEB-REP-1",
