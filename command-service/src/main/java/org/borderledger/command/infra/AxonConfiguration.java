@@ -12,6 +12,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
+import org.borderledger.command.store.AppendedPositions;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.wiring.LedgerWiring;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,7 +46,8 @@ class AxonConfiguration {
 
     /**
      * The JDBC event store as Axon's {@code JdbcAutoConfiguration} would build it, wrapped so that every appended event
-     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.audit}).
+     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.audit}), and whose
+     * append returns the positions it gave the events ({@link AppendedPositions}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -65,6 +67,7 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .appendEvents(AppendedPositions.appendStatement())
                 .build();
         return new HashChainingEventStorageEngine(jdbc, eventSerializer, transactionManager);
     }

@@ -12,6 +12,7 @@ import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.RecordKeys;
+import org.borderledger.command.store.StorePositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,16 +49,17 @@ class KafkaPublishingConfiguration {
     OutboxPublisher outboxPublisher(
             Producer<String, byte[]> outboxProducer,
             LedgerCloudEvents kafkaMessageConverter,
-            JdbcClient jdbc,
+            StorePositions positions,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
-        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
+        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, positions, topic, acknowledgementTimeout);
     }
 
     @Bean
     Republisher republisher(
             Republications republications,
             JdbcClient jdbc,
+            StorePositions positions,
             Serializer serializer,
             LedgerCloudEvents ledgerCloudEvents,
             Producer<String, byte[]> outboxProducer,
@@ -66,6 +68,7 @@ class KafkaPublishingConfiguration {
         return new Republisher(
                 republications,
                 jdbc,
+                positions,
                 serializer,
                 ledgerCloudEvents,
                 outboxProducer,
