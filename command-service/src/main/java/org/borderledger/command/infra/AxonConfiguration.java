@@ -17,6 +17,7 @@ import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.codec.TokenTable;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
+import org.borderledger.command.store.AppendedPositions;
 import org.borderledger.events.EventMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +57,8 @@ class AxonConfiguration {
 
     /**
      * The JDBC event store as Axon's {@code JdbcAutoConfiguration} would build it, wrapped so that every appended event
-     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.audit}).
+     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.audit}), and whose
+     * append returns the positions it gave the events ({@link AppendedPositions}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -76,6 +78,7 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .appendEvents(AppendedPositions.appendStatement())
                 .build();
         return new HashChainingEventStorageEngine(jdbc, eventSerializer, transactionManager);
     }

@@ -13,6 +13,7 @@ import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.RecordKeys;
+import org.borderledger.command.store.StorePositions;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -60,16 +61,17 @@ class KafkaPublishingConfiguration {
     OutboxPublisher outboxPublisher(
             Producer<String, byte[]> outboxProducer,
             LedgerCloudEvents kafkaMessageConverter,
-            JdbcClient jdbc,
+            StorePositions positions,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
-        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
+        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, positions, topic, acknowledgementTimeout);
     }
 
     @Bean
     Republisher republisher(
             Republications republications,
             JdbcClient jdbc,
+            StorePositions positions,
             Serializer serializer,
             LedgerCloudEvents ledgerCloudEvents,
             Producer<String, byte[]> outboxProducer,
@@ -78,6 +80,7 @@ class KafkaPublishingConfiguration {
         return new Republisher(
                 republications,
                 jdbc,
+                positions,
                 serializer,
                 ledgerCloudEvents,
                 outboxProducer,
