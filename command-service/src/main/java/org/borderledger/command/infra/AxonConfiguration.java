@@ -10,7 +10,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
+import org.borderledger.codec.LedgerUpcasters;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.command.store.AppendedPositions;
 import org.borderledger.events.EventMetadata;
@@ -24,6 +26,15 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerWiring.class)
 class AxonConfiguration {
+
+    /**
+     * The upcasters of every event revision, which Axon applies to every event it reads from the store (aggregates,
+     * the publisher, the audit API); the stored bytes, which the hash chain covers, stay as written.
+     */
+    @Bean
+    EventUpcaster ledgerUpcasters() {
+        return LedgerUpcasters.chain();
+    }
 
     /** Snake-case names for Axon's event and snapshot tables, which Flyway creates (V1__event_store.sql). */
     @Bean
