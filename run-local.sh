@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole ledger on embedded defaults: a PostgreSQL server on 127.0.0.1:15432 (LEDGER_PG_PORT) with its data
 # under $LEDGER_DATA_DIR/postgres (default ./data), an in-process Kafka broker on 127.0.0.1:9092, the command service on
-# 8081 and the query service on 8082. Options are passed on: ./run-local.sh --demo records the facts of the two seed
-# reports.
+# 8081 and the query service on 8082. Options are passed on: ./run-local.sh --help lists them and every variable.
 set -euo pipefail
 cd "$(dirname "$0")"
 

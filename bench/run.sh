@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (issue #7): ./bench/run.sh [--quick]
+# The benchmark (issue #7): ./bench/run.sh [--quick] [--profile]
 #
 # Builds what is missing, creates fresh PostgreSQL databases, starts a real Kafka broker (local-run --broker-only), the
 # command service and the query service as separate JVMs (their -exec.jar files), waits for health, warms up, then
@@ -7,10 +7,16 @@
 # the distribution log (replay), and each service's resident memory. Prints a table, writes bench/results/<date>.json
 # and, in full mode, the latest figures in BENCHMARKS.md. Every process it starts is stopped on exit.
 #
+# --profile records a JFR (Java Flight Recorder) recording of each service during the measured ingest window and of the
+# rebuilding query service during the replay, then prints the top frames by CPU of each (execution samples: self, by
+# library, by thread, inclusive); the recordings stay in the run's directory, the summary goes to
+# bench/results/<date>[-quick]-profile.txt and into the figures' JSON.
+#
 # Exit status: 0 when the run completed and every write was answered 201 (whether or not the targets are met),
 # non-zero when a phase crashed or a write was refused.
 #
 # Environment (all optional): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT_BASE (28080),
+# BENCH_DB_PREFIX (ledger_bench: the databases <prefix>_command, _query, _replay, _pgbench, dropped and created anew),
 # BENCH_SERVICE_JAVA_OPTS / BENCH_REPLAY_JAVA_OPTS (JVM flags of the services / of the rebuilding query service),
 # BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS (durations, replay size), BENCH_PHASES (e.g.
 # "ingest e2e": only some phases; such a run leaves BENCHMARKS.md alone), BENCH_NO_BUILD (use the jars as they are).
@@ -22,11 +28,13 @@ main() {
   root=$(pwd)
 
   quick=false
+  profile=false
   for arg in "$@"; do
     case "$arg" in
       --quick) quick=true ;;
-      -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-      *) echo "unknown option $arg (use --quick)" >&2; exit 2 ;;
+      --profile) profile=true ;;
+      -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+      *) echo "unknown option $arg (use --quick or --profile)" >&2; exit 2 ;;
     esac
   done
 
@@ -46,6 +54,7 @@ main() {
 
   export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
   port_base=${BENCH_PORT_BASE:-28080}
+  db_prefix=${BENCH_DB_PREFIX:-ledger_bench}
   command_port=$((port_base + 1)); query_port=$((port_base + 2)); replay_port=$((port_base + 3))
   kafka_port=$((port_base + 12)); kafka_controller_port=$((port_base + 13))
   bootstrap=127.0.0.1:$kafka_port
@@ -62,6 +71,7 @@ main() {
   fail() { echo "bench: $*" >&2; exit 1; }
 
   command -v java >/dev/null || fail "needs a JDK 17+ on the PATH"
+  if $profile; then command -v jcmd >/dev/null || fail "--profile needs jcmd (JDK) on the PATH"; fi
   command -v psql >/dev/null || fail "needs psql (PostgreSQL client)"
   pg_isready -q || fail "needs PostgreSQL on $PGHOST:$PGPORT (trust auth for $PGUSER)"
   for port in $command_port $query_port $replay_port $kafka_port $kafka_controller_port; do
@@ -71,7 +81,18 @@ main() {
   started_at=$(date +%s)
   work="$root/bench/results/tmp/$(date -u +%Y%m%d-%H%M%S)"
   mkdir -p "$work"
-  echo "Benchmark ($($quick && echo quick || echo full) mode); logs and figures of this run in $work"
+  echo "Benchmark ($($quick && echo quick || echo full) mode$($profile && echo ', profiled'); logs and figures of this run in $work"
+  if $profile; then
+    # deeper stacks than JFR's default 64 frames, so that a request's samples reach the servlet and the thread's root
+    service_java_opts="$service_java_opts -XX:FlightRecorderOptions:stackdepth=256"
+    replay_java_opts="$replay_java_opts -XX:FlightRecorderOptions:stackdepth=256"
+  fi
+  jfr_start() { # pid name: a recording with the "profile" settings (execution samples every 10 ms), until jfr_stop
+    jcmd "$1" JFR.start name="$2" settings=profile >/dev/null || echo "  (could not start a JFR recording in pid $1)"
+  }
+  jfr_stop() { # pid name file
+    jcmd "$1" JFR.stop name="$2" filename="$3" >/dev/null || echo "  (could not stop the JFR recording in pid $1)"
+  }
 
   # ---- processes, stopped on exit in reverse order --------------------------------------------------------------
   pids=()
@@ -116,8 +137,8 @@ main() {
   local_jar="$work/jars/$(basename "$local_jar")"; bench_jar="$work/jars/$(basename "$bench_jar")"
 
   # ---- fresh databases ---------------------------------------------------------------------------------------------
-  log "Creating fresh databases ledger_bench_command, ledger_bench_query, ledger_bench_replay, ledger_bench_pgbench"
-  for db in ledger_bench_command ledger_bench_query ledger_bench_replay ledger_bench_pgbench; do
+  log "Creating fresh databases ${db_prefix}_command, ${db_prefix}_query, ${db_prefix}_replay, ${db_prefix}_pgbench"
+  for db in ${db_prefix}_command ${db_prefix}_query ${db_prefix}_replay ${db_prefix}_pgbench; do
     psql -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
   done
   db_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
@@ -171,9 +192,9 @@ main() {
   command_pid=; query_pid=
   if has ingest || has e2e; then
     log "Starting command-service (:$command_port) and query-service (:$query_port) as separate JVMs: $service_java_opts"
-    start_service command-service "$command_jar" $command_port "$(db_url ledger_bench_command)" ledger.events
+    start_service command-service "$command_jar" $command_port "$(db_url ${db_prefix}_command)" ledger.events
     command_pid=$started_pid
-    start_service query-service "$query_jar" $query_port "$(db_url ledger_bench_query)" ledger.events
+    start_service query-service "$query_jar" $query_port "$(db_url ${db_prefix}_query)" ledger.events
     query_pid=$started_pid
     wait_healthy command-service "http://127.0.0.1:$command_port/readyz" "$command_pid" 180
     wait_healthy query-service "http://127.0.0.1:$query_port/readyz" "$query_pid" 180
@@ -195,10 +216,20 @@ main() {
   # ---- 1. ingest ---------------------------------------------------------------------------------------------------
   if has ingest; then
   log "1. Ingest: $clients clients, warm-up ${warmup_s}s, then ${ingest_s}s measured"
+  if $profile; then
+    # the recordings cover the measured window: they start when the load generator's warm-up ends
+    ( sleep "$warmup_s"; jfr_start "$command_pid" ingest; jfr_start "$query_pid" ingest ) &
+    jfr_starter=$!
+  fi
   bench ingest "${common[@]}" --clients $clients --warmup "$warmup_s" --duration "$ingest_s" --out "$work/ingest.json" \
-    --watch "commandService=$command_pid,queryService=$query_pid,broker=$broker_pid" --watch-db ledger_bench_command
+    --watch "commandService=$command_pid,queryService=$query_pid,broker=$broker_pid" --watch-db ${db_prefix}_command
 
   # ---- 5. resident memory at the end of the ingest phase ----------------------------------------------------------
+  if $profile; then
+    wait "$jfr_starter" || true
+    jfr_stop "$command_pid" ingest "$work/profile-ingest-command-service.jfr"
+    jfr_stop "$query_pid" ingest "$work/profile-ingest-query-service.jfr"
+  fi
   command_rss=$(rss_kib "$command_pid"); query_rss=$(rss_kib "$query_pid")
   printf '{"commandServiceRssKiB": %s, "queryServiceRssKiB": %s}\n' "$command_rss" "$query_rss" >"$work/memory.json"
   echo "  resident memory: command-service $((command_rss / 1024)) MiB, query-service $((query_rss / 1024)) MiB"
@@ -212,7 +243,7 @@ main() {
   log "2. End-to-end: once the read side has caught up with the ingest phase, ${rate} writes/s (half the ingest rate), open loop, ${e2e_s}s"
   last_position=$(sed -n 's/.*"lastPosition" *: *\([0-9]*\).*/\1/p' "$work/ingest.json" 2>/dev/null | head -1)
   bench e2e "${common[@]}" --rate "$rate" --duration "$e2e_s" --catch-up-to "${last_position:-0}" --out "$work/e2e.json" \
-    --watch "commandService=$command_pid,queryService=$query_pid,broker=$broker_pid" --watch-db ledger_bench_command
+    --watch "commandService=$command_pid,queryService=$query_pid,broker=$broker_pid" --watch-db ${db_prefix}_command
   log "2b. End-to-end at a quarter of the ingest rate ($((rate / 2)) writes/s, informational), ${e2e_quarter_s}s"
   bench e2e "${common[@]}" --rate "$((rate / 2 > 0 ? rate / 2 : 1))" --duration "$e2e_quarter_s" \
     --out "$work/e2eQuarter.json"
@@ -223,11 +254,11 @@ main() {
     :
   elif command -v pgbench >/dev/null; then
     log "4. pgbench: $clients clients, one single-row INSERT of an event-sized row per transaction, ${ingest_s}s"
-    psql -q -d ledger_bench_pgbench -v ON_ERROR_STOP=1 -f bench/pgbench/schema.sql >/dev/null
-    pgbench -n -c $clients -j 2 -T "$ingest_s" -f bench/pgbench/insert.sql ledger_bench_pgbench >"$work/pgbench.log" 2>&1 \
+    psql -q -d ${db_prefix}_pgbench -v ON_ERROR_STOP=1 -f bench/pgbench/schema.sql >/dev/null
+    pgbench -n -c $clients -j 2 -T "$ingest_s" -f bench/pgbench/insert.sql ${db_prefix}_pgbench >"$work/pgbench.log" 2>&1 \
       || { cat "$work/pgbench.log"; fail "pgbench failed"; }
     tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.log")
-    row_bytes=$(psql -tA -d ledger_bench_pgbench -c "SELECT round(avg(pg_column_size(e.*))) FROM (SELECT * FROM bench_event_entry LIMIT 1000) e")
+    row_bytes=$(psql -tA -d ${db_prefix}_pgbench -c "SELECT round(avg(pg_column_size(e.*))) FROM (SELECT * FROM bench_event_entry LIMIT 1000) e")
     printf '{"tps": %s, "clients": %d, "durationS": %s, "rowBytes": %s}\n' "$tps" $clients "$ingest_s" "${row_bytes:-0}" \
       >"$work/pgbench.json"
     echo "  pgbench: $tps transactions/s (rows of ${row_bytes} bytes)"
@@ -242,13 +273,30 @@ main() {
   [ -z "$command_pid" ] || stop_pid "$command_pid"
   bench replay-produce --bootstrap "$bootstrap" --topic ledger.bench.replay --events "$replay_events" \
     --out "$work/replayProduce.json"
-  start_service replay-query-service "$query_jar" $replay_port "$(db_url ledger_bench_replay)" ledger.bench.replay \
+  start_service replay-query-service "$query_jar" $replay_port "$(db_url ${db_prefix}_replay)" ledger.bench.replay \
     "$replay_java_opts"
   replay_pid=$started_pid
-  bench replay-watch --jdbc "$(db_url ledger_bench_replay)" --db-user "$PGUSER" --events "$replay_events" --timeout 600 \
-    --watch "queryService=$replay_pid" --watch-db ledger_bench_replay --out "$work/replay.json"
+  if $profile; then
+    # from the end of Spring's start-up (the rebuild starts with it, so its first second or so is not recorded)
+    ( for _ in $(seq 1 360); do grep -q "Started " "$work/replay-query-service.log" 2>/dev/null && break; sleep 0.5; done
+      jfr_start "$replay_pid" replay ) &
+    jfr_starter=$!
+  fi
+  bench replay-watch --jdbc "$(db_url ${db_prefix}_replay)" --db-user "$PGUSER" --events "$replay_events" --timeout 600 \
+    --watch "queryService=$replay_pid" --watch-db ${db_prefix}_replay --out "$work/replay.json"
   printf '{"commandServiceRssKiB": %s, "queryServiceRssKiB": %s, "replayQueryServiceRssKiB": %s}\n' \
     "${command_rss:-0}" "${query_rss:-0}" "$(rss_kib "$replay_pid")" >"$work/memory.json"
+  if $profile; then
+    wait "$jfr_starter" || true
+    jfr_stop "$replay_pid" replay "$work/profile-replay-query-service.jfr"
+  fi
+  fi
+
+  if $profile; then
+    log "Profile: top frames by CPU (JFR execution samples) per phase and service"
+    mkdir -p bench/results
+    bench profile --work "$work" --out "$work/profile.json" \
+      --text "bench/results/$(date -u +%Y-%m-%d)$($quick && echo -quick)-profile.txt"
   fi
 
   # ---- report ------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The benchmark's load generator, as its own process; {@code bench/run.sh} starts the system and calls one phase at a
- * time: {@code ingest}, {@code e2e}, {@code replay-produce}, {@code replay-watch}, {@code report}. Each phase writes its
+ * time: {@code ingest}, {@code e2e}, {@code replay-produce}, {@code replay-watch}, {@code profile}, {@code report}. Each phase writes its
  * figures to {@code --out} (JSON).
  */
 public final class Bench {
@@ -23,7 +23,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench ingest|e2e|replay-produce|replay-watch|report --option value ...");
+            System.err.println("usage: bench ingest|e2e|replay-produce|replay-watch|profile|report --option value ...");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -85,6 +85,16 @@ public final class Bench {
                         CpuUsage.start(options.get("watch"), options.get("watch-db")));
                 write(options, result);
                 System.out.printf("  replay: %s%n", result);
+            }
+            case "profile" -> {
+                int top = Integer.parseInt(options.getOrDefault("top", "30"));
+                Map<String, Object> result = Profile.summarizeAll(Path.of(required(options, "work")), top);
+                write(options, result);
+                String text = Profile.text(result, Integer.parseInt(options.getOrDefault("lines", "15")));
+                if (options.containsKey("text")) {
+                    java.nio.file.Files.writeString(Path.of(options.get("text")), text);
+                }
+                System.out.print(text);
             }
             case "report" -> {
                 boolean allCreated = Report.write(

@@ -41,8 +41,8 @@ final class Report {
         all.put("date", now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         all.put("mode", quick ? "quick" : "full");
         all.set("machine", machine());
-        for (String phase :
-                List.of("ingest", "e2e", "e2eQuarter", "replayProduce", "replay", "pgbench", "memory", "settings")) {
+        for (String phase : List.of(
+                "ingest", "e2e", "e2eQuarter", "replayProduce", "replay", "pgbench", "memory", "settings", "profile")) {
             Path file = work.resolve(phase + ".json");
             if (Files.exists(file)) {
                 all.set(phase, json.readTree(file.toFile()));

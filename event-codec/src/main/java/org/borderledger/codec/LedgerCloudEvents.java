@@ -20,7 +20,9 @@ import org.borderledger.events.EventMetadata;
  * store (given by the caller, who read it from the store), and the submission metadata. The W3C trace context that
  * Axon's tracing writes into the metadata ({@code traceparent}, {@code tracestate}) travels the same way, as the
  * CloudEvents distributed-tracing extension; {@link LedgerRecords} makes it metadata again, and the projections continue
- * the trace. Every record is signed ({@link RecordAuthentication}). A consumer needs no Java class to read any of it.
+ * the trace. {@code dataschema} is the URL of the JSON Schema of the data (the type and revision's file under
+ * {@code contract/schemas}, served by the command service). Every record is signed ({@link RecordAuthentication}). A
+ * consumer needs no Java class to read any of it.
  */
 public final class LedgerCloudEvents {
 
@@ -35,14 +37,32 @@ public final class LedgerCloudEvents {
     static final Set<String> ENVELOPE_EXTENSIONS =
             Set.of(AGGREGATE_TYPE, AGGREGATE_SEQUENCE, EVENT_REVISION, EventMetadata.POSITION, "mac", "keyid");
 
+    /** Where the command service of the local run serves the schemas; a deployment sets its public URL. */
+    public static final URI DEFAULT_SCHEMA_BASE = URI.create("http://localhost:8081/api/contract/schemas/");
+
     private final Serializer serializer;
     private final URI source;
     private final RecordKeys keys;
+    private final URI schemaBase;
 
     public LedgerCloudEvents(Serializer serializer, URI source, RecordKeys keys) {
+        this(serializer, source, keys, DEFAULT_SCHEMA_BASE);
+    }
+
+    /** A writer whose records name their schema under {@code schemaBase} (a URL that ends with {@code /}). */
+    public LedgerCloudEvents(Serializer serializer, URI source, RecordKeys keys, URI schemaBase) {
         this.serializer = serializer;
         this.source = source;
         this.keys = keys;
+        this.schemaBase = schemaBase;
+    }
+
+    /**
+     * The file name of the JSON Schema of an event type in a revision: {@code MarkerPlanned.json} for an event without
+     * revision, {@code IndicatorReported.r2.json} for revision {@code 2}.
+     */
+    public static String schemaFile(String type, String revision) {
+        return revision == null ? type + ".json" : type + ".r" + revision + ".json";
     }
 
     /** The signed record of a stored {@code event}, which has {@code position} in the event store's global order. */
@@ -57,6 +77,8 @@ public final class LedgerCloudEvents {
                 .withDataContentType("application/json")
                 .withData(payload.getData())
                 .withSubject(key)
+                .withDataSchema(schemaBase.resolve(schemaFile(
+                        payload.getType().getName(), payload.getType().getRevision())))
                 .withExtension(AGGREGATE_TYPE, event.getType())
                 .withExtension(AGGREGATE_SEQUENCE, event.getSequenceNumber())
                 .withExtension(EventMetadata.POSITION, position);

@@ -69,6 +69,8 @@ class LedgerCloudEventsTest {
         assertThat(header(record.headers(), "ce_position")).isEqualTo("17");
         assertThat(header(record.headers(), "ce_unit")).isEqualTo("KP-BORDER-POLICE");
         assertThat(header(record.headers(), "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record.headers(), "ce_dataschema"))
+                .isEqualTo("http://localhost:8081/api/contract/schemas/MarkerCompleted.json");
         assertThat(header(record.headers(), RecordAuthentication.KEY_ID)).isEqualTo("k1");
         assertThat(header(record.headers(), RecordAuthentication.MAC)).isNotBlank();
     }

@@ -3,9 +3,9 @@ package org.borderledger.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +80,11 @@ final class DemoTokens {
         return tokens.get("admin");
     }
 
+    /** Writes the tokens to {@code file}, owner-only ({@code 0600}) from the moment it exists. */
     void write(Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tokens);
+        LocalDataDir.writeSecret(
+                file,
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tokens));
     }
 
     String describe() {
@@ -103,12 +106,7 @@ final class DemoTokens {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, secret);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file stays readable by the owner's default permissions
-        }
+        LocalDataDir.writeSecret(file, secret.getBytes(StandardCharsets.US_ASCII));
         return secret;
     }
 }

@@ -1,5 +1,6 @@
 package org.borderledger.local;
 
+import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import org.borderledger.command.CommandServiceApplication;
 import org.borderledger.postgres.LocalPostgres;
 import org.borderledger.query.QueryServiceApplication;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -31,43 +33,130 @@ public final class LocalLedger implements AutoCloseable {
     static final String COMMAND_DATABASE = "ledger_command";
     static final String QUERY_DATABASE = "ledger_query";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalLedger.class);
-
     private final LocalSettings settings;
     private final DemoTokens tokens;
+    private final LocalDataDir dataDir;
     private final List<AutoCloseable> started = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
 
-    private LocalLedger(LocalSettings settings, DemoTokens tokens) {
+    private LocalLedger(LocalSettings settings, DemoTokens tokens, LocalDataDir dataDir) {
         this.settings = settings;
         this.tokens = tokens;
+        this.dataDir = dataDir;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        if (List.of(args).contains("--broker-only")) {
-            runBrokerOnly(LocalSettings.fromEnvironment(System.getenv()));
-            return;
+        System.setProperty("disable-axoniq-console-message", "true");
+        int exit = run(List.of(args), System.getenv());
+        if (exit != RUNNING) {
+            System.exit(exit);
         }
-        LocalLedger ledger = start(LocalSettings.fromEnvironment(System.getenv()));
-        Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "local-ledger-shutdown"));
-        System.out.println(ledger.banner());
-        System.out.println(ledger.tokens.describe());
-        System.out.println("  (also in " + ledger.settings.dataDir().resolve("tokens.json") + ")");
-        Path sealPublicKey = ledger.settings.dataDir().resolve("seal-key.pub.pem");
-        if (Files.exists(sealPublicKey)) {
-            System.out.println(
-                    "Seals are signed; the public key for the offline check (ledger-verify) is " + sealPublicKey);
+    }
+
+    /** What {@link #run} answers while the ledger runs: the JVM lives on until it is stopped. */
+    static final int RUNNING = -1;
+
+    private static int run(List<String> args, Map<String, String> env) {
+        LocalOptions options;
+        LocalSettings settings;
+        try {
+            options = LocalOptions.parse(args);
+            if (options.help()) {
+                System.out.print(LocalOptions.usage());
+                return 0;
+            }
+            settings = LocalSettings.fromEnvironment(env);
+        } catch (LocalRunRefused e) {
+            System.err.println("run-local: " + e.getMessage());
+            return 2;
         }
-        if (List.of(args).contains("--demo")) {
-            long position = ledger.recordDemoData();
-            System.out.println("Demo facts of the seed reports recorded (up to position " + position + ").");
-            System.out.println(ledger.statistics(position, "2014-01-01", "2014-12-31"));
-            System.out.println(ledger.statistics(position, "2022-01-01", "2023-12-31"));
+        System.setProperty("ledger.log.dir", settings.logDir().toString());
+        try {
+            if (options.brokerOnly()) {
+                LocalPorts.refuseTaken(LocalPorts.broker(settings));
+                runBrokerOnly(settings);
+                return 0;
+            }
+            if (options.reset() && !confirmReset(settings.dataDir(), options.yes())) {
+                return 1;
+            }
+            LocalDataDir dataDir = LocalDataDir.open(settings.dataDir());
+            ConsoleLogFilter.mode(options.verbose() ? ConsoleLogFilter.Mode.VERBOSE : ConsoleLogFilter.Mode.STARTING);
+            System.out.println("Starting the Border Cooperation Ledger " + version() + " on " + settings.dataDir()
+                    + " (log: " + settings.logDir().resolve("ledger.log") + ")");
+            LocalLedger ledger = start(settings, dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "local-ledger-shutdown"));
+            ConsoleLogFilter.mode(options.verbose() ? ConsoleLogFilter.Mode.VERBOSE : ConsoleLogFilter.Mode.RUNNING);
+            if (options.demo()) {
+                long position = ledger.recordDemoData();
+                System.out.println("Demo facts of the seed reports recorded (up to position " + position + "):");
+                System.out.println(ledger.statistics(position, "2014-01-01", "2014-12-31"));
+                System.out.println(ledger.statistics(position, "2022-01-01", "2023-12-31"));
+            }
+            if (options.printTokens()) {
+                System.out.print(ledger.tokens.describe());
+            }
+            System.out.println(ledger.banner());
+            return RUNNING;
+        } catch (Exception e) {
+            System.err.println("run-local: " + failure(e, settings));
+            return 1;
         }
+    }
+
+    /** The one line that tells why the run did not start. */
+    static String failure(Throwable e, LocalSettings settings) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LocalRunRefused refused) {
+                return refused.getMessage();
+            }
+            if (cause instanceof PortInUseException inUse) {
+                return LocalPorts.of(settings).stream()
+                        .filter(port -> port.number() == inUse.getPort())
+                        .findFirst()
+                        .map(LocalPorts.Port::refusal)
+                        .orElse("Port " + inUse.getPort() + " is in use");
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "The ledger did not start: " + reason.lines().findFirst().orElse("") + " (the full log is "
+                + settings.logDir().resolve("ledger.log") + "; --verbose shows it here)";
+    }
+
+    /** Asks on the terminal before {@code --reset} deletes the data dir, unless {@code --yes} confirmed it. */
+    private static boolean confirmReset(Path dataDir, boolean confirmed) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return true;
+        }
+        if (!confirmed) {
+            Console console = System.console();
+            String answer = console == null
+                    ? null
+                    : console.readLine(
+                            "--reset deletes everything in %s (events, read models, keys, tokens, logs). Type yes to"
+                                    + " go on: ",
+                            dataDir);
+            if (answer == null) {
+                System.err.println("run-local: --reset deletes everything in " + dataDir
+                        + "; confirm it on a terminal, or add --yes");
+                return false;
+            }
+            if (!answer.strip().equalsIgnoreCase("yes")) {
+                System.err.println("run-local: nothing deleted");
+                return false;
+            }
+        }
+        LocalDataDir.wipe(dataDir);
+        System.out.println("Deleted everything in " + dataDir);
+        return true;
     }
 
     /**
@@ -110,11 +199,24 @@ public final class LocalLedger implements AutoCloseable {
     }
 
     static LocalLedger start(LocalSettings settings) throws IOException {
-        Files.createDirectories(settings.dataDir());
-        String secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
-        String recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
-        LocalLedger ledger = new LocalLedger(settings, DemoTokens.issue(secret));
-        ledger.tokens.write(settings.dataDir().resolve("tokens.json"));
+        return start(settings, LocalDataDir.open(settings.dataDir()));
+    }
+
+    /** Starts the ledger on a data dir already opened (locked); closing the ledger releases it. */
+    static LocalLedger start(LocalSettings settings, LocalDataDir dataDir) throws IOException {
+        LocalLedger ledger;
+        String secret;
+        String recordKeys;
+        try {
+            LocalPorts.refuseTaken(settings);
+            secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
+            recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
+            ledger = new LocalLedger(settings, DemoTokens.issue(secret), dataDir);
+            ledger.tokens.write(settings.tokensFile());
+        } catch (RuntimeException | IOException e) {
+            dataDir.close();
+            throw e;
+        }
         try {
             if (settings.embeddedPostgres()) {
                 ledger.postgres = LocalPostgres.start(
@@ -144,7 +246,7 @@ public final class LocalLedger implements AutoCloseable {
                     secret,
                     recordKeys,
                     "--ledger.console.command-port=" + settings.commandPort(),
-                    "--ledger.console.demo-tokens=" + settings.dataDir().resolve("tokens.json"));
+                    "--ledger.console.demo-tokens=" + settings.tokensFile());
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -188,6 +290,7 @@ public final class LocalLedger implements AutoCloseable {
             args.add("--spring.datasource.password=" + database.password());
         }
         return new SpringApplicationBuilder(application)
+                .bannerMode(Banner.Mode.OFF)
                 .properties("spring.config.name=" + configName)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
@@ -241,29 +344,38 @@ public final class LocalLedger implements AutoCloseable {
         return tokens;
     }
 
+    /** The block printed once the ledger is up: where to go, how to sign in, where the data is, how to stop. */
     String banner() {
         String command = "http://localhost:" + settings.commandPort();
         String query = "http://localhost:" + settings.queryPort();
-        String kafka = settings.embeddedKafka()
-                ? "127.0.0.1:" + settings.kafkaPort() + " (in-process KRaft broker)"
-                : settings.externalKafkaBootstrap();
-        String database = postgres != null
-                ? "127.0.0.1:" + postgres.port() + " (" + COMMAND_DATABASE + ", " + QUERY_DATABASE + "; data in "
-                        + postgres.dataDirectory() + ", log " + settings.postgresLog() + ")"
-                : "as configured (LEDGER_COMMAND_DB_URL, LEDGER_QUERY_DB_URL)";
-        return String.join(
-                System.lineSeparator(),
+        String kafka =
+                settings.embeddedKafka() ? "127.0.0.1:" + settings.kafkaPort() : settings.externalKafkaBootstrap();
+        String database =
+                postgres != null ? "127.0.0.1:" + postgres.port() : "LEDGER_COMMAND_DB_URL, LEDGER_QUERY_DB_URL";
+        List<String> lines = new ArrayList<>(List.of(
                 "",
-                "Border Cooperation Ledger is up. Data: " + settings.dataDir(),
-                "  console          " + query + "/   (sign in with a demo identity below, or paste a token)",
-                "  command-service  " + command + "/api   Swagger UI " + command + "/swagger-ui.html   metrics "
-                        + "http://127.0.0.1:" + (settings.commandPort() + 1000) + "/actuator/prometheus",
-                "  query-service    " + query + "/api   Swagger UI " + query + "/swagger-ui.html   metrics "
-                        + "http://127.0.0.1:" + (settings.queryPort() + 1000) + "/actuator/prometheus",
-                "  Kafka            " + kafka + "   topic ledger.events (CloudEvents)",
-                "  PostgreSQL       " + database,
-                "Stop with Ctrl-C.",
-                "");
+                "Border Cooperation Ledger " + version() + " is up.",
+                "  Console      " + query + "/",
+                "  Sign in      in the console: pick a demo identity (Kiên Giang unit, Kampot unit, auditor, admin)",
+                "  Tokens       " + settings.tokensFile() + "   (for curl; --print-tokens prints them)",
+                "  Command API  " + command + "/api   Swagger UI " + command + "/swagger-ui.html",
+                "  Query API    " + query + "/api   Swagger UI " + query + "/swagger-ui.html",
+                "  Management   http://127.0.0.1:" + (settings.commandPort() + 1000) + "/actuator   http://127.0.0.1:"
+                        + (settings.queryPort() + 1000) + "/actuator",
+                "  Data         " + settings.dataDir() + "   logs in " + settings.logDir(),
+                "  Runs on      PostgreSQL " + database + ", Kafka " + kafka + " (topic ledger.events)"));
+        Path sealPublicKey = settings.dataDir().resolve("seal-key.pub.pem");
+        if (Files.exists(sealPublicKey)) {
+            lines.add("  Seal key     " + sealPublicKey + "   (for the offline check, ledger-verify)");
+        }
+        lines.add("Stop with Ctrl-C.");
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /** This build's version, from the jar's manifest. */
+    static String version() {
+        String version = LocalLedger.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 
     /** Closes the services, then the broker, then PostgreSQL. */
@@ -273,7 +385,8 @@ public final class LocalLedger implements AutoCloseable {
             try {
                 started.get(i).close();
             } catch (Exception e) {
-                log.warn("Shutting down {} failed: {}", started.get(i), e.toString());
+                LoggerFactory.getLogger(LocalLedger.class)
+                        .warn("Shutting down {} failed: {}", started.get(i), e.toString());
             }
         }
         started.clear();
@@ -281,5 +394,6 @@ public final class LocalLedger implements AutoCloseable {
             postgres.close();
             postgres = null;
         }
+        dataDir.close();
     }
 }

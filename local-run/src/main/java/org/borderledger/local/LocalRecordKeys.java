@@ -1,9 +1,9 @@
 package org.borderledger.local;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -26,12 +26,7 @@ final class LocalRecordKeys {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String keys = "local=" + Base64.getEncoder().encodeToString(bytes);
-        Files.writeString(file, keys);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file stays readable by the owner's default permissions
-        }
+        LocalDataDir.writeSecret(file, keys.getBytes(StandardCharsets.US_ASCII));
         return keys;
     }
 }

@@ -1,6 +1,7 @@
 package org.borderledger.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,16 +20,53 @@ record LocalSettings(
         String queryDbUrl,
         String jwtSecret) {
 
+    /** An environment variable the local run reads, its default and what it sets; {@code --help} lists them all. */
+    record Variable(String name, String defaultValue, String meaning) {}
+
+    static final List<Variable> VARIABLES = List.of(
+            new Variable(
+                    "LEDGER_DATA_DIR", "./data", "where the database, the broker's log, keys, tokens and logs live"),
+            new Variable(
+                    "LEDGER_COMMAND_PORT",
+                    "8081",
+                    "the command service's HTTP port; its management port is 1000 above"),
+            new Variable(
+                    "LEDGER_QUERY_PORT",
+                    "8082",
+                    "the query service's and the console's HTTP port; management 1000 above"),
+            new Variable("LEDGER_PG_PORT", "15432", "the embedded PostgreSQL server's port (127.0.0.1)"),
+            new Variable("LEDGER_KAFKA_PORT", "9092", "the in-process Kafka broker's port (127.0.0.1)"),
+            new Variable("LEDGER_KAFKA_CONTROLLER_PORT", "LEDGER_KAFKA_PORT + 1", "the broker's KRaft controller port"),
+            new Variable("LEDGER_KAFKA_BOOTSTRAP", "unset", "use this Kafka cluster instead of the in-process broker"),
+            new Variable(
+                    "LEDGER_COMMAND_DB_URL",
+                    "unset",
+                    "JDBC URL of the command service's database (with the next, no embedded PostgreSQL)"),
+            new Variable("LEDGER_QUERY_DB_URL", "unset", "JDBC URL of the query service's database"),
+            new Variable(
+                    "LEDGER_JWT_SECRET",
+                    "generated into $LEDGER_DATA_DIR/jwt-secret",
+                    "HS256 secret of the local tokens"),
+            new Variable(
+                    "LEDGER_RECORD_KEYS",
+                    "generated into $LEDGER_DATA_DIR/record-keys",
+                    "keys that sign the topic's records"),
+            new Variable("LEDGER_SEAL_KEY", "unset", "the seal signing key itself (PEM)"),
+            new Variable(
+                    "LEDGER_SEAL_KEY_FILE",
+                    "generated into $LEDGER_DATA_DIR/seal-key.pem",
+                    "the file of the seal signing key"));
+
     static LocalSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath();
-        int kafkaPort = Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_PORT", "9092"));
+        int kafkaPort = port(env, "LEDGER_KAFKA_PORT", 9092);
         return new LocalSettings(
                 dataDir,
-                Integer.parseInt(env.getOrDefault("LEDGER_COMMAND_PORT", "8081")),
-                Integer.parseInt(env.getOrDefault("LEDGER_QUERY_PORT", "8082")),
+                port(env, "LEDGER_COMMAND_PORT", 8081),
+                port(env, "LEDGER_QUERY_PORT", 8082),
                 kafkaPort,
-                Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaPort + 1))),
-                Integer.parseInt(env.getOrDefault("LEDGER_PG_PORT", "15432")),
+                port(env, "LEDGER_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
+                port(env, "LEDGER_PG_PORT", 15432),
                 blankToNull(env.get("LEDGER_KAFKA_BOOTSTRAP")),
                 blankToNull(env.get("LEDGER_COMMAND_DB_URL")),
                 blankToNull(env.get("LEDGER_QUERY_DB_URL")),
@@ -50,6 +88,32 @@ record LocalSettings(
 
     Path postgresLog() {
         return dataDir.resolve("postgres.log");
+    }
+
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    Path tokensFile() {
+        return dataDir.resolve("tokens.json");
+    }
+
+    /** A port from the environment; the HTTP ports leave room for their management port 1000 above. */
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        int highest = name.equals("LEDGER_COMMAND_PORT") || name.equals("LEDGER_QUERY_PORT") ? 64535 : 65535;
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= highest) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new LocalRunRefused(name + " must be a port number from 1 to " + highest + ", not '" + value + "'");
     }
 
     private static String blankToNull(String value) {

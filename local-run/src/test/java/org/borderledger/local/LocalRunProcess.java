@@ -30,6 +30,7 @@ final class LocalRunProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int starts;
+    private boolean generatesItsSecret;
 
     private LocalRunProcess(LocalSettings settings) {
         this.settings = settings;
@@ -41,8 +42,19 @@ final class LocalRunProcess implements AutoCloseable {
         return new LocalRunProcess(LocalRuns.embeddedDefaults(dataDir));
     }
 
+    /** Without {@code LEDGER_JWT_SECRET}: the run generates its secret into the data dir, as on a user's machine. */
+    LocalRunProcess generatingItsSecret() {
+        generatesItsSecret = true;
+        return this;
+    }
+
     /** Starts the jar and waits until both services answer their health check; fails with the end of its log. */
     void start(Duration timeout) {
+        start(timeout, new String[0]);
+    }
+
+    /** Starts the jar with {@code options} and waits until both services answer their health check. */
+    void start(Duration timeout, String... options) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with ./mvnw verify");
         }
@@ -55,18 +67,14 @@ final class LocalRunProcess implements AutoCloseable {
                 "-Xmx640m",
                 "-jar",
                 JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("LEDGER_"));
-        environment.put("LEDGER_DATA_DIR", settings.dataDir().toString());
-        environment.put("LEDGER_COMMAND_PORT", String.valueOf(settings.commandPort()));
-        environment.put("LEDGER_QUERY_PORT", String.valueOf(settings.queryPort()));
-        environment.put("LEDGER_KAFKA_PORT", String.valueOf(settings.kafkaPort()));
-        environment.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(settings.kafkaControllerPort()));
-        environment.put("LEDGER_PG_PORT", String.valueOf(settings.postgresPort()));
-        environment.put("LEDGER_JWT_SECRET", JWT_SECRET);
+        environment(builder.environment(), settings);
+        if (!generatesItsSecret) {
+            builder.environment().put("LEDGER_JWT_SECRET", JWT_SECRET);
+        }
         try {
             Files.writeString(
                     log,
@@ -88,6 +96,17 @@ final class LocalRunProcess implements AutoCloseable {
             }
             LocalRuns.sleep(500);
         }
+    }
+
+    /** The run's settings as the environment the jar reads; nothing else of the test JVM's {@code LEDGER_*}. */
+    static void environment(Map<String, String> environment, LocalSettings settings) {
+        environment.keySet().removeIf(name -> name.startsWith("LEDGER_"));
+        environment.put("LEDGER_DATA_DIR", settings.dataDir().toString());
+        environment.put("LEDGER_COMMAND_PORT", String.valueOf(settings.commandPort()));
+        environment.put("LEDGER_QUERY_PORT", String.valueOf(settings.queryPort()));
+        environment.put("LEDGER_KAFKA_PORT", String.valueOf(settings.kafkaPort()));
+        environment.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(settings.kafkaControllerPort()));
+        environment.put("LEDGER_PG_PORT", String.valueOf(settings.postgresPort()));
     }
 
     /**
@@ -161,6 +180,23 @@ final class LocalRunProcess implements AutoCloseable {
                     : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** What the run printed (standard output and error) since its last start. */
+    List<String> outputOfLastStart() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String header = "==== start " + starts + " ";
+            int from = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(header)) {
+                    from = i + 1;
+                }
+            }
+            return lines.subList(from, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.borderledger.command.audit;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -9,15 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.borderledger.command.store.StorePositions;
 import org.borderledger.evidence.EventHash;
 import org.borderledger.evidence.EvidenceWalk;
 import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.StoredEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -35,11 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventLog {
 
     static final int FETCH_SIZE = 500;
-
-    /** The outbox's tracking processor: its token is the highest position sent to Kafka. */
-    static final String PUBLISHER = "kafka-publisher";
-
-    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
 
     private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number,"
             + " type, time_stamp, payload_type, payload_revision, payload, meta_data";
@@ -61,24 +51,26 @@ class EventLog {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streamJdbc;
-    private final Serializer serializer;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate streamSnapshot;
+    private final StorePositions positions;
+    private final StorePositions streamPositions;
 
     EventLog(
             DataSource dataSource,
             PlatformTransactionManager transactions,
             AuditConnections streamConnections,
-            Serializer serializer) {
+            StorePositions positions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.streamJdbc = new JdbcTemplate(streamConnections.dataSource());
         this.streamJdbc.setFetchSize(FETCH_SIZE);
-        this.serializer = serializer;
         this.readOnly = readOnly(transactions, false);
         this.snapshot = readOnly(transactions, true);
         this.streamSnapshot = readOnly(streamConnections.transactions(), true);
+        this.positions = positions;
+        this.streamPositions = positions.on(streamConnections.dataSource());
     }
 
     private static TransactionTemplate readOnly(PlatformTransactionManager transactions, boolean repeatable) {
@@ -176,7 +168,7 @@ class EventLog {
      */
     <T> T readAll(SealedReader<T> reader) {
         return streamSnapshot.execute(status -> {
-            OptionalLong published = publishedPosition(streamJdbc);
+            OptionalLong published = streamPositions.publishedUpTo();
             try (Stream<Seal> seals = streamJdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
                             EventSeals.SEAL);
@@ -195,8 +187,8 @@ class EventLog {
      */
     <T> T readAfter(EvidenceWalk.Start start, SealedReader<T> reader) {
         return snapshot.execute(status -> {
-            OptionalLong published = publishedPosition(jdbc);
-            Long end = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+            OptionalLong published = positions.publishedUpTo();
+            long end = positions.head();
             try (Stream<Seal> seals = jdbc.queryForStream(
                             "select " + EventSeals.SEAL_COLUMNS
                                     + " from event_seal where position > ? order by position",
@@ -212,7 +204,7 @@ class EventLog {
                                     ROW.mapRow(rs, row), EventHash.storedHash(rs.getBytes("previous_meta_data"))),
                             start.position(),
                             start.position())) {
-                return reader.read(events, seals, published, end == null ? 0 : end);
+                return reader.read(events, seals, published, end);
             }
         });
     }
@@ -225,29 +217,7 @@ class EventLog {
      * before it published anything.
      */
     OptionalLong publishedPosition() {
-        return publishedPosition(jdbc);
-    }
-
-    private OptionalLong publishedPosition(JdbcTemplate jdbc) {
-        List<OptionalLong> positions = jdbc.query(
-                "select token, token_type from token_entry where processor_name = ? and token is not null",
-                (rs, row) -> position(rs.getBytes("token"), rs.getString("token_type")),
-                PUBLISHER);
-        return positions.stream()
-                .filter(OptionalLong::isPresent)
-                .max(Comparator.comparingLong(OptionalLong::getAsLong))
-                .orElse(OptionalLong.empty());
-    }
-
-    private OptionalLong position(byte[] token, String tokenType) {
-        try {
-            TrackingToken tracking =
-                    serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-            return tracking == null ? OptionalLong.empty() : tracking.position();
-        } catch (RuntimeException unreadable) {
-            log.warn("The {} token of type {} cannot be read; verify does not compare it", PUBLISHER, tokenType);
-            return OptionalLong.empty();
-        }
+        return positions.publishedUpTo();
     }
 
     @FunctionalInterface

@@ -7,15 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.borderledger.command.store.StorePositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,8 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StoreGauges implements MeterBinder, DisposableBean {
 
-    static final String PUBLISHER = "kafka-publisher";
-
     private static final Logger log = LoggerFactory.getLogger(StoreGauges.class);
 
     record Figures(long head, long published, double publisherLagSeconds, long sealed, long idempotencyKeys) {
@@ -60,14 +54,14 @@ class StoreGauges implements MeterBinder, DisposableBean {
     }
 
     private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StorePositions positions;
     private final Clock clock;
     private final AtomicReference<Figures> figures = new AtomicReference<>(Figures.UNKNOWN);
     private final ScheduledExecutorService refresher;
 
-    StoreGauges(JdbcClient jdbc, Serializer serializer, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
+    StoreGauges(JdbcClient jdbc, StorePositions positions, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.clock = Clock.systemUTC();
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-store-gauges");
@@ -109,10 +103,8 @@ class StoreGauges implements MeterBinder, DisposableBean {
 
     void refresh() {
         try {
-            long head = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
-                    .query(Long.class)
-                    .single();
-            long published = publishedPosition().orElse(0);
+            long head = positions.head();
+            long published = positions.publishedWithoutGaps().orElse(0);
             double lagSeconds = 0;
             if (published < head) {
                 List<String> oldest = jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > :p"
@@ -139,22 +131,6 @@ class StoreGauges implements MeterBinder, DisposableBean {
             log.debug("Store gauges not refreshed: {}", e.toString());
             figures.set(Figures.UNKNOWN);
         }
-    }
-
-    /** The position up to which the publisher's token covers the store (the highest index it has seen). */
-    private OptionalLong publishedPosition() {
-        return jdbc
-                .sql("SELECT token, token_type FROM token_entry WHERE processor_name = :name AND token IS NOT NULL")
-                .param("name", PUBLISHER)
-                .query((rs, row) -> (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(
-                        rs.getBytes("token"), byte[].class, rs.getString("token_type"), null)))
-                .list()
-                .stream()
-                .map(WrappedToken::unwrapLowerBound)
-                .map(TrackingToken::position)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.borderledger.command.publish;
 
+import java.net.URI;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -9,13 +10,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.serialization.Serializer;
-import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.RecordKeys;
-import org.springframework.beans.factory.InitializingBean;
+import org.borderledger.command.store.StorePositions;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,17 +31,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(KafkaProperties.class)
 class KafkaPublishingConfiguration {
 
-    /** The keys that sign every record (ledger.records.*); the service does not start without one. */
     @Bean
-    RecordKeys recordKeys(
-            @Value("${ledger.records.keys:}") String keys,
-            @Value("${ledger.records.signing-key-id:}") String signingKeyId) {
-        return RecordKeys.parse(keys, signingKeyId);
-    }
-
-    @Bean
-    LedgerCloudEvents ledgerCloudEvents(Serializer serializer, RecordKeys recordKeys) {
-        return new LedgerCloudEvents(serializer, LedgerCloudEvents.SOURCE, recordKeys);
+    LedgerCloudEvents ledgerCloudEvents(
+            Serializer serializer,
+            RecordKeys recordKeys,
+            @Value("${ledger.contract.schema-base-url:http://localhost:8081/api/contract/schemas/}") URI schemaBase) {
+        return new LedgerCloudEvents(serializer, LedgerCloudEvents.SOURCE, recordKeys, schemaBase);
     }
 
     @Bean(destroyMethod = "close")
@@ -56,16 +49,17 @@ class KafkaPublishingConfiguration {
     OutboxPublisher outboxPublisher(
             Producer<String, byte[]> outboxProducer,
             LedgerCloudEvents kafkaMessageConverter,
-            JdbcClient jdbc,
+            StorePositions positions,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
-        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, jdbc, topic, acknowledgementTimeout);
+        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, positions, topic, acknowledgementTimeout);
     }
 
     @Bean
     Republisher republisher(
             Republications republications,
             JdbcClient jdbc,
+            StorePositions positions,
             Serializer serializer,
             LedgerCloudEvents ledgerCloudEvents,
             Producer<String, byte[]> outboxProducer,
@@ -74,6 +68,7 @@ class KafkaPublishingConfiguration {
         return new Republisher(
                 republications,
                 jdbc,
+                positions,
                 serializer,
                 ledgerCloudEvents,
                 outboxProducer,
@@ -89,31 +84,5 @@ class KafkaPublishingConfiguration {
                 .eventProcessing()
                 .registerListenerInvocationErrorHandler(
                         OutboxPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-    }
-
-    @Bean
-    KafkaTopics kafkaTopics(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaTopics(bootstrapServers);
-    }
-
-    /** Runs while the context refreshes, before the publishing processor starts. */
-    @Bean
-    InitializingBean eventTopic(
-            KafkaTopics topics,
-            @Value("${axon.kafka.default-topic}") String topic,
-            @Value("${ledger.kafka.partitions}") int partitions,
-            @Value("${ledger.kafka.replication-factor}") short replicationFactor,
-            @Value("${ledger.kafka.retention-check:refuse}") String retention) {
-        KafkaTopics.RetentionPolicy policy = KafkaTopics.RetentionPolicy.of(retention);
-        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10), policy);
-    }
-
-    @Bean
-    HealthIndicator kafka(KafkaTopics topics) {
-        return () -> topics.reachable(Duration.ofSeconds(2))
-                ? Health.up().build()
-                : Health.down()
-                        .withDetail("reason", "Kafka broker not reachable")
-                        .build();
     }
 }

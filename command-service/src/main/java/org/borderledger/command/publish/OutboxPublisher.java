@@ -2,7 +2,6 @@ package org.borderledger.command.publish;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +18,7 @@ import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.borderledger.codec.LedgerCloudEvents;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.borderledger.command.store.StorePositions;
 
 /**
  * The outbox's publishing step, in the tracking processor {@value #PROCESSING_GROUP}. The events of a batch are
@@ -41,19 +40,19 @@ class OutboxPublisher {
 
     private final Producer<String, byte[]> producer;
     private final LedgerCloudEvents converter;
-    private final JdbcClient jdbc;
+    private final StorePositions positions;
     private final String topic;
     private final Duration acknowledgementTimeout;
 
     OutboxPublisher(
             Producer<String, byte[]> producer,
             LedgerCloudEvents converter,
-            JdbcClient jdbc,
+            StorePositions positions,
             String topic,
             Duration acknowledgementTimeout) {
         this.producer = producer;
         this.converter = converter;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.topic = topic;
         this.acknowledgementTimeout = acknowledgementTimeout;
     }
@@ -74,7 +73,8 @@ class OutboxPublisher {
     }
 
     private void publishAll(List<EventMessage<?>> events) {
-        Map<String, Long> positions = positions(events);
+        Map<String, Long> positions = this.positions.of(
+                events.stream().map(EventMessage::getIdentifier).toList());
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (!(event instanceof DomainEventMessage<?> domainEvent)) {
@@ -90,16 +90,6 @@ class OutboxPublisher {
             acknowledgements.add(producer.send(converter.createKafkaMessage(domainEvent, topic, position)));
         }
         awaitAll(acknowledgements);
-    }
-
-    private Map<String, Long> positions(List<EventMessage<?>> events) {
-        List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN (:ids)")
-                .param("ids", ids)
-                .query((rs, row) -> positions.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        return positions;
     }
 
     private void awaitAll(List<Future<RecordMetadata>> acknowledgements) {

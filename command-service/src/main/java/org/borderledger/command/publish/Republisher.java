@@ -24,6 +24,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerUpcasters;
+import org.borderledger.command.store.StorePositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,7 @@ class Republisher {
 
     private final Republications republications;
     private final JdbcClient jdbc;
+    private final StorePositions positions;
     private final Serializer serializer;
     private final LedgerCloudEvents records;
     private final Producer<String, byte[]> producer;
@@ -60,6 +63,7 @@ class Republisher {
     Republisher(
             Republications republications,
             JdbcClient jdbc,
+            StorePositions positions,
             Serializer serializer,
             LedgerCloudEvents records,
             Producer<String, byte[]> producer,
@@ -68,6 +72,7 @@ class Republisher {
             Clock clock) {
         this.republications = republications;
         this.jdbc = jdbc;
+        this.positions = positions;
         this.serializer = serializer;
         this.records = records;
         this.producer = producer;
@@ -85,9 +90,7 @@ class Republisher {
         });
         Republication republication;
         try {
-            long to = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
-                    .query(Long.class)
-                    .single();
+            long to = positions.head();
             long total = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index >= :from"
                             + " AND global_index <= :to")
                     .param("from", fromPosition)
@@ -206,11 +209,11 @@ class Republisher {
                                 rs.getString("type"),
                                 rs.getString("aggregate_identifier"),
                                 rs.getLong("sequence_number"),
-                                serializer.deserialize(new SimpleSerializedObject<>(
+                                LedgerUpcasters.deserialize(
+                                        serializer,
                                         rs.getBytes("payload"),
-                                        byte[].class,
                                         rs.getString("payload_type"),
-                                        rs.getString("payload_revision"))),
+                                        rs.getString("payload_revision")),
                                 metaData(rs.getBytes("meta_data")),
                                 rs.getString("event_identifier"),
                                 DateTimeUtils.parseInstant(rs.getString("time_stamp")))))

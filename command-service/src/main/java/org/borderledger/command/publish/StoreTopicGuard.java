@@ -9,11 +9,11 @@ import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.borderledger.command.store.StorePositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Before the publisher sends anything, compares the highest position already on the topic with the store's highest
@@ -35,13 +35,13 @@ final class StoreTopicGuard implements HealthIndicator {
     }
 
     private final TopicTail topicTail;
-    private final JdbcClient jdbc;
+    private final StorePositions positions;
     private final Duration timeout;
     private volatile Comparison comparison;
 
-    StoreTopicGuard(TopicTail topicTail, JdbcClient jdbc, Duration timeout) {
+    StoreTopicGuard(TopicTail topicTail, StorePositions positions, Duration timeout) {
         this.topicTail = topicTail;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.timeout = timeout;
     }
 
@@ -60,9 +60,7 @@ final class StoreTopicGuard implements HealthIndicator {
                     e.toString());
             return Optional.empty();
         }
-        long storeEnd = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
-                .query(Long.class)
-                .single();
+        long storeEnd = positions.head();
         comparison = new Comparison(storeEnd, topicEnd.orElse(0));
         if (comparison.topicAhead()) {
             log.error(refusal().getMessage());

@@ -2,11 +2,11 @@ package org.borderledger.command.publish;
 
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.borderledger.command.store.StorePositions;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@link StoreTopicGuard}: compared once every bean exists, before the processors start, and put in front of the
@@ -17,11 +17,12 @@ class StoreTopicGuardConfiguration {
 
     @Bean
     StoreTopicGuard storeTopic(
-            JdbcClient jdbc,
+            StorePositions positions,
             org.borderledger.codec.RecordKeys recordKeys,
             @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${axon.kafka.default-topic}") String topic) {
-        return new StoreTopicGuard(new TopicTail(bootstrapServers, topic, recordKeys), jdbc, Duration.ofSeconds(10));
+        return new StoreTopicGuard(
+                new TopicTail(bootstrapServers, topic, recordKeys), positions, Duration.ofSeconds(10));
     }
 
     @Bean

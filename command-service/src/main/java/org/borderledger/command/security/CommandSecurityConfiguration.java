@@ -17,7 +17,9 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
-        return security.filterChain(http, requests -> requests.requestMatchers("/api/audit/**")
+        return security.filterChain(http, requests -> requests.requestMatchers(HttpMethod.GET, "/api/contract/**")
+                .permitAll()
+                .requestMatchers("/api/audit/**")
                 .hasRole(LedgerPrincipal.AUDITOR)
                 .requestMatchers("/api/admin/verifications/**", "/api/admin/verifications")
                 .hasAnyRole(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR)

@@ -12,17 +12,18 @@ import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.borderledger.command.store.AppendedPositions;
+import org.borderledger.command.store.StorePositions;
 import org.borderledger.events.EventMetadata;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one write to its aggregate inside one database transaction that also holds the idempotency key's answer, and
- * answers with the global position of the event it appended. A retry with the same key and the same request gets the
+ * answers with the global position of the event it appended, as the append returned it. A retry with the same key and the same request gets the
  * first answer and records nothing; the same key with another request is refused. Two concurrent requests with one key
  * meet at the key's primary key: the second waits for the first to commit, then replays its answer. A creating write
  * is refused when its id is already taken by an aggregate of any type.
@@ -35,7 +36,7 @@ public class Submissions {
     private final IdempotencyKeys keys;
     private final AggregateIds ids;
     private final WriteRateLimit rateLimit;
-    private final JdbcClient jdbc;
+    private final StorePositions positions;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -45,7 +46,7 @@ public class Submissions {
             IdempotencyKeys keys,
             AggregateIds ids,
             WriteRateLimit rateLimit,
-            JdbcClient jdbc,
+            StorePositions positions,
             ObjectMapper json,
             Clock clock) {
         this.commands = commands;
@@ -53,7 +54,7 @@ public class Submissions {
         this.keys = keys;
         this.ids = ids;
         this.rateLimit = rateLimit;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.json = json;
         this.clock = clock;
     }
@@ -86,9 +87,13 @@ public class Submissions {
                 if (!operation.targeted()) {
                     ids.requireUnused(dispatch.aggregateId());
                 }
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(dispatch.command())
-                        .andMetaData(metaData(context)));
-                Accepted accepted = new Accepted(dispatch.aggregateId(), lastPosition(dispatch.aggregateId()));
+                AppendedPositions.Appended<Object> appended = AppendedPositions.during(
+                        () -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(dispatch.command())
+                                .andMetaData(metaData(context))));
+                long position = appended.last()
+                        .orElseGet(
+                                () -> positions.lastOf(dispatch.aggregateId()).orElseThrow());
+                Accepted accepted = new Accepted(dispatch.aggregateId(), position);
                 if (key != null) {
                     keys.answer(subject, key, accepted);
                 }
@@ -99,13 +104,6 @@ public class Submissions {
                     .map(answered -> replay(answered, requestHash, key))
                     .orElseThrow(() -> concurrentRetry);
         }
-    }
-
-    private long lastPosition(String aggregateId) {
-        return jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = ?")
-                .param(aggregateId)
-                .query(Long.class)
-                .single();
     }
 
     private static Accepted replay(IdempotencyKeys.Answered answered, String requestHash, String key) {

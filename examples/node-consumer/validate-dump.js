@@ -1,0 +1,26 @@
+// Validates an NDJSON file of ledger.events records (one { key, headers, value } per line) against the contract.
+// Usage: node validate-dump.js [file]   (default: contract/examples/ledger-events.ndjson). Exit code 1 if any fails.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACT, loadSchemas, problemsOf } from './ledger-records.js';
+
+const file = process.argv[2] ?? join(CONTRACT, 'examples', 'ledger-events.ndjson');
+const validators = loadSchemas();
+let failed = 0;
+let count = 0;
+for (const [index, line] of readFileSync(file, 'utf8').split('\n').entries()) {
+  if (!line.trim()) continue;
+  count++;
+  let problems;
+  try {
+    problems = problemsOf(JSON.parse(line), validators);
+  } catch (error) {
+    problems = [`line is not JSON: ${error.message}`];
+  }
+  if (problems.length) {
+    failed++;
+    console.error(`line ${index + 1}: ${problems.join('; ')}`);
+  }
+}
+console.log(`${count - failed} of ${count} records valid`);
+process.exit(failed || count === 0 ? 1 : 0);
