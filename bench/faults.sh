@@ -51,7 +51,7 @@ main() {
   mkdir -p "$work/jars" bench/results
   # the services run from copies, so that a rebuild during the run cannot pull a jar from under a running JVM
   cp "$command_jar" "$query_jar" "$local_jar" "$bench_jar" "$work/jars/"
-  out="bench/results/faults-$(date -u +%Y-%m-%d)$([ ${#quick[@]} -gt 0 ] && echo -quick).json"
+  out="bench/results/faults-$(date -u +%Y-%m-%d)${quick:+-quick}.json"
   echo "Fault suite; logs of every process in $work"
   status=0
   java -Xms256m -Xmx512m -XX:+UseSerialGC -Dloader.main=org.borderledger.bench.FaultSuite \
