@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -111,8 +112,12 @@ public class ReadModelWrites {
         }
     }
 
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final JdbcTemplate jdbc;
     private final AtomicBoolean oneByOne = new AtomicBoolean();
+    /** This writer's statements in a unit of work (the service's writer and a rebuild's each have their own). */
+    private final String resourceKey = ReadModelWrites.class.getName() + "#" + INSTANCES.incrementAndGet();
 
     public ReadModelWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -142,7 +147,7 @@ public class ReadModelWrites {
     private Held held() {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            return root.getOrComputeResource(resourceKey(), key -> {
+            return root.getOrComputeResource(resourceKey, key -> {
                 Held held = new Held(oneByOne.get());
                 root.onPrepareCommit(unitOfWork -> held.flush());
                 if (held.oneByOne) {
@@ -196,10 +201,6 @@ public class ReadModelWrites {
             prepared.executeBatch();
             return null;
         });
-    }
-
-    private String resourceKey() {
-        return ReadModelWrites.class.getName() + "@" + System.identityHashCode(this);
     }
 
     /** The statements held for one commit, per step, each with its rows in the order they came. */
