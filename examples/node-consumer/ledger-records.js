@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 export const CONTRACT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract');
 
 const REQUIRED_HEADERS = [
-  'ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'ce_subject', 'ce_dataschema',
+  'ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'ce_subject',
   'ce_aggregatetype', 'ce_aggregatesequence', 'ce_position', 'ce_keyid', 'ce_mac',
 ];
 

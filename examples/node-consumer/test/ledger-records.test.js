@@ -62,3 +62,14 @@ test('the command-line check exits 0 on the examples', () => {
   const output = execFileSync(process.execPath, ['validate-dump.js'], { encoding: 'utf8' });
   assert.match(output, /^(\d+) of \1 records valid/);
 });
+
+test('a record of revision 1, published without dataschema, validates against the schema of revision 1', () => {
+  const reported = examples.find((record) => record.headers.ce_type === 'IndicatorReported');
+  const { ce_dataschema, ce_eventrevision, ...headers } = reported.headers;
+  const { unit, ...value } = JSON.parse(reported.value);
+  const revision1 = { ...reported, headers: { ...headers, ce_dataschema: undefined }, value: JSON.stringify(value) };
+  assert.equal(ce_eventrevision, '2');
+  assert.deepEqual(problemsOf(revision1, validators), []);
+  const asRevision2 = { ...reported, value: JSON.stringify(value) };
+  assert.match(problemsOf(asRevision2, validators).join(), /must have required property 'unit'/);
+});

@@ -210,6 +210,9 @@ class SharedStoreIT {
     private static ConfigurableApplicationContext start(String nodeId, Map<String, Object> more) {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "spring.config.name", CommandServiceApplication.CONFIG_NAME,
+                // a store and a topic of their own: the cached contexts of other tests in this JVM publish too
+                "spring.application.name", "command-service-shared-store",
+                "axon.kafka.default-topic", "ledger.events.shared-store",
                 "server.port", "0",
                 "management.server.port", "0",
                 "ledger.publisher.node-id", nodeId,

@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.events.EventCatalog;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.FieldLimits;
@@ -24,7 +23,8 @@ import org.borderledger.events.FieldLimits;
 /**
  * Reads records of the event topic, trusting nothing because it is on the topic: the MAC first (with the configured
  * keys only), then the CloudEvents envelope, the source, the type (through {@link EventCatalog} only: an unknown name
- * loads no class), the envelope's values, and the data, which is decoded at once. A record that passes is the domain
+ * loads no class), the envelope's values, and the data, which is decoded at once, in the current revision of its
+ * type ({@link LedgerUpcasters}: a record published in an earlier revision reads as the current one). A record that passes is the domain
  * event it carries. Any other record becomes a {@link RejectedRecord} message with the reason, never an empty result:
  * the Kafka extension drops records for which a converter returns nothing, and nothing may be lost silently. Either
  * message carries the raw record under {@link #RECORD}, and both have the record key as aggregate id, so a rejected
@@ -160,11 +160,11 @@ public final class LedgerRecords implements KafkaMessageConverter<String, byte[]
         }
         Object payload;
         try {
-            payload = serializer.deserialize(new SimpleSerializedObject<>(
+            payload = LedgerUpcasters.deserialize(
+                    serializer,
                     cloudEvent.getData().toBytes(),
-                    byte[].class,
                     cloudEvent.getType(),
-                    text(cloudEvent.getExtension(LedgerCloudEvents.EVENT_REVISION))));
+                    text(cloudEvent.getExtension(LedgerCloudEvents.EVENT_REVISION)));
         } catch (RuntimeException e) {
             return rejection(
                     RecordRejection.Kind.MALFORMED,

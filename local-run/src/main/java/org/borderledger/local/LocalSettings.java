@@ -51,11 +51,11 @@ record LocalSettings(
                     "LEDGER_RECORD_KEYS",
                     "generated into $LEDGER_DATA_DIR/record-keys",
                     "keys that sign the topic's records"),
+            new Variable("LEDGER_SEAL_KEY", "unset", "the seal signing key itself (PEM)"),
             new Variable(
-                    "LEDGER_SEAL_KEY, LEDGER_SEAL_KEY_FILE",
+                    "LEDGER_SEAL_KEY_FILE",
                     "generated into $LEDGER_DATA_DIR/seal-key.pem",
-                    "the seal signing key"),
-            new Variable("LEDGER_LOG_FORMAT", "text", "json writes the services' log lines as JSON"));
+                    "the file of the seal signing key"));
 
     static LocalSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath();

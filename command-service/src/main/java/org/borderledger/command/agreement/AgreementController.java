@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
-import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
@@ -21,54 +20,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agreements")
 class AgreementController implements WriteSource {
 
-    static final Write<SignAgreementRequest> SIGN =
-            Write.creating("SignAgreement", SignAgreementRequest.class, (target, body, submitter) -> {
-                String id = Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear());
-                return new Dispatch(
-                        id,
-                        new SignAgreement(
-                                id,
-                                body.title(),
-                                body.parties(),
-                                body.signedOn(),
-                                body.place(),
-                                body.signatories().stream()
-                                        .map(SignatoryRequest::toSignatory)
-                                        .toList(),
-                                body.domains(),
-                                body.validFrom(),
-                                body.validTo(),
-                                body.documentRef(),
-                                submitter));
-            });
+    static final Write<SignAgreementRequest> SIGN = Write.creating(
+            "SignAgreement",
+            SignAgreementRequest.class,
+            body -> Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear()),
+            (id, body, submitter) -> new SignAgreement(
+                    id,
+                    body.title(),
+                    body.parties(),
+                    body.signedOn(),
+                    body.place(),
+                    body.signatories().stream()
+                            .map(SignatoryRequest::toSignatory)
+                            .toList(),
+                    body.domains(),
+                    body.validFrom(),
+                    body.validTo(),
+                    body.documentRef(),
+                    submitter));
 
     static final Write<RecordAgreementReviewRequest> REVIEW = Write.targeting(
             "RecordAgreementReview",
             RecordAgreementReviewRequest.class,
-            (id, body, submitter) -> new Dispatch(
-                    id,
-                    new RecordAgreementReview(
-                            id, body.reviewedOn(), body.periodFrom(), body.periodTo(), body.summary(), submitter)));
+            (id, body, submitter) -> new RecordAgreementReview(
+                    id, body.reviewedOn(), body.periodFrom(), body.periodTo(), body.summary(), submitter));
 
     static final Write<AmendAgreementRequest> AMEND = Write.targeting(
             "AmendAgreement",
             AmendAgreementRequest.class,
-            (id, body, submitter) -> new Dispatch(
+            (id, body, submitter) -> new AmendAgreement(
                     id,
-                    new AmendAgreement(
-                            id,
-                            body.amendedOn(),
-                            body.summary(),
-                            body.domains(),
-                            body.validTo(),
-                            body.documentRef(),
-                            submitter)));
+                    body.amendedOn(),
+                    body.summary(),
+                    body.domains(),
+                    body.validTo(),
+                    body.documentRef(),
+                    submitter));
 
     static final Write<TerminateAgreementRequest> TERMINATE = Write.targeting(
             "TerminateAgreement",
             TerminateAgreementRequest.class,
-            (id, body, submitter) ->
-                    new Dispatch(id, new TerminateAgreement(id, body.terminatedOn(), body.reason(), submitter)));
+            (id, body, submitter) -> new TerminateAgreement(id, body.terminatedOn(), body.reason(), submitter));
 
     private final Submissions submissions;
 

@@ -6,14 +6,16 @@ import java.util.List;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.indicator.IndicatorUnit;
 
-/** A cooperation indicator: its current value, and every value a correction superseded, oldest first. */
+/** A cooperation indicator: its current value and its unit, and every value a correction superseded, oldest first. */
 record IndicatorState(
         String indicatorId,
         IndicatorKind kind,
         LocalDate periodFrom,
         LocalDate periodTo,
         long value,
+        IndicatorUnit unit,
         List<Long> supersededValues,
         String reportingProvince,
         String borderGate,
@@ -27,6 +29,7 @@ record IndicatorState(
                 event.periodFrom(),
                 event.periodTo(),
                 event.value(),
+                event.unit(),
                 List.of(),
                 event.reportingProvince(),
                 event.borderGate(),
@@ -44,6 +47,7 @@ record IndicatorState(
                     periodFrom,
                     periodTo,
                     corrected.value(),
+                    unit,
                     List.copyOf(superseded),
                     reportingProvince,
                     borderGate,

@@ -39,6 +39,7 @@ class CooperationIndicator {
                 command.periodFrom(),
                 command.periodTo(),
                 command.value(),
+                command.indicator().unit(),
                 command.borderGate(),
                 command.source(),
                 command.submittedBy().province()));

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
-import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
@@ -21,27 +20,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/indicators")
 class IndicatorController implements WriteSource {
 
-    static final Write<ReportIndicatorRequest> REPORT =
-            Write.creating("ReportIndicator", ReportIndicatorRequest.class, (target, body, submitter) -> {
-                String id = Ids.orGenerate(body.id(), "IND", body.periodFrom().getYear());
-                return new Dispatch(
-                        id,
-                        new ReportIndicator(
-                                id,
-                                body.indicator(),
-                                body.periodFrom(),
-                                body.periodTo(),
-                                body.value(),
-                                body.borderGate(),
-                                body.source(),
-                                submitter));
-            });
+    static final Write<ReportIndicatorRequest> REPORT = Write.creating(
+            "ReportIndicator",
+            ReportIndicatorRequest.class,
+            body -> Ids.orGenerate(body.id(), "IND", body.periodFrom().getYear()),
+            (id, body, submitter) -> new ReportIndicator(
+                    id,
+                    body.indicator(),
+                    body.periodFrom(),
+                    body.periodTo(),
+                    body.value(),
+                    body.borderGate(),
+                    body.source(),
+                    submitter));
 
     static final Write<CorrectIndicatorRequest> CORRECT = Write.targeting(
             "CorrectIndicator",
             CorrectIndicatorRequest.class,
-            (id, body, submitter) ->
-                    new Dispatch(id, new CorrectIndicator(id, body.value(), body.reason(), submitter)));
+            (id, body, submitter) -> new CorrectIndicator(id, body.value(), body.reason(), submitter));
 
     private final Submissions submissions;
 

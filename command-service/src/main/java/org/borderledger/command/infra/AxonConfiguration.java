@@ -1,41 +1,41 @@
 package org.borderledger.command.infra;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.borderledger.codec.LedgerSerializer;
-import org.borderledger.codec.TokenTable;
+import org.borderledger.codec.LedgerUpcasters;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.command.store.AppendedPositions;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.wiring.LedgerWiring;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerWiring.class)
 class AxonConfiguration {
 
-    /** One JSON serializer for events, messages and tokens (Axon would otherwise fall back to XStream). */
+    /**
+     * The upcasters of every event revision, which Axon applies to every event it reads from the store (aggregates,
+     * the publisher, the audit API); the stored bytes, which the hash chain covers, stay as written.
+     */
     @Bean
-    @Primary
-    Serializer serializer() {
-        return LedgerSerializer.create();
+    EventUpcaster ledgerUpcasters() {
+        return LedgerUpcasters.chain();
     }
 
     /** Snake-case names for Axon's event and snapshot tables, which Flyway creates (V1__event_store.sql). */
@@ -94,33 +94,6 @@ class AxonConfiguration {
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
         return new SpringDataSourceConnectionProvider(dataSource);
-    }
-
-    /**
-     * Tokens live in this service's database, beside the events: the Kafka publisher's token is the outbox cursor.
-     * (The Kafka extension would otherwise keep it in Kafka.) Several instances sharing the store claim each
-     * processor's token there: one instance processes it, and a claim its owner stopped extending (the owner died) is
-     * free for another instance after {@code ledger.publisher.takeover}. The owner extends its claim every second while
-     * idle and with every batch; a batch that waits for Kafka's acknowledgements longer than the takeover time (up to
-     * {@code ledger.kafka.publish-ack-timeout}) may be published again by the instance that took over, and the read
-     * side applies each position once. The node id names the instance in
-     * {@code token_entry.owner} (default: the JVM's {@code pid@host}).
-     */
-    @Bean
-    TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer serializer,
-            @Value("${ledger.publisher.takeover:10s}") Duration takeover,
-            @Value("${ledger.publisher.node-id:}") String nodeId) {
-        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(TokenTable.SCHEMA)
-                .serializer(serializer)
-                .claimTimeout(takeover);
-        if (!nodeId.isBlank()) {
-            tokens.nodeId(nodeId);
-        }
-        return tokens.build();
     }
 
     /** A duplicate (aggregate id, sequence number) is a concurrent write (SQLSTATE 23505, unique violation). */

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
-import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
@@ -25,39 +24,34 @@ class MarkerController implements WriteSource {
     static final Write<PlanMarkerRequest> PLAN = Write.creating(
             "PlanMarker",
             PlanMarkerRequest.class,
-            (target, body, submitter) -> new Dispatch(
-                    body.id(),
-                    new PlanMarker(
-                            body.id(),
-                            body.type(),
-                            new GeoPoint(body.plannedLat(), body.plannedLon()),
-                            body.responsibleSide(),
-                            submitter)));
+            PlanMarkerRequest::id,
+            (id, body, submitter) -> new PlanMarker(
+                    id,
+                    body.type(),
+                    new GeoPoint(body.plannedLat(), body.plannedLon()),
+                    body.responsibleSide(),
+                    submitter));
 
     static final Write<ReportMarkerCompletionRequest> REPORT_COMPLETION = Write.targeting(
             "ReportMarkerCompletion",
             ReportMarkerCompletionRequest.class,
-            (id, body, submitter) -> new Dispatch(
-                    id,
-                    new ReportMarkerCompletion(
-                            id, body.completedOn(), new GeoPoint(body.lat(), body.lon()), submitter)));
+            (id, body, submitter) -> new ReportMarkerCompletion(
+                    id, body.completedOn(), new GeoPoint(body.lat(), body.lon()), submitter));
 
     static final Write<ConfirmMarkerCompletionRequest> CONFIRM = Write.targeting(
             "ConfirmMarkerCompletion",
             ConfirmMarkerCompletionRequest.class,
-            (id, body, submitter) -> new Dispatch(id, new ConfirmMarkerCompletion(id, body.confirmedOn(), submitter)));
+            (id, body, submitter) -> new ConfirmMarkerCompletion(id, body.confirmedOn(), submitter));
 
     static final Write<ReportMarkerDamageRequest> REPORT_DAMAGE = Write.targeting(
             "ReportMarkerDamage",
             ReportMarkerDamageRequest.class,
-            (id, body, submitter) ->
-                    new Dispatch(id, new ReportMarkerDamage(id, body.damagedOn(), body.description(), submitter)));
+            (id, body, submitter) -> new ReportMarkerDamage(id, body.damagedOn(), body.description(), submitter));
 
     static final Write<RecordMarkerRepairRequest> REPAIR = Write.targeting(
             "RecordMarkerRepair",
             RecordMarkerRepairRequest.class,
-            (id, body, submitter) ->
-                    new Dispatch(id, new RecordMarkerRepair(id, body.repairedOn(), body.description(), submitter)));
+            (id, body, submitter) -> new RecordMarkerRepair(id, body.repairedOn(), body.description(), submitter));
 
     private final Submissions submissions;
 

@@ -10,14 +10,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.serialization.Serializer;
-import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.RecordKeys;
 import org.borderledger.command.store.StorePositions;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,14 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaProperties.class)
 class KafkaPublishingConfiguration {
-
-    /** The keys that sign every record (ledger.records.*); the service does not start without one. */
-    @Bean
-    RecordKeys recordKeys(
-            @Value("${ledger.records.keys:}") String keys,
-            @Value("${ledger.records.signing-key-id:}") String signingKeyId) {
-        return RecordKeys.parse(keys, signingKeyId);
-    }
 
     @Bean
     LedgerCloudEvents ledgerCloudEvents(
@@ -96,31 +84,5 @@ class KafkaPublishingConfiguration {
                 .eventProcessing()
                 .registerListenerInvocationErrorHandler(
                         OutboxPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-    }
-
-    @Bean
-    KafkaTopics kafkaTopics(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaTopics(bootstrapServers);
-    }
-
-    /** Runs while the context refreshes, before the publishing processor starts. */
-    @Bean
-    InitializingBean eventTopic(
-            KafkaTopics topics,
-            @Value("${axon.kafka.default-topic}") String topic,
-            @Value("${ledger.kafka.partitions}") int partitions,
-            @Value("${ledger.kafka.replication-factor}") short replicationFactor,
-            @Value("${ledger.kafka.retention-check:refuse}") String retention) {
-        KafkaTopics.RetentionPolicy policy = KafkaTopics.RetentionPolicy.of(retention);
-        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10), policy);
-    }
-
-    @Bean
-    HealthIndicator kafka(KafkaTopics topics) {
-        return () -> topics.reachable(Duration.ofSeconds(2))
-                ? Health.up().build()
-                : Health.down()
-                        .withDetail("reason", "Kafka broker not reachable")
-                        .build();
     }
 }

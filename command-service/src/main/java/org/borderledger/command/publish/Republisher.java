@@ -24,6 +24,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.codec.LedgerCloudEvents;
+import org.borderledger.codec.LedgerUpcasters;
 import org.borderledger.command.store.StorePositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,11 +209,11 @@ class Republisher {
                                 rs.getString("type"),
                                 rs.getString("aggregate_identifier"),
                                 rs.getLong("sequence_number"),
-                                serializer.deserialize(new SimpleSerializedObject<>(
+                                LedgerUpcasters.deserialize(
+                                        serializer,
                                         rs.getBytes("payload"),
-                                        byte[].class,
                                         rs.getString("payload_type"),
-                                        rs.getString("payload_revision"))),
+                                        rs.getString("payload_revision")),
                                 metaData(rs.getBytes("meta_data")),
                                 rs.getString("event_identifier"),
                                 DateTimeUtils.parseInstant(rs.getString("time_stamp")))))

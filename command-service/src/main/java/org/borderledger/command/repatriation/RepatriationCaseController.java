@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.borderledger.command.web.Accepted;
-import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
@@ -21,35 +20,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/repatriation-cases")
 class RepatriationCaseController implements WriteSource {
 
-    static final Write<OpenRepatriationCaseRequest> OPEN =
-            Write.creating("OpenRepatriationCase", OpenRepatriationCaseRequest.class, (target, body, submitter) -> {
-                String id = Ids.orGenerate(body.id(), "REP", body.seasonEndYear());
-                return new Dispatch(
-                        id,
-                        new OpenRepatriationCase(
-                                id, body.season(), body.searchProvince(), body.searchingUnit(), submitter));
-            });
+    static final Write<OpenRepatriationCaseRequest> OPEN = Write.creating(
+            "OpenRepatriationCase",
+            OpenRepatriationCaseRequest.class,
+            body -> Ids.orGenerate(body.id(), "REP", body.seasonEndYear()),
+            (id, body, submitter) -> new OpenRepatriationCase(
+                    id, body.season(), body.searchProvince(), body.searchingUnit(), submitter));
 
     static final Write<RecordRemainsRecoveryRequest> RECOVER = Write.targeting(
             "RecordRemainsRecovery",
             RecordRemainsRecoveryRequest.class,
-            (id, body, submitter) -> new Dispatch(
-                    id,
-                    new RecordRemainsRecovery(
-                            id, body.recoveredOn(), body.count(), body.site().toSite(), submitter)));
+            (id, body, submitter) -> new RecordRemainsRecovery(
+                    id, body.recoveredOn(), body.count(), body.site().toSite(), submitter));
 
     static final Write<RecordRepatriationRequest> REPATRIATE = Write.targeting(
             "RecordRepatriation",
             RecordRepatriationRequest.class,
-            (id, body, submitter) -> new Dispatch(
-                    id,
-                    new RecordRepatriation(
-                            id,
-                            body.repatriatedOn(),
-                            body.count(),
-                            body.borderGate(),
-                            body.receivingUnit(),
-                            submitter)));
+            (id, body, submitter) -> new RecordRepatriation(
+                    id, body.repatriatedOn(), body.count(), body.borderGate(), body.receivingUnit(), submitter));
 
     private final Submissions submissions;
 

@@ -1,27 +1,44 @@
 package org.borderledger.command.web;
 
+import java.util.function.Function;
 import org.borderledger.command.Submitter;
 
 /**
  * One kind of write, usable alone over its own path or as an item of {@code POST /api/batches}: a name (the command's
- * name, e.g. {@code RecordRemainsRecovery}), the request body it takes, and how that body becomes a command.
+ * name, e.g. {@code RecordRemainsRecovery}), the request body it takes, and how that body becomes a command for which
+ * aggregate.
  *
  * @param type the name batches use
  * @param targeted whether the write needs a target aggregate id (every write except the creating ones)
  */
 public record Write<R>(String type, Class<R> body, boolean targeted, CommandFactory<R> factory) {
 
-    /** Builds the command from the validated body, the target id (null for creating writes) and the submitter. */
+    /** Builds the dispatch from the validated body, the target id (null for creating writes) and the submitter. */
     @FunctionalInterface
     public interface CommandFactory<R> {
         Dispatch dispatch(String target, R body, Submitter submitter);
     }
 
-    public static <R> Write<R> creating(String type, Class<R> body, CommandFactory<R> factory) {
-        return new Write<>(type, body, false, factory);
+    /** The command for the aggregate {@code id}, from the validated body and the submitter. */
+    @FunctionalInterface
+    public interface CommandOf<R> {
+        Object command(String id, R body, Submitter submitter);
     }
 
-    public static <R> Write<R> targeting(String type, Class<R> body, CommandFactory<R> factory) {
-        return new Write<>(type, body, true, factory);
+    /** A write that creates an aggregate, under the id {@code idOf} gives the body (given by the client or generated). */
+    public static <R> Write<R> creating(String type, Class<R> body, Function<R, String> idOf, CommandOf<R> command) {
+        return new Write<>(type, body, false, (target, request, submitter) -> {
+            String id = idOf.apply(request);
+            return new Dispatch(id, command.command(id, request, submitter));
+        });
+    }
+
+    /** A write to the aggregate the request's path (or batch item) names. */
+    public static <R> Write<R> targeting(String type, Class<R> body, CommandOf<R> command) {
+        return new Write<>(
+                type,
+                body,
+                true,
+                (target, request, submitter) -> new Dispatch(target, command.command(target, request, submitter)));
     }
 }

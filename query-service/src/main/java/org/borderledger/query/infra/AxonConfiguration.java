@@ -1,17 +1,13 @@
 package org.borderledger.query.infra;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
@@ -20,38 +16,17 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
-import org.borderledger.codec.KafkaTopics;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.LedgerRecords;
-import org.borderledger.codec.LedgerSerializer;
 import org.borderledger.codec.RecordKeys;
-import org.borderledger.codec.TokenTable;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.borderledger.wiring.LedgerWiring;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerWiring.class)
 class AxonConfiguration {
-
-    @Bean
-    @Primary
-    Serializer serializer() {
-        return LedgerSerializer.create();
-    }
-
-    /** The projections' Kafka offsets live in the query database, committed with the read models they produced. */
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(TokenTable.SCHEMA)
-                .serializer(serializer)
-                .build();
-    }
 
     /**
      * A projection that fails must not be skipped silently: the default handler only logs, which would commit the batch
@@ -63,14 +38,6 @@ class AxonConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .registerListenerInvocationErrorHandler("projections", c -> PropagatingErrorHandler.instance());
-    }
-
-    /** The keys that verify every record (ledger.records.keys); the service does not start without one. */
-    @Bean
-    RecordKeys recordKeys(
-            @Value("${ledger.records.keys:}") String keys,
-            @Value("${ledger.records.signing-key-id:}") String signingKeyId) {
-        return RecordKeys.parse(keys, signingKeyId);
     }
 
     @Bean
@@ -111,34 +78,5 @@ class AxonConfiguration {
                 .messageConverter(converter)
                 .bufferFactory(() -> new FetchOrderBuffer(capacity))
                 .build();
-    }
-
-    @Bean
-    KafkaTopics kafkaTopics(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaTopics(bootstrapServers);
-    }
-
-    /**
-     * Creates the topic before the Kafka-sourced processors subscribe (they would otherwise back off for seconds), and
-     * refuses to start on a topic that deletes or compacts records unless told to warn only.
-     */
-    @Bean
-    InitializingBean eventTopic(
-            KafkaTopics topics,
-            @Value("${axon.kafka.default-topic}") String topic,
-            @Value("${ledger.kafka.partitions}") int partitions,
-            @Value("${ledger.kafka.replication-factor}") short replicationFactor,
-            @Value("${ledger.kafka.retention-check:refuse}") String retention) {
-        KafkaTopics.RetentionPolicy policy = KafkaTopics.RetentionPolicy.of(retention);
-        return () -> topics.ensure(topic, partitions, replicationFactor, Duration.ofSeconds(10), policy);
-    }
-
-    @Bean
-    HealthIndicator kafka(KafkaTopics topics) {
-        return () -> topics.reachable(Duration.ofSeconds(2))
-                ? Health.up().build()
-                : Health.down()
-                        .withDetail("reason", "Kafka broker not reachable")
-                        .build();
     }
 }

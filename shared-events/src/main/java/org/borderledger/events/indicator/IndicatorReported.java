@@ -1,17 +1,48 @@
 package org.borderledger.events.indicator;
 
 import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
 
 /**
- * A figure for a period: USD for trade kinds, persons for visitor kinds. {@code borderGate} is {@code null} for a
- * province-wide figure. {@code reportingProvince} comes from the reporting unit, never from the request body.
+ * A figure for a period, in {@code unit} (USD for trade kinds, persons for visitor kinds). {@code borderGate} is
+ * {@code null} for a province-wide figure. {@code reportingProvince} comes from the reporting unit, never from the
+ * request body.
+ *
+ * <p>Revision 2 added {@code unit}, so that a consumer reads what a value counts from the event itself instead of
+ * knowing every kind. Revision 1 (stored without a revision) has no {@code unit}; the event codec's upcaster
+ * ({@code IndicatorReportedUnit}) derives it from the kind when an old event is read.
  */
+@Revision("2")
 public record IndicatorReported(
         String indicatorId,
         IndicatorKind indicator,
         LocalDate periodFrom,
         LocalDate periodTo,
         long value,
+        IndicatorUnit unit,
         String borderGate,
         String source,
-        String reportingProvince) {}
+        String reportingProvince) {
+
+    /** The report of a figure in the unit of its kind. */
+    public IndicatorReported(
+            String indicatorId,
+            IndicatorKind indicator,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            long value,
+            String borderGate,
+            String source,
+            String reportingProvince) {
+        this(
+                indicatorId,
+                indicator,
+                periodFrom,
+                periodTo,
+                value,
+                indicator == null ? null : indicator.unit(),
+                borderGate,
+                source,
+                reportingProvince);
+    }
+}
