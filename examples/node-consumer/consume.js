@@ -1,9 +1,11 @@
 // Consumes ledger.events and validates every record against the contract; an invalid record is reported, not fatal.
-// Usage: KAFKA_BROKERS=127.0.0.1:9092 node consume.js   (LEDGER_KAFKA_TOPIC, KAFKA_GROUP_ID optional)
+// Usage: KAFKA_BROKERS=127.0.0.1:9092 node consume.js   (LEDGER_KAFKA_TOPIC, KAFKA_GROUP_ID optional;
+// with LEDGER_RECORD_KEYS, the ledger's id=base64secret record keys, every record's ce_mac is checked too)
 import { Kafka, logLevel } from 'kafkajs';
-import { loadSchemas, problemsOf, textHeaders } from './ledger-records.js';
+import { loadSchemas, macProblem, parseRecordKeys, problemsOf, textHeaders } from './ledger-records.js';
 
 const validators = loadSchemas();
+const recordKeys = parseRecordKeys(process.env.LEDGER_RECORD_KEYS);
 const kafka = new Kafka({
   clientId: 'ledger-node-consumer',
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
@@ -15,7 +17,10 @@ await consumer.subscribe({ topic: process.env.LEDGER_KAFKA_TOPIC ?? 'ledger.even
 await consumer.run({
   eachMessage: async ({ partition, message }) => {
     const headers = textHeaders(message.headers);
-    const problems = problemsOf({ key: message.key?.toString('utf8'), headers, value: message.value }, validators);
+    const record = { key: message.key?.toString('utf8'), headers, value: message.value };
+    const problems = problemsOf(record, validators);
+    const forged = recordKeys.size ? macProblem(record, recordKeys) : null;
+    if (forged) problems.unshift(forged);
     const where = `partition ${partition} offset ${message.offset}`;
     if (problems.length) {
       console.error(`${where} INVALID ${headers.ce_type}: ${problems.join('; ')}`);

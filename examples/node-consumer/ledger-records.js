@@ -1,4 +1,5 @@
 // Validation of ledger.events records against the contract under contract/ (JSON Schema draft 2020-12).
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +79,58 @@ export function problemsOf(record, validators) {
 /** Kafka headers (Buffers, as kafkajs gives them) as text. */
 export function textHeaders(headers) {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, value?.toString('utf8')]));
+}
+
+const MAC_DOMAIN = Buffer.from('border-ledger record v1', 'utf8');
+
+/** Record keys from the ledger's LEDGER_RECORD_KEYS format: comma-separated id=base64secret. */
+export function parseRecordKeys(text) {
+  const keys = new Map();
+  for (const entry of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    keys.set(entry.slice(0, at), Buffer.from(entry.slice(at + 1), 'base64'));
+  }
+  return keys;
+}
+
+function field(value) {
+  if (value === null || value === undefined) {
+    const absent = Buffer.alloc(4);
+    absent.writeInt32BE(-1);
+    return absent;
+  }
+  const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+/**
+ * Why a record's ce_mac is wrong under keys (a Map of key id to secret), or null when it is right: HMAC-SHA256 over
+ * "border-ledger record v1", the key, the number of covered headers (every ce_* and content-type header but ce_mac,
+ * sorted by name) and each name and value, then the value; every field as a 4-byte big-endian length (-1: absent) and
+ * its bytes.
+ */
+export function macProblem(record, keys) {
+  const headers = record.headers ?? {};
+  const secret = keys.get(headers.ce_keyid);
+  if (!headers.ce_mac || !headers.ce_keyid) return 'the record carries no MAC';
+  if (!secret) return `the record is signed with key '${headers.ce_keyid}', which is not configured`;
+  const covered = Object.keys(headers)
+    .filter((name) => name !== 'ce_mac' && (name.startsWith('ce_') || name === 'content-type') && headers[name] !== undefined)
+    .sort();
+  const count = Buffer.alloc(4);
+  count.writeInt32BE(covered.length);
+  const content = Buffer.concat([
+    MAC_DOMAIN,
+    field(record.key),
+    count,
+    ...covered.flatMap((name) => [field(name), field(headers[name])]),
+    field(record.value),
+  ]);
+  const expected = createHmac('sha256', secret).update(content).digest();
+  const claimed = Buffer.from(headers.ce_mac, 'base64url');
+  return claimed.length === expected.length && timingSafeEqual(claimed, expected)
+    ? null
+    : 'the MAC does not match the record (forged or altered)';
 }

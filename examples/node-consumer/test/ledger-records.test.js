@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CONTRACT, loadSchemas, problemsOf } from '../ledger-records.js';
+import { CONTRACT, loadSchemas, macProblem, parseRecordKeys, problemsOf } from '../ledger-records.js';
 
 const validators = loadSchemas();
 const examples = readFileSync(join(CONTRACT, 'examples', 'ledger-events.ndjson'), 'utf8')
@@ -72,4 +72,22 @@ test('a record of revision 1, published without dataschema, validates against th
   assert.deepEqual(problemsOf(revision1, validators), []);
   const asRevision2 = { ...reported, value: JSON.stringify(value) };
   assert.match(problemsOf(asRevision2, validators).join(), /must have required property 'unit'/);
+});
+
+// The key ContractExamplesTest signs the example records with (it signs nothing else).
+const EXAMPLE_KEYS = new Map([['example-2026', Buffer.from('example-record-key-not-for-production', 'utf8')]]);
+
+test('the MAC of every example record verifies under the example key, as the Java reader computes it', () => {
+  for (const record of examples) {
+    assert.equal(macProblem(record, EXAMPLE_KEYS), null, record.headers.ce_type);
+  }
+});
+
+test('a changed value, a changed header, another key or an unknown key id fails the MAC', () => {
+  const [record] = examples;
+  assert.match(macProblem({ ...record, value: record.value.replace('2014', '2015') }, EXAMPLE_KEYS), /does not match/);
+  assert.match(macProblem({ ...record, headers: { ...record.headers, ce_unit: 'X' } }, EXAMPLE_KEYS), /does not match/);
+  const other = new Map([['example-2026', Buffer.from('another-secret-another-secret-xx', 'utf8')]]);
+  assert.match(macProblem(record, other), /does not match/);
+  assert.match(macProblem(record, parseRecordKeys('k9=' + Buffer.alloc(32).toString('base64'))), /not configured/);
 });

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./run-local.sh} as a new user sees it: a short block with the URLs and how to sign in instead of the
  * frameworks' log, the full log in the data dir, secrets readable by their owner only, tokens printed only on request,
- * and {@code --reset --yes} starting over on an empty data dir.
+ * and {@code --reset --yes} starting over on an empty data dir ({@code --verbose}: with the log on the terminal).
  */
 class FirstStartIT {
 
@@ -68,7 +68,7 @@ class FirstStartIT {
 
             Path leftOver = Files.writeString(dataDir.resolve("left-over.txt"), "from the first run");
             String firstSeal = Files.readString(dataDir.resolve("seal-key.pub.pem"));
-            run.start(Duration.ofMinutes(4), "--reset", "--yes", "--print-tokens");
+            run.start(Duration.ofMinutes(4), "--reset", "--yes", "--print-tokens", "--verbose");
             String second = String.join("\n", untilPrinted(run, "Stop with Ctrl-C."));
 
             assertThat(second).contains("Deleted everything in " + dataDir);
@@ -82,6 +82,9 @@ class FirstStartIT {
                     .as("--print-tokens prints the tokens of tokens.json")
                     .contains(tokens.get("kienGiangUnit").asText())
                     .contains(tokens.get("admin").asText());
+            assertThat(second)
+                    .as("--verbose shows the log on the terminal")
+                    .contains("Tomcat started on port " + settings.commandPort());
             assertThat(permissions(dataDir)).isEqualTo("rwx------");
         }
     }

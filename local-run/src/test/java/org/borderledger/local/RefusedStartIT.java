@@ -7,10 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +102,45 @@ class RefusedStartIT {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.errLines()).singleElement().asString().contains("--yes");
         assertThat(fact).exists();
+    }
+
+    @Test
+    void asksOnTheTerminalBeforeAReset() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "needs script(1) (util-linux) for a terminal");
+        Path dataDir = Files.createDirectories(parent.resolve("asked"));
+        Path fact = Files.writeString(dataDir.resolve("keep-me"), "recorded");
+        LocalSettings settings = LocalRuns.embeddedDefaults(dataDir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:TieredStopAtLevel=1 -jar "
+                + LocalRunProcess.JAR.toAbsolutePath() + " --reset";
+
+        try (ServerSocket taken = new ServerSocket(settings.commandPort())) {
+            String declined = onATerminal(script, java, settings, "no\n");
+            assertThat(declined).contains("Type yes").contains("nothing deleted");
+            assertThat(fact).exists();
+
+            String confirmed = onATerminal(script, java, settings, "yes\n");
+            assertThat(confirmed).contains("Deleted everything in " + dataDir);
+            assertThat(fact).doesNotExist();
+            assertThat(confirmed)
+                    .as("then it starts on the empty data dir, here up to the port in use")
+                    .contains("Port " + settings.commandPort());
+        }
+    }
+
+    /** Runs {@code command} on a pseudo-terminal ({@code script}) with {@code typed} as the user's typing. */
+    private static String onATerminal(Path script, String command, LocalSettings settings, String typed)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true);
+        LocalRunProcess.environment(builder.environment(), settings);
+        Process process = builder.start();
+        process.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        return output;
     }
 
     @Test

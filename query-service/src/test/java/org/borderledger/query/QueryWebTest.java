@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -57,8 +57,8 @@ public @interface QueryWebTest {
         }
 
         @Bean
-        NamedParameterJdbcTemplate namedParameterJdbcTemplate(ReadModelDatabase database) {
-            return new NamedParameterJdbcTemplate(database.dataSource());
+        JdbcTemplate jdbcTemplate(ReadModelDatabase database) {
+            return new JdbcTemplate(database.dataSource());
         }
 
         @Bean

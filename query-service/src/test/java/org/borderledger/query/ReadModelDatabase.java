@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -54,7 +54,7 @@ public final class ReadModelDatabase {
 
     /** The projections' writer on this database. */
     public ReadModelWrites writes() {
-        return new ReadModelWrites(new NamedParameterJdbcTemplate(dataSource));
+        return new ReadModelWrites(new JdbcTemplate(dataSource));
     }
 
     public PlatformTransactionManager transactions() {

@@ -50,6 +50,23 @@ class EventSchemasTest {
     }
 
     @Test
+    void theSchemaOfEveryEarlierRevisionStaysCommitted() {
+        for (Class<? extends Record> event : EventCatalog.EVENTS) {
+            org.axonframework.serialization.Revision revision =
+                    event.getAnnotation(org.axonframework.serialization.Revision.class);
+            if (revision != null && revision.value().matches("[0-9]+")) {
+                String name = EventCatalog.nameOf(event).orElseThrow();
+                assertThat(SCHEMAS.resolve(name + ".json"))
+                        .as("records of revision 1 of %s still name its schema", name)
+                        .exists();
+                for (int earlier = 2; earlier < Integer.parseInt(revision.value()); earlier++) {
+                    assertThat(SCHEMAS.resolve(name + ".r" + earlier + ".json")).exists();
+                }
+            }
+        }
+    }
+
+    @Test
     void everyCommittedSchemaBelongsToAnEventOfTheCatalogue() throws IOException {
         Set<String> types = EventCatalog.EVENTS.stream()
                 .map(type -> EventCatalog.nameOf(type).orElseThrow())

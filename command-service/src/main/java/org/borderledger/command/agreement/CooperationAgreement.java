@@ -24,7 +24,7 @@ import org.borderledger.events.agreement.Signatory;
  * whether the submitter is one of them); the other handlers check who may act first, then the agreement's state, then
  * the request's dates.
  */
-@Aggregate(cache = "agreementCache")
+@Aggregate(cache = "agreementCache", snapshotTriggerDefinition = "snapshotTrigger")
 class CooperationAgreement {
 
     @AggregateIdentifier

@@ -64,7 +64,6 @@ class AxonConfiguration {
      */
     @Bean
     EventStorageEngine eventStorageEngine(
-            Serializer defaultSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
@@ -72,11 +71,11 @@ class AxonConfiguration {
             TransactionManager transactionManager,
             EventSchema eventSchema) {
         JdbcEventStorageEngine jdbc = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(configuration.snapshotFilter().combine(AggregateSnapshots.knownAggregates()))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)

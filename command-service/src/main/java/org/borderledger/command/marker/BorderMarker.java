@@ -27,7 +27,7 @@ import org.borderledger.events.marker.MarkerRepaired;
  * the province that planned it or of the province that confirmed it, a repair by a unit of the province that planned
  * it. Each handler checks who may act first, then the marker's state, then the dates.
  */
-@Aggregate(cache = "markerCache")
+@Aggregate(cache = "markerCache", snapshotTriggerDefinition = "snapshotTrigger")
 class BorderMarker {
 
     private enum Status {

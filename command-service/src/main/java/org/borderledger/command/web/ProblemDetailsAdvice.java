@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.axonframework.common.AxonException;
 import org.borderledger.command.Refusal;
 import org.borderledger.security.ProblemTypes;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +37,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({Refusal.class, AxonException.class})
     ResponseEntity<ProblemDetail> refused(RuntimeException refusal) {
+        if (StoreUnavailable.causes(refusal)) {
+            return storeUnavailable(refusal);
+        }
         return respond(problems.of(refusal));
+    }
+
+    /**
+     * The event store cannot be reached (PostgreSQL restarting, no connection within the pool's timeout): the same
+     * request, with its {@code Idempotency-Key}, may be sent again, and is answered as recorded if it was.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException failure) {
+        if (!StoreUnavailable.causes(failure)) {
+            return respond(problems.of(failure));
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "store-unavailable",
+                        "The event store cannot be reached. Send the write again with its Idempotency-Key.",
+                        List.of()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,19 +1,15 @@
 package org.borderledger.command.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.borderledger.security.LedgerSecurity;
+import org.borderledger.security.RequestParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -42,25 +38,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == SubmissionContext.class;
-            }
-
-            @Override
-            public Object resolveArgument(
-                    MethodParameter parameter,
-                    ModelAndViewContainer container,
-                    NativeWebRequest request,
-                    WebDataBinderFactory binders) {
-                HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
-                return SubmissionContext.of(
+        resolvers.add(RequestParameters.of(
+                SubmissionContext.class,
+                http -> SubmissionContext.of(
                         LedgerSecurity.current(),
                         http.getHeader(SubmissionContext.IDEMPOTENCY_KEY),
                         http.getHeader(SubmissionContext.REQUEST_ID),
-                        http.getHeader(SubmissionContext.CORRELATION_ID));
-            }
-        });
+                        http.getHeader(SubmissionContext.CORRELATION_ID))));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
@@ -57,10 +57,7 @@ final class ShadowReadModels implements AutoCloseable {
         context.registerBean(
                 "jdbcClient", JdbcClient.class, () -> JdbcClient.create(shadow), bean -> bean.setPrimary(true));
         context.registerBean(
-                "namedParameterJdbcTemplate",
-                NamedParameterJdbcTemplate.class,
-                () -> new NamedParameterJdbcTemplate(shadow),
-                bean -> bean.setPrimary(true));
+                "jdbcTemplate", JdbcTemplate.class, () -> new JdbcTemplate(shadow), bean -> bean.setPrimary(true));
         context.registerBean(
                 "transactionManager",
                 PlatformTransactionManager.class,

@@ -1,16 +1,21 @@
 package org.borderledger.query.infra;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -44,30 +49,94 @@ public class ReadModelWrites {
         AFTER_ROWS
     }
 
-    /** A statement of a projection, with named parameters. */
-    public record Statement(Step step, String sql) {}
+    /**
+     * A statement of a projection, with named parameters ({@code :name}; no {@code ::} casts), turned into a JDBC
+     * statement with positional parameters once: each row binds its values straight onto the prepared statement.
+     */
+    public static final class Statement {
 
-    private final NamedParameterJdbcTemplate jdbc;
+        private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z][A-Za-z0-9]*)");
+
+        private final Step step;
+        private final String sql;
+        private final List<String> parameters;
+
+        public Statement(Step step, String namedSql) {
+            if (namedSql.contains("::")) {
+                throw new IllegalArgumentException("Write CAST(x AS type), not x::type: " + namedSql);
+            }
+            List<String> names = new ArrayList<>();
+            Matcher matcher = PARAMETER.matcher(namedSql);
+            StringBuilder positional = new StringBuilder();
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+                matcher.appendReplacement(positional, "?");
+            }
+            matcher.appendTail(positional);
+            this.step = step;
+            this.sql = positional.toString();
+            this.parameters = List.copyOf(names);
+        }
+
+        public Step step() {
+            return step;
+        }
+
+        /** The statement as JDBC runs it, with {@code ?} for each parameter. */
+        String sql() {
+            return sql;
+        }
+
+        /** The values in the order of the parameters; a parameter without a value is an error, not a null. */
+        Object[] row(Map<String, ?> values) {
+            Object[] row = new Object[parameters.size()];
+            for (int i = 0; i < row.length; i++) {
+                String name = parameters.get(i);
+                Object value = values.get(name);
+                if (value == null && !values.containsKey(name)) {
+                    throw new IllegalArgumentException("No value for :" + name + " in " + sql);
+                }
+                row[i] = value;
+            }
+            return row;
+        }
+
+        void bind(PreparedStatement statement, Object[] row) throws SQLException {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, row[i]);
+                }
+            }
+        }
+    }
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    private final JdbcTemplate jdbc;
     private final AtomicBoolean oneByOne = new AtomicBoolean();
+    /** This writer's statements in a unit of work (the service's writer and a rebuild's each have their own). */
+    private final String resourceKey = ReadModelWrites.class.getName() + "#" + INSTANCES.incrementAndGet();
 
-    public ReadModelWrites(NamedParameterJdbcTemplate jdbc) {
+    public ReadModelWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Runs {@code statement} with {@code values}, in the batch of the current unit of work when there is one. */
     public void write(Statement statement, Map<String, ?> values) {
         Held held = held();
-        MapSqlParameterSource parameters = new MapSqlParameterSource(values);
+        Object[] row = statement.row(values);
         if (held == null || held.oneByOne) {
-            jdbc.update(statement.sql(), parameters);
+            run(statement, List.<Object[]>of(row));
         } else {
-            held.add(statement, parameters);
+            held.add(statement, row);
         }
     }
 
     /** Runs a statement at once, whatever is held (the reset of a read model before a replay). */
     public void writeNow(String sql) {
-        jdbc.update(sql, Map.of());
+        jdbc.update(sql);
     }
 
     /** Makes the next units of work run every statement at once, until one of them commits. */
@@ -78,7 +147,7 @@ public class ReadModelWrites {
     private Held held() {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            return root.getOrComputeResource(resourceKey(), key -> {
+            return root.getOrComputeResource(resourceKey, key -> {
                 Held held = new Held(oneByOne.get());
                 root.onPrepareCommit(unitOfWork -> held.flush());
                 if (held.oneByOne) {
@@ -117,36 +186,43 @@ public class ReadModelWrites {
         return null;
     }
 
-    private String resourceKey() {
-        return ReadModelWrites.class.getName() + "@" + System.identityHashCode(this);
+    /** Runs {@code statement} once per row, as one JDBC batch when there are several: one round trip. */
+    private void run(Statement statement, List<Object[]> rows) {
+        jdbc.execute(statement.sql(), (PreparedStatementCallback<Void>) prepared -> {
+            if (rows.size() == 1) {
+                statement.bind(prepared, rows.get(0));
+                prepared.executeUpdate();
+                return null;
+            }
+            for (Object[] row : rows) {
+                statement.bind(prepared, row);
+                prepared.addBatch();
+            }
+            prepared.executeBatch();
+            return null;
+        });
     }
 
     /** The statements held for one commit, per step, each with its rows in the order they came. */
     private final class Held {
 
         private final boolean oneByOne;
-        private final Map<Step, Map<String, List<SqlParameterSource>>> steps = new EnumMap<>(Step.class);
+        private final Map<Step, Map<Statement, List<Object[]>>> steps = new EnumMap<>(Step.class);
 
         Held(boolean oneByOne) {
             this.oneByOne = oneByOne;
         }
 
-        void add(Statement statement, SqlParameterSource parameters) {
+        void add(Statement statement, Object[] row) {
             steps.computeIfAbsent(statement.step(), step -> new LinkedHashMap<>())
-                    .computeIfAbsent(statement.sql(), sql -> new ArrayList<>())
-                    .add(parameters);
+                    .computeIfAbsent(statement, key -> new ArrayList<>())
+                    .add(row);
         }
 
         void flush() {
             try {
-                for (Map<String, List<SqlParameterSource>> statements : steps.values()) {
-                    statements.forEach((sql, rows) -> {
-                        if (rows.size() == 1) {
-                            jdbc.update(sql, rows.get(0));
-                        } else {
-                            jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
-                        }
-                    });
+                for (Map<Statement, List<Object[]>> statements : steps.values()) {
+                    statements.forEach(ReadModelWrites.this::run);
                 }
             } catch (RuntimeException e) {
                 ReadModelWrites.this.oneByOne.set(true);
