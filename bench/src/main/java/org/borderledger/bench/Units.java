@@ -2,33 +2,17 @@ package org.borderledger.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import org.borderledger.events.Provinces;
 import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
+import org.borderledger.security.ReferenceUnits;
 
 /** The units the load speaks for: one of each side of the reference case, and an auditor who reads. */
 final class Units {
 
-    static final LedgerPrincipal KIEN_GIANG = new LedgerPrincipal(
-            "bench-kg-border-guard",
-            "Kiên Giang Border Guard Command",
-            Side.VN,
-            Provinces.KIEN_GIANG,
-            Set.of(LedgerPrincipal.UNIT));
-    static final LedgerPrincipal KAMPOT = new LedgerPrincipal(
-            "bench-kp-border-police",
-            "Kampot Provincial Border Police",
-            Side.KH,
-            Provinces.KAMPOT,
-            Set.of(LedgerPrincipal.UNIT));
-    static final LedgerPrincipal AUDITOR = new LedgerPrincipal(
-            "bench-auditor",
-            "Joint Border Commission Audit",
-            Side.VN,
-            Provinces.KIEN_GIANG,
-            Set.of(LedgerPrincipal.AUDITOR));
+    static final LedgerPrincipal KIEN_GIANG = ReferenceUnits.kienGiangUnit("bench-kg-border-guard");
+    static final LedgerPrincipal KAMPOT = ReferenceUnits.kampotUnit("bench-kp-border-police");
+    static final LedgerPrincipal AUDITOR = ReferenceUnits.auditor("bench-auditor");
 
     private Units() {}
 

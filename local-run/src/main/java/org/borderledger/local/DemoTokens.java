@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.borderledger.events.Provinces;
-import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
+import org.borderledger.security.ReferenceUnits;
 
 /**
  * The local run's HS256 secret (from {@code LEDGER_JWT_SECRET}, else generated once into the data dir) and ready-made
@@ -24,30 +22,10 @@ import org.borderledger.security.LedgerTokens;
  */
 final class DemoTokens {
 
-    static final LedgerPrincipal KIEN_GIANG_UNIT = new LedgerPrincipal(
-            "kg-border-guard",
-            "Kiên Giang Border Guard Command",
-            Side.VN,
-            Provinces.KIEN_GIANG,
-            Set.of(LedgerPrincipal.UNIT));
-    static final LedgerPrincipal KAMPOT_UNIT = new LedgerPrincipal(
-            "kp-border-police",
-            "Kampot Provincial Border Police",
-            Side.KH,
-            Provinces.KAMPOT,
-            Set.of(LedgerPrincipal.UNIT));
-    static final LedgerPrincipal AUDITOR = new LedgerPrincipal(
-            "joint-auditor",
-            "Joint Border Commission Audit",
-            Side.VN,
-            Provinces.KIEN_GIANG,
-            Set.of(LedgerPrincipal.AUDITOR));
-    static final LedgerPrincipal ADMIN = new LedgerPrincipal(
-            "ledger-admin",
-            "Ledger Operations",
-            Side.KH,
-            Provinces.KAMPOT,
-            Set.of(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR));
+    static final LedgerPrincipal KIEN_GIANG_UNIT = ReferenceUnits.kienGiangUnit("kg-border-guard");
+    static final LedgerPrincipal KAMPOT_UNIT = ReferenceUnits.kampotUnit("kp-border-police");
+    static final LedgerPrincipal AUDITOR = ReferenceUnits.auditor("joint-auditor");
+    static final LedgerPrincipal ADMIN = ReferenceUnits.admin("ledger-admin");
 
     private static final Duration LIFETIME = Duration.ofDays(30);
 

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -115,6 +118,16 @@ public class LedgerSecurity {
     @Bean
     TomcatConnectorCustomizer encodedSlashesInTomcat() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
+    }
+
+    /** Requests Tomcat refuses itself (a path with {@code %00}, a malformed request line) are answered problem+json. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

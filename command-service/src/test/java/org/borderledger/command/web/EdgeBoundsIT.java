@@ -117,6 +117,24 @@ class EdgeBoundsIT {
                 Arguments.of("/api/indicators/IND-X/corrections", "/reason", FieldLimits.TEXT));
     }
 
+    /** Tomcat refuses a NUL in the path before any servlet sees it; its answer is problem+json all the same. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"GET /api/audit/aggregates/%00/history", "POST /api/markers/%00/confirmations"})
+    void aPathTomcatRefusesIsAProblemToo(String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write((requestLine
+                                    + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(answer).contains("\"type\":\"https://border-ledger.example/problems/bad-request\"");
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("textFields")
     void refusesTextOverItsLimitOrWithCharactersNoStoreTakes(String path, String pointer, int limit) {
