@@ -1,6 +1,7 @@
 package org.borderledger.command.infra;
 
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,6 +13,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.borderledger.codec.LedgerUpcasters;
 import org.borderledger.command.audit.HashChainingEventStorageEngine;
 import org.borderledger.command.store.AppendedPositions;
@@ -80,6 +82,17 @@ class AxonConfiguration {
                 .appendEvents(AppendedPositions.appendStatement())
                 .build();
         return new HashChainingEventStorageEngine(jdbc, eventSerializer, transactionManager);
+    }
+
+    /**
+     * Axon's JDBC code works on the connection of the Spring transaction it runs in and leaves commit and rollback to
+     * that transaction's owner. (Axon's default wraps this so that a unit of work that rolls back also rolls back the
+     * whole connection: inside a transaction shared by several writes, one refused command would undo its neighbours'
+     * work instead of only its own savepoint.)
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** A duplicate (aggregate id, sequence number) is a concurrent write (SQLSTATE 23505, unique violation). */

@@ -5,9 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.borderledger.command.store.GroupCommit;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * write runs inside the request's transaction (with its idempotency key), which commits after Axon's unit of work, so
  * a state whose events might still roll back must never be seen by another command. Until then the aggregate's entry
  * is gone and a concurrent command reads the store, where the unique (aggregate, sequence) key decides, exactly as
- * without a cache; a write that rolls back leaves no entry (Axon also evicts on its own rollback). Bounded: the least
+ * without a cache; a write that rolls back leaves no entry (Axon also evicts on its own rollback), and so does a write
+ * of a shared transaction whose savepoint rolled back ({@link GroupCommit}). Bounded: the least
  * recently used aggregates make room.
  *
  * <p>Several instances may share one store, and another instance may have appended to a cached aggregate since it was
@@ -97,10 +100,11 @@ final class CommittedAggregateCache implements Cache {
             return;
         }
         entries.remove(key);
+        BooleanSupplier writeKept = GroupCommit.currentWriteKept();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
+                if (status == STATUS_COMMITTED && writeKept.getAsBoolean()) {
                     entries.put(key, value);
                 }
             }

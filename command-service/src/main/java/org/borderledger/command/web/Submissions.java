@@ -13,26 +13,27 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.command.store.AppendedPositions;
+import org.borderledger.command.store.GroupCommit;
 import org.borderledger.command.store.StorePositions;
 import org.borderledger.events.EventMetadata;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one write to its aggregate inside one database transaction that also holds the idempotency key's answer, and
  * answers with the global position of the event it appended, as the append returned it. A retry with the same key and the same request gets the
  * first answer and records nothing; the same key with another request is refused. Two concurrent requests with one key
  * meet at the key's primary key: the second waits for the first to commit, then replays its answer. A creating write
- * is refused when its id is already taken by an aggregate of any type.
+ * is refused when its id is already taken by an aggregate of any type. With group commit ({@link GroupCommit}) that
+ * transaction is a savepoint in a transaction shared with concurrent writes, answered once the shared one committed.
  */
 @Service
 public class Submissions {
 
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
+    private final GroupCommit writes;
     private final IdempotencyKeys keys;
     private final AggregateIds ids;
     private final WriteRateLimit rateLimit;
@@ -42,7 +43,7 @@ public class Submissions {
 
     Submissions(
             CommandGateway commands,
-            TransactionTemplate transactions,
+            GroupCommit writes,
             IdempotencyKeys keys,
             AggregateIds ids,
             WriteRateLimit rateLimit,
@@ -50,7 +51,7 @@ public class Submissions {
             ObjectMapper json,
             Clock clock) {
         this.commands = commands;
-        this.transactions = transactions;
+        this.writes = writes;
         this.keys = keys;
         this.ids = ids;
         this.rateLimit = rateLimit;
@@ -79,7 +80,7 @@ public class Submissions {
             }
         }
         try {
-            return transactions.execute(status -> {
+            return writes.execute(() -> {
                 if (key != null) {
                     keys.claim(subject, key, requestHash, clock.instant());
                 }
