@@ -184,6 +184,7 @@ public final class FaultSuite {
 
         fault("kill -9 of a query instance, restarted after 10 s", recoveryLimit, normalP99, record -> {
             Service victim = queries.get("query-a");
+            record.put("tokenOwnersBefore", tokenOwners("ledger_f_query"));
             victim.kill();
             sleep(Duration.ofSeconds(10));
             queries.put("query-a", startQuery("query-a"));
@@ -734,7 +735,7 @@ public final class FaultSuite {
         int port = portBase + (name.endsWith("a") ? 3 : 4);
         Map<String, String> env = serviceEnv(port, port + 50);
         env.put("LEDGER_QUERY_DB_URL", postgres.jdbcUrl("ledger_f_query"));
-        return startService(name, queryJar, env, port, List.of());
+        return startService(name, queryJar, env, port, List.of("-Dledger.tokens.node-id=" + name));
     }
 
     private Map<String, String> serviceEnv(int port, int managementPort) {
@@ -791,6 +792,21 @@ public final class FaultSuite {
                         "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publisher' AND segment = 0")) {
             return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    /** Which instances hold token claims in {@code database}, by processor. */
+    private Map<String, List<String>> tokenOwners(String database) throws Exception {
+        Map<String, List<String>> owners = new TreeMap<>();
+        try (Connection connection = postgres.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT processor_name, owner FROM token_entry"
+                        + " WHERE owner IS NOT NULL ORDER BY processor_name, segment")) {
+            while (rows.next()) {
+                owners.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                        .add(rows.getString(2));
+            }
+        }
+        return owners;
     }
 
     private String awaitOwnerOtherThan(String owner, Duration timeout) throws Exception {
