@@ -9,11 +9,12 @@ import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
 import org.borderledger.command.web.WriteSource;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -75,28 +76,31 @@ class AgreementController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Sign a cooperation agreement between two provinces, one per country")
-    ResponseEntity<Accepted> sign(@Valid @RequestBody SignAgreementRequest body, SubmissionContext context) {
-        return submissions.created(SIGN, null, body, context);
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted sign(@Valid @RequestBody SignAgreementRequest body, SubmissionContext context) {
+        return submissions.submitOne(SIGN, null, body, context);
     }
 
     @PostMapping("/{id}/reviews")
     @Operation(summary = "Record a periodic review of an agreement")
-    ResponseEntity<Accepted> review(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted review(
             @PathVariable String id, @Valid @RequestBody RecordAgreementReviewRequest body, SubmissionContext context) {
-        return submissions.created(REVIEW, id, body, context);
+        return submissions.submitOne(REVIEW, id, body, context);
     }
 
     @PostMapping("/{id}/amendments")
     @Operation(summary = "Amend an agreement's domains or validity")
-    ResponseEntity<Accepted> amend(
-            @PathVariable String id, @Valid @RequestBody AmendAgreementRequest body, SubmissionContext context) {
-        return submissions.created(AMEND, id, body, context);
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted amend(@PathVariable String id, @Valid @RequestBody AmendAgreementRequest body, SubmissionContext context) {
+        return submissions.submitOne(AMEND, id, body, context);
     }
 
     @PostMapping("/{id}/termination")
     @Operation(summary = "Terminate an agreement; nothing can be recorded on it afterwards")
-    ResponseEntity<Accepted> terminate(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted terminate(
             @PathVariable String id, @Valid @RequestBody TerminateAgreementRequest body, SubmissionContext context) {
-        return submissions.created(TERMINATE, id, body, context);
+        return submissions.submitOne(TERMINATE, id, body, context);
     }
 }

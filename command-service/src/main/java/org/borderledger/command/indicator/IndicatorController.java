@@ -9,11 +9,12 @@ import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
 import org.borderledger.command.web.WriteSource;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,14 +53,16 @@ class IndicatorController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Report a trade or visitor figure for a period, for the submitter's province")
-    ResponseEntity<Accepted> report(@Valid @RequestBody ReportIndicatorRequest body, SubmissionContext context) {
-        return submissions.created(REPORT, null, body, context);
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted report(@Valid @RequestBody ReportIndicatorRequest body, SubmissionContext context) {
+        return submissions.submitOne(REPORT, null, body, context);
     }
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct a figure: the new value supersedes the old one, which stays in the history")
-    ResponseEntity<Accepted> correct(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted correct(
             @PathVariable String id, @Valid @RequestBody CorrectIndicatorRequest body, SubmissionContext context) {
-        return submissions.created(CORRECT, id, body, context);
+        return submissions.submitOne(CORRECT, id, body, context);
     }
 }

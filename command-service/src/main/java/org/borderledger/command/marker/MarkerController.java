@@ -9,11 +9,12 @@ import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
 import org.borderledger.command.web.WriteSource;
 import org.borderledger.events.GeoPoint;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Marker ids with a slash travel URL-encoded: {@code POST /api/markers/314%2F1/confirmations}. */
@@ -66,39 +67,44 @@ class MarkerController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Plan a border marker, main, sub or reference, to be built by one side")
-    ResponseEntity<Accepted> plan(@Valid @RequestBody PlanMarkerRequest body, SubmissionContext context) {
-        return submissions.created(PLAN, null, body, context);
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted plan(@Valid @RequestBody PlanMarkerRequest body, SubmissionContext context) {
+        return submissions.submitOne(PLAN, null, body, context);
     }
 
     @PostMapping("/{id}/completion-reports")
     @Operation(summary = "Report a marker built (a unit of the responsible side)")
-    ResponseEntity<Accepted> reportCompletion(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted reportCompletion(
             @PathVariable String id,
             @Valid @RequestBody ReportMarkerCompletionRequest body,
             SubmissionContext context) {
-        return submissions.created(REPORT_COMPLETION, id, body, context);
+        return submissions.submitOne(REPORT_COMPLETION, id, body, context);
     }
 
     @PostMapping("/{id}/confirmations")
     @Operation(summary = "Confirm a reported marker (a unit of the other side): only then it counts as completed")
-    ResponseEntity<Accepted> confirm(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted confirm(
             @PathVariable String id,
             @Valid @RequestBody ConfirmMarkerCompletionRequest body,
             SubmissionContext context) {
-        return submissions.created(CONFIRM, id, body, context);
+        return submissions.submitOne(CONFIRM, id, body, context);
     }
 
     @PostMapping("/{id}/damage-reports")
     @Operation(summary = "Report damage to a completed marker")
-    ResponseEntity<Accepted> reportDamage(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted reportDamage(
             @PathVariable String id, @Valid @RequestBody ReportMarkerDamageRequest body, SubmissionContext context) {
-        return submissions.created(REPORT_DAMAGE, id, body, context);
+        return submissions.submitOne(REPORT_DAMAGE, id, body, context);
     }
 
     @PostMapping("/{id}/repairs")
     @Operation(summary = "Record the repair of a damaged marker")
-    ResponseEntity<Accepted> repair(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted repair(
             @PathVariable String id, @Valid @RequestBody RecordMarkerRepairRequest body, SubmissionContext context) {
-        return submissions.created(REPAIR, id, body, context);
+        return submissions.submitOne(REPAIR, id, body, context);
     }
 }

@@ -9,11 +9,12 @@ import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
 import org.borderledger.command.web.WriteSource;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,21 +53,24 @@ class RepatriationCaseController implements WriteSource {
 
     @PostMapping
     @Operation(summary = "Open a remains search case for a season")
-    ResponseEntity<Accepted> open(@Valid @RequestBody OpenRepatriationCaseRequest body, SubmissionContext context) {
-        return submissions.created(OPEN, null, body, context);
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted open(@Valid @RequestBody OpenRepatriationCaseRequest body, SubmissionContext context) {
+        return submissions.submitOne(OPEN, null, body, context);
     }
 
     @PostMapping("/{id}/recoveries")
     @Operation(summary = "Record remains recovered (exhumed) on a date at a site")
-    ResponseEntity<Accepted> recover(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted recover(
             @PathVariable String id, @Valid @RequestBody RecordRemainsRecoveryRequest body, SubmissionContext context) {
-        return submissions.created(RECOVER, id, body, context);
+        return submissions.submitOne(RECOVER, id, body, context);
     }
 
     @PostMapping("/{id}/repatriations")
     @Operation(summary = "Record remains repatriated through a border gate")
-    ResponseEntity<Accepted> repatriate(
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted repatriate(
             @PathVariable String id, @Valid @RequestBody RecordRepatriationRequest body, SubmissionContext context) {
-        return submissions.created(REPATRIATE, id, body, context);
+        return submissions.submitOne(REPATRIATE, id, body, context);
     }
 }

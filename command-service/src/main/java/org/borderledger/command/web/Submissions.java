@@ -17,8 +17,6 @@ import org.borderledger.command.store.GroupCommit;
 import org.borderledger.command.store.StorePositions;
 import org.borderledger.events.EventMetadata;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,15 +58,13 @@ public class Submissions {
         this.clock = clock;
     }
 
-    /**
-     * Submits one write of its own path, counted against the submitter's write rate, and answers {@code 201 Created}
-     * with the aggregate id and the event's position.
-     */
-    public <R> ResponseEntity<Accepted> created(Write<R> operation, String target, R body, SubmissionContext context) {
+    /** Submits one write of its own path, counted against the submitter's write rate. */
+    public <R> Accepted submitOne(Write<R> operation, String target, R body, SubmissionContext context) {
         rateLimit.charge(context.submitter().subject(), 1);
-        return ResponseEntity.status(HttpStatus.CREATED).body(submit(operation, target, body, context));
+        return submit(operation, target, body, context);
     }
 
+    /** Submits one write, on its own or as an item of a batch (which is charged against the write rate as a whole). */
     public <R> Accepted submit(Write<R> operation, String target, R body, SubmissionContext context) {
         String key = context.idempotencyKey();
         String subject = context.submitter().subject();

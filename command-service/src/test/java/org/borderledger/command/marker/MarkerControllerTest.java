@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -56,8 +54,8 @@ class MarkerControllerTest {
 
     @Test
     void aPlanBecomesOnePlanMarkerCommandForTheMarkerTheBodyNames() throws Exception {
-        when(submissions.created(eq(MarkerController.PLAN), isNull(), any(), any(SubmissionContext.class)))
-                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new Accepted("314/2", 7)));
+        when(submissions.submitOne(eq(MarkerController.PLAN), isNull(), any(), any(SubmissionContext.class)))
+                .thenReturn(new Accepted("314/2", 7));
 
         http.perform(post("/api/markers")
                         .header("Authorization", "Bearer " + Tokens.kienGiang())
@@ -68,7 +66,7 @@ class MarkerControllerTest {
                 .andExpect(jsonPath("$.position").value(7));
 
         ArgumentCaptor<PlanMarkerRequest> body = ArgumentCaptor.forClass(PlanMarkerRequest.class);
-        verify(submissions).created(eq(MarkerController.PLAN), isNull(), body.capture(), any());
+        verify(submissions).submitOne(eq(MarkerController.PLAN), isNull(), body.capture(), any());
         Dispatch dispatch = MarkerController.PLAN.factory().dispatch(null, body.getValue(), null);
         assertThat(dispatch.aggregateId()).isEqualTo("314/2");
         assertThat(dispatch.command()).isInstanceOfSatisfying(PlanMarker.class, command -> {
