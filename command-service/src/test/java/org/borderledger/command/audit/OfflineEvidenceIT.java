@@ -23,14 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.command.CommandServiceIT;
-import org.borderledger.events.GeoPoint;
-import org.borderledger.events.Side;
-import org.borderledger.events.marker.MarkerPlanned;
-import org.borderledger.events.marker.MarkerType;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
@@ -92,7 +87,7 @@ class OfflineEvidenceIT {
         long v2 = write(
                 "/api/repatriation-cases/" + id + "/recoveries",
                 "{\"recoveredOn\":\"2014-03-09\",\"count\":5,\"site\":{\"province\":\"KH-7\",\"district\":\"Kampot\"}}");
-        awaitSealed(v2);
+        Seals.awaitSealed(jdbc, eventStore, v2);
 
         ObjectNode first = metadata(v1.get(1));
         ObjectNode next = metadata(v2);
@@ -131,7 +126,7 @@ class OfflineEvidenceIT {
                 write(
                         "/api/repatriation-cases/" + id + "/recoveries",
                         "{\"recoveredOn\":\"2014-03-09\",\"count\":5,\"site\":{\"province\":\"KH-7\",\"district\":\"Kampot\"}}"));
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         Path publicKey = Files.writeString(
                 dir.resolve("seal-key.pub.pem"),
                 SealSignatures.pem(keys.signing().getPublic()));
@@ -310,32 +305,4 @@ class OfflineEvidenceIT {
     }
 
     /** Waits until a seal covers {@code position}, appending a harmless event now and then so the seal moves on. */
-    private void awaitSealed(long position) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (true) {
-            Long sealed = jdbc.queryForObject("select max(position) from event_seal", Long.class);
-            if (sealed != null && sealed >= position) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No seal reached position " + position + " within 60 s");
-            }
-            if (System.nanoTime() > nextNudge) {
-                String nudge = "SEAL-NUDGE-" + UUID.randomUUID().toString().substring(0, 8);
-                eventStore.publish(new GenericDomainEventMessage<>(
-                        "BorderMarker",
-                        nudge,
-                        0,
-                        new MarkerPlanned(nudge, MarkerType.REFERENCE, new GeoPoint(10.4, 104.4), Side.VN)));
-                nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

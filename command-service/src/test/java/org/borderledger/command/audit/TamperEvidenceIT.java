@@ -18,10 +18,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.command.CommandServiceIT;
 import org.borderledger.events.EventMetadata;
-import org.borderledger.events.GeoPoint;
-import org.borderledger.events.Side;
-import org.borderledger.events.marker.MarkerPlanned;
-import org.borderledger.events.marker.MarkerType;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
@@ -72,7 +68,7 @@ class TamperEvidenceIT {
     @Test
     void aStoreNobodyTamperedWithVerifies() {
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
 
         JsonNode verification = verify();
 
@@ -99,7 +95,7 @@ class TamperEvidenceIT {
     void aChangedPayloadByteShowsAtItsEvent() {
         String id = "REP-TAMPER-" + unique();
         List<Long> positions = caseWithThreeEvents(id);
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         long altered = positions.get(1);
         byte[] original = payload(altered);
 
@@ -120,7 +116,7 @@ class TamperEvidenceIT {
     void aDeletedEventInsideAnAggregateShowsAtTheNextOne() {
         String id = "REP-TAMPER-" + unique();
         List<Long> positions = caseAppendedAtOnce(id);
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         Map<String, Object> deleted = row(positions.get(1));
         Long sealBetween = firstSealIn(positions.get(1), positions.get(2) - 1);
 
@@ -141,7 +137,7 @@ class TamperEvidenceIT {
     void aDeletedLastEventShowsAtTheSealAfterIt() {
         String id = "REP-TAMPER-" + unique();
         List<Long> positions = caseWithThreeEvents(id);
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         Map<String, Object> deleted = row(positions.get(2));
         long seal = firstSealIn(positions.get(2), Long.MAX_VALUE);
         caseWithThreeEvents(); // so that the store goes on after the seal
@@ -162,7 +158,7 @@ class TamperEvidenceIT {
     void twoEventsSwappingGlobalPositionsShowAtTheSealAfterThem() {
         List<Long> first = caseWithThreeEvents();
         List<Long> second = caseWithThreeEvents();
-        awaitSealed(second.get(2));
+        Seals.awaitSealed(jdbc, eventStore, second.get(2));
         long earlier = first.get(2);
         long later = second.get(0);
         long seal = firstSealIn(earlier, Long.MAX_VALUE);
@@ -180,7 +176,7 @@ class TamperEvidenceIT {
     void aForgedEventWithARecomputedHashBreaksTheLinkOfTheNextOne() throws Exception {
         String id = "REP-TAMPER-" + unique();
         List<Long> positions = caseAppendedAtOnce(id);
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         long forged = positions.get(1);
         Map<String, Object> original = row(forged);
         Long sealBetween = firstSealIn(forged, positions.get(2) - 1);
@@ -227,7 +223,7 @@ class TamperEvidenceIT {
     @Test
     void aStoreWhoseSealedTailWasDeletedSaysWhereItNowEnds() {
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         long from = positions.get(1);
         List<Map<String, Object>> tail = rowsFrom(from);
         long end = jdbc.queryForObject(
@@ -258,7 +254,7 @@ class TamperEvidenceIT {
     @Test
     void aStoreWhoseTailAndSealsWereDeletedSaysWhatWasPublished() {
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         awaitPublished(positions.get(2));
         long from = positions.get(0);
         List<Map<String, Object>> tail = rowsFrom(from);
@@ -332,7 +328,7 @@ class TamperEvidenceIT {
     @Test
     void aSealReSignedWithAnotherKeyShows() {
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         long position = firstSealIn(positions.get(2), Long.MAX_VALUE);
         Seal seal = seals.at(position).orElseThrow();
         KeyPair other = SealSignatures.generate();
@@ -437,31 +433,6 @@ class TamperEvidenceIT {
      * Waits until a seal covers {@code position}. The seal waits for a missing position to settle (5 s in tests) and
      * moves on with the next batch, so while waiting this appends a harmless event now and then.
      */
-    private void awaitSealed(long position) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (sealedThrough() < position) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No seal reached position " + position + " within 60 s");
-            }
-            if (System.nanoTime() > nextNudge) {
-                String nudge = "SEAL-NUDGE-" + unique();
-                eventStore.publish(new GenericDomainEventMessage<>(
-                        "BorderMarker",
-                        nudge,
-                        0,
-                        new MarkerPlanned(nudge, MarkerType.REFERENCE, new GeoPoint(10.4, 104.4), Side.VN)));
-                nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            }
-            sleep(100);
-        }
-    }
-
-    private long sealedThrough() {
-        Long position = jdbc.queryForObject("select max(position) from event_seal", Long.class);
-        return position == null ? 0 : position;
-    }
-
     private Long firstSealIn(long from, long to) {
         return jdbc.queryForObject(
                 "select min(position) from event_seal where position >= ? and position <= ?", Long.class, from, to);

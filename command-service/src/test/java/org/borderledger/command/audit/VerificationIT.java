@@ -11,14 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.borderledger.command.CommandServiceIT;
-import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Provinces;
 import org.borderledger.events.Side;
-import org.borderledger.events.marker.MarkerPlanned;
-import org.borderledger.events.marker.MarkerType;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.Tokens;
@@ -60,13 +56,13 @@ class VerificationIT {
 
     @Test
     void verifyChecksOnlyWhatWasRecordedSinceTheLastVerifiedSeal() {
-        awaitSealed(caseWithThreeEvents().get(2));
+        Seals.awaitSealed(jdbc, eventStore, caseWithThreeEvents().get(2));
         JsonNode first = verify();
         assertThat(first.get("valid").asBoolean()).as(first.toString()).isTrue();
         long verifiedThrough = first.get("lastSeal").get("position").asLong();
 
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         JsonNode second = verify();
 
         assertThat(second.get("valid").asBoolean()).as(second.toString()).isTrue();
@@ -82,7 +78,7 @@ class VerificationIT {
 
     @Test
     void aRewrittenVerifiedSealShowsInTheNextVerify() {
-        awaitSealed(caseWithThreeEvents().get(2));
+        Seals.awaitSealed(jdbc, eventStore, caseWithThreeEvents().get(2));
         JsonNode verified = verify();
         long seal = verified.get("lastSeal").get("position").asLong();
         String chainHash = verified.get("lastSeal").get("chainHash").asText();
@@ -104,7 +100,7 @@ class VerificationIT {
 
     @Test
     void aFullVerificationRunsAsAJobOneAtATimeAndCanBeCancelled() throws Exception {
-        awaitSealed(caseWithThreeEvents().get(2));
+        Seals.awaitSealed(jdbc, eventStore, caseWithThreeEvents().get(2));
         assertThat(http.post("/api/admin/verifications", Tokens.kienGiang(), "").status())
                 .isEqualTo(403);
 
@@ -160,7 +156,7 @@ class VerificationIT {
     @Test
     void aBreakTheFullVerificationFoundStaysInEveryVerifyUntilAFullOnePasses() {
         List<Long> positions = caseWithThreeEvents();
-        awaitSealed(positions.get(2));
+        Seals.awaitSealed(jdbc, eventStore, positions.get(2));
         assertThat(verify().get("valid").asBoolean()).isTrue();
         long altered = positions.get(1);
         byte[] original = jdbc.queryForObject(
@@ -255,31 +251,6 @@ class VerificationIT {
     }
 
     /** Waits until a seal covers {@code position}, appending a harmless event now and then so the seal moves on. */
-    private void awaitSealed(long position) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (sealedThrough() < position) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No seal reached position " + position + " within 60 s");
-            }
-            if (System.nanoTime() > nextNudge) {
-                String nudge = "SEAL-NUDGE-" + UUID.randomUUID().toString().substring(0, 8);
-                eventStore.publish(new GenericDomainEventMessage<>(
-                        "BorderMarker",
-                        nudge,
-                        0,
-                        new MarkerPlanned(nudge, MarkerType.REFERENCE, new GeoPoint(10.4, 104.4), Side.VN)));
-                nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            }
-            sleep(100);
-        }
-    }
-
-    private long sealedThrough() {
-        Long position = jdbc.queryForObject("select max(position) from event_seal", Long.class);
-        return position == null ? 0 : position;
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,11 +14,8 @@ import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.command.CommandServiceIT;
+import org.borderledger.command.audit.Seals;
 import org.borderledger.events.EventMetadata;
-import org.borderledger.events.GeoPoint;
-import org.borderledger.events.Side;
-import org.borderledger.events.marker.MarkerPlanned;
-import org.borderledger.events.marker.MarkerType;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +90,7 @@ class IndicatorRevisionsIT {
                 .isFalse();
         assertThat(history.get(1).get("eventType").asText()).isEqualTo("IndicatorCorrected");
 
-        awaitSealed(correction.json().get("position").asLong());
+        Seals.awaitSealed(jdbc, eventStore, correction.json().get("position").asLong());
         JsonNode verification = audit("/api/audit/verify");
         assertThat(verification.get("valid").asBoolean())
                 .as(verification.toString())
@@ -143,33 +139,4 @@ class IndicatorRevisionsIT {
     }
 
     /** Waits until a seal covers {@code position}, appending a harmless event now and then so the seal moves on. */
-    private void awaitSealed(long position) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (sealedThrough() < position) {
-            assertThat(System.nanoTime())
-                    .as("no seal reached position %d within 60 s", position)
-                    .isLessThan(deadline);
-            if (System.nanoTime() > nextNudge) {
-                String nudge = "SEAL-NUDGE-" + UUID.randomUUID().toString().substring(0, 8);
-                eventStore.publish(new GenericDomainEventMessage<>(
-                        "BorderMarker",
-                        nudge,
-                        0,
-                        new MarkerPlanned(nudge, MarkerType.REFERENCE, new GeoPoint(10.4, 104.4), Side.VN)));
-                nextNudge = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private long sealedThrough() {
-        Long position = jdbc.queryForObject("select max(position) from event_seal", Long.class);
-        return position == null ? 0 : position;
-    }
 }
