@@ -33,7 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
-/** The figures of the two reference reports (Kiên Giang and Kampot, 2014 and 2024), recorded as events and read back as statistics. */
+/**
+ * The figures of the two reference reports on Kiên Giang and Kampot (May 2015, March 2024), recorded as events and
+ * read back as statistics.
+ */
 @SpringJUnitConfig(ReadModels.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsTest {
