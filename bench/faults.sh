@@ -4,8 +4,8 @@
 # Builds what is missing, then runs org.borderledger.bench.FaultSuite: a PostgreSQL server of its own (under the run's
 # work directory, port BASE+30), a Kafka broker (local-run --broker-only) as its own process, two command-service and
 # two query-service instances as separate JVMs sharing one event store and one read-model database, 16 writers spread
-# over the command instances, and one fault at a time (kill -9 of the publishing command instance, kill -9 and restart
-# of a query instance, the broker stopped, PostgreSQL killed and restarted, the broker paused). Prints the figures and
+# over the command instances, and one fault at a time (kill -9 and restart of a query instance, the broker stopped,
+# PostgreSQL killed and restarted, the broker paused, and last kill -9 of the publishing command instance). Prints the figures and
 # writes them to bench/results/faults-<date>.json. --quick (CI) shortens every phase (about 6 minutes in all).
 #
 # Exit status 0 when every acknowledged write is in the store exactly once, no answer was a 500 or hit the client's

@@ -33,11 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.borderledger.events.EventMetadata;
-import org.borderledger.events.Provinces;
-import org.borderledger.events.Side;
 import org.borderledger.postgres.LocalPostgres;
 import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.security.LedgerTokens;
+import org.borderledger.security.ReferenceUnits;
 
 /**
  * The fault suite ({@code bench/faults.sh}): a PostgreSQL server of its own, a Kafka broker (local-run
@@ -45,9 +44,9 @@ import org.borderledger.security.LedgerTokens;
  * read-model database), each its own process, and 16 writers that spread their writes over the live command instances.
  * Every write carries an {@code Idempotency-Key}; one that gets no {@code 201} is sent again with the same key to the
  * next instance until it does. A probe writes and reads its write back with {@code minPosition} (end-to-end latency).
- * After a steady phase with 2 and with 1 command instance, one fault at a time: {@code kill -9} of the publishing
- * command instance, {@code kill -9} of a query instance and its restart, the broker stopped, PostgreSQL killed and
- * restarted, the broker paused ({@code SIGSTOP}). Counted throughout: answers by status, {@code 503}s without
+ * After steady phases with 1 and with 2 command instances, one fault at a time: {@code kill -9} of a query
+ * instance and its restart, the broker stopped, PostgreSQL killed and restarted, the broker paused ({@code SIGSTOP}),
+ * and last {@code kill -9} of the publishing command instance. Counted throughout: answers by status, {@code 503}s without
  * problem+json or {@code Retry-After}, {@code 5xx} other than {@code 503}, and requests that hit the client's timeout.
  * After each fault: every acknowledged write is in the store exactly once, and the time until end-to-end latency is
  * back under the steady phase's p99. At the end: the read models equal a fresh rebuild (consistency check). Exit status
@@ -60,8 +59,7 @@ public final class FaultSuite {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
     private static final String SERVICE_JAVA_OPTS = "-Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k"
             + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
-    private static final LedgerPrincipal ADMIN = new LedgerPrincipal(
-            "faults-admin", "Fault suite", Side.VN, Provinces.KIEN_GIANG, Set.of(LedgerPrincipal.ADMIN));
+    private static final LedgerPrincipal ADMIN = ReferenceUnits.admin("faults-admin");
 
     private final boolean quick;
     private final Path work;
@@ -338,7 +336,8 @@ public final class FaultSuite {
     // ---- load ---------------------------------------------------------------------------------------------------
 
     private void writer(Histories lane) {
-        AtomicInteger next = new AtomicInteger(ThreadLocalRandomHolder.next());
+        AtomicInteger next = new AtomicInteger(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
         long previous = System.nanoTime();
         while (running.get()) {
             double rate = writerRate;
@@ -470,12 +469,6 @@ public final class FaultSuite {
     private record Probe(long sentNanos, long doneNanos) {
         double millis() {
             return (doneNanos - sentNanos) / 1e6;
-        }
-    }
-
-    private static final class ThreadLocalRandomHolder {
-        static int next() {
-            return java.util.concurrent.ThreadLocalRandom.current().nextInt(1000);
         }
     }
 

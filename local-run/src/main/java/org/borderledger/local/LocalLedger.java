@@ -297,17 +297,23 @@ public final class LocalLedger implements AutoCloseable {
     }
 
     /**
-     * The command service's seal signing key: unless {@code LEDGER_SEAL_KEY} or {@code LEDGER_SEAL_KEY_FILE} names
-     * one, the file {@code seal-key.pem} in the data dir, generated (owner-only, its public key in
-     * {@code seal-key.pub.pem} beside it) on the first start.
+     * The command service lets the console, served by the query service, call it from a browser: the query service's
+     * own origins, unless {@code LEDGER_CONSOLE_ORIGINS} names others.
      */
-    /** The command service lets the console, served by the query service, call it from a browser. */
     private static String[] withConsoleOrigins(String[] args, int queryPort) {
+        if (!System.getenv().getOrDefault("LEDGER_CONSOLE_ORIGINS", "").isBlank()) {
+            return args;
+        }
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--ledger.console.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
         return all.toArray(String[]::new);
     }
 
+    /**
+     * The command service's seal signing key: unless {@code LEDGER_SEAL_KEY} or {@code LEDGER_SEAL_KEY_FILE} names
+     * one, the file {@code seal-key.pem} in the data dir, generated (owner-only, its public key in
+     * {@code seal-key.pub.pem} beside it) on the first start.
+     */
     private static String[] sealKey(Path dataDir) {
         Map<String, String> env = System.getenv();
         if (!env.getOrDefault("LEDGER_SEAL_KEY", "").isBlank()
