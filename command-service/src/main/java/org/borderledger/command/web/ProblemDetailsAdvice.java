@@ -35,30 +35,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler({Refusal.class, AxonException.class})
-    ResponseEntity<ProblemDetail> refused(RuntimeException refusal) {
-        if (StoreUnavailable.causes(refusal)) {
-            return storeUnavailable(refusal);
-        }
-        return respond(problems.of(refusal));
-    }
-
     /**
-     * The event store cannot be reached (PostgreSQL restarting, no connection within the pool's timeout): the same
-     * request, with its {@code Idempotency-Key}, may be sent again, and is answered as recorded if it was.
+     * Refusals, Axon's failures and the database's. The event store cannot be reached (PostgreSQL restarting, no
+     * connection within the pool's timeout): 503 {@code store-unavailable}, and the same request, with its
+     * {@code Idempotency-Key}, may be sent again after {@code Retry-After}; it is answered as recorded if it was.
      */
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException failure) {
-        if (!StoreUnavailable.causes(failure)) {
-            return respond(problems.of(failure));
+    @ExceptionHandler({Refusal.class, AxonException.class, DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
+        ProblemDetail problem = problems.of(failure);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem);
         }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problems.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "store-unavailable",
-                        "The event store cannot be reached. Send the write again with its Idempotency-Key.",
-                        List.of()));
+        return respond(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

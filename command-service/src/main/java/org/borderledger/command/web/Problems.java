@@ -27,6 +27,13 @@ public class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     public ProblemDetail of(Throwable failure) {
+        if (StoreUnavailable.causes(failure)) {
+            return problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "store-unavailable",
+                    "The event store cannot be reached. Send the write again with its Idempotency-Key.",
+                    List.of());
+        }
         if (failure instanceof Refusal refusal) {
             HttpStatus status =
                     switch (refusal.kind()) {

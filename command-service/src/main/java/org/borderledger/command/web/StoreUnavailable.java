@@ -38,9 +38,6 @@ final class StoreUnavailable {
                     return true;
                 }
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -44,4 +44,15 @@ class StoreUnavailableTest {
                         "JDBC commit failed", new SQLException("serialization", "40001"))))
                 .isFalse();
     }
+
+    /** Single writes and the items of a batch are answered by the same mapping: 503, never 500. */
+    @Test
+    void aWriteThatCouldNotReachTheStoreIsA503StoreUnavailable() {
+        org.springframework.http.ProblemDetail problem = new Problems()
+                .of(new CannotGetJdbcConnectionException(
+                        "no connection", new SQLTransientConnectionException("pool timeout")));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+        assertThat(problem.getType()).hasToString("https://border-ledger.example/problems/store-unavailable");
+    }
 }
