@@ -19,10 +19,13 @@ public final class LedgerUpcasters {
 
     private static final byte[] NO_METADATA = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** Upcasters hold no state: one chain serves every read. */
+    private static final EventUpcasterChain CHAIN = new EventUpcasterChain(upcasters());
+
     private LedgerUpcasters() {}
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(upcasters());
+        return CHAIN;
     }
 
     static List<EventUpcaster> upcasters() {
@@ -37,7 +40,7 @@ public final class LedgerUpcasters {
     public static Object deserialize(Serializer serializer, byte[] payload, String type, String revision) {
         GenericDomainEventEntry<byte[]> entry =
                 new GenericDomainEventEntry<>(null, null, 0, "", Instant.EPOCH, type, revision, payload, NO_METADATA);
-        List<IntermediateEventRepresentation> upcast = chain().upcast(
+        List<IntermediateEventRepresentation> upcast = CHAIN.upcast(
                         java.util.stream.Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .toList();
         if (upcast.size() != 1) {

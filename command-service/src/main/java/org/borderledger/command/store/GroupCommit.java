@@ -58,7 +58,6 @@ public class GroupCommit implements DisposableBean {
     private final BlockingDeque<Job<?>> queue = new LinkedBlockingDeque<>();
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong grouped = new AtomicLong();
     private volatile Runnable beforeCommit = () -> {};
     private volatile boolean stopping;
 
@@ -136,10 +135,6 @@ public class GroupCommit implements DisposableBean {
         return batches.get();
     }
 
-    long grouped() {
-        return grouped.get();
-    }
-
     /** Runs before each batch's commit, on the writer thread; a failure there rolls the batch back. */
     void beforeCommit(Runnable hook) {
         this.beforeCommit = hook;
@@ -215,7 +210,6 @@ public class GroupCommit implements DisposableBean {
             return;
         }
         batches.incrementAndGet();
-        grouped.addAndGet(outcomes.size());
         for (Outcome outcome : outcomes) {
             complete(outcome);
         }

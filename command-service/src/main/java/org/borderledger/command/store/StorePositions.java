@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -105,7 +104,6 @@ public class StorePositions {
                 .list()
                 .stream()
                 .flatMap(Optional::stream)
-                .filter(Objects::nonNull)
                 .toList();
     }
 
