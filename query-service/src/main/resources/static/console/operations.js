@@ -68,7 +68,7 @@ function job(kind, api, progressOf, summaryOf, detailOf) {
     h('p', {}, button), bar, status, detail);
 }
 
-/** Records the projections could not apply, parked (the endpoint exists once the query service keeps them). */
+/** Records the projections could not apply, parked. */
 async function deadLetters() {
   let page;
   try {

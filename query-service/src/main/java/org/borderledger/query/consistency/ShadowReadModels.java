@@ -29,7 +29,7 @@ final class ShadowReadModels implements AutoCloseable {
 
     private static final String BASE_PACKAGE = "org.borderledger.query";
     private static final Pattern NOT_READ_MODELS =
-            Pattern.compile("org\\.borderledger\\.query\\.(replay|consistency)\\..*");
+            Pattern.compile("org\\.borderledger\\.query\\.(replay|rebuild|consistency)\\..*");
     private static final String PROJECTIONS = "projections";
 
     private final AnnotationConfigApplicationContext context;

@@ -30,15 +30,15 @@ class ProjectionGauges implements MeterBinder, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionGauges.class);
 
-    private final TopicLog eventLog;
+    private final TopicLog topic;
     private final ProcessedOffsets processed;
     private final Map<Integer, Double> lag = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
     private volatile MeterRegistry registry;
 
     ProjectionGauges(
-            TopicLog eventLog, ProcessedOffsets processed, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
-        this.eventLog = eventLog;
+            TopicLog topic, ProcessedOffsets processed, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
+        this.topic = topic;
         this.processed = processed;
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-projection-gauges");
@@ -56,7 +56,7 @@ class ProjectionGauges implements MeterBinder, DisposableBean {
 
     void refresh() {
         try {
-            TopicSpan span = eventLog.span();
+            TopicSpan span = topic.span();
             Map<Integer, Long> lastProcessed = processed.read();
             span.partitions().forEach((partition, range) -> {
                 long next = lastProcessed.getOrDefault(partition, range.first() - 1) + 1;

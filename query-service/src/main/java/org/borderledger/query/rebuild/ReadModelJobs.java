@@ -39,7 +39,8 @@ public class ReadModelJobs {
     /**
      * Takes the lock for a new job of {@code kind}, lets {@code register} record it (the lock is given back when that
      * fails), and runs {@code body} with what it recorded in the background; {@code touch} refreshes the job's row with
-     * each heartbeat. The body records its own end (completed, failed, interrupted); the lock is given back after it.
+     * each heartbeat. The body records its own end (completed, failed, interrupted), and may give the lock back in the
+     * transaction that records it; the lock is given back after the body in any case.
      * {@link ReadModelsBusy} when another replay or check holds the lock.
      */
     public <R> R start(

@@ -49,10 +49,6 @@ class RebuildState {
         return current.rebuilding();
     }
 
-    boolean runningHere(String replayId) {
-        return replayId.equals(localReplay.get());
-    }
-
     void started(String replayId) {
         localReplay.set(replayId);
     }
