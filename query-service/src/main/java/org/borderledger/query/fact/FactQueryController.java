@@ -5,9 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
-import java.util.List;
 import org.borderledger.query.position.ReadPosition;
-import org.borderledger.query.web.InvalidParameter;
+import org.borderledger.query.web.DateRange;
 import org.borderledger.query.web.ListPage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +40,7 @@ class FactQueryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) @Min(1) @Max(ListPage.MAX_SIZE) int size,
             @RequestAttribute(ReadPosition.ATTRIBUTE) long position) {
-        if (from.isAfter(to)) {
-            throw new InvalidParameter(List.of("from", "to"), "'from' (" + from + ") is after 'to' (" + to + ")");
-        }
+        DateRange.require(from, to);
         return new ListPage<>(
                 figures.of(figure, from, to, size, ListPage.offset(page, size)),
                 page,

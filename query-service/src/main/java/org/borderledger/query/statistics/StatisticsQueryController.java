@@ -3,10 +3,8 @@ package org.borderledger.query.statistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
-import org.borderledger.events.FieldLimits;
 import org.borderledger.query.position.ReadPosition;
-import org.borderledger.query.web.InvalidParameter;
+import org.borderledger.query.web.DateRange;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -33,21 +31,7 @@ class StatisticsQueryController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestAttribute(ReadPosition.ATTRIBUTE) long position) {
-        requireInRange("from", from);
-        requireInRange("to", to);
-        if (from.isAfter(to)) {
-            throw new InvalidParameter(List.of("from", "to"), "'from' (" + from + ") is after 'to' (" + to + ")");
-        }
+        DateRange.require(from, to);
         return statistics.between(from, to, position);
-    }
-
-    /** Dates beyond the ledger's range hold no fact, and far-off years are beyond what the database takes. */
-    private static void requireInRange(String field, LocalDate date) {
-        if (date.isBefore(FieldLimits.EARLIEST_DATE) || date.isAfter(FieldLimits.LATEST_DATE)) {
-            throw new InvalidParameter(
-                    field,
-                    "'" + field + "' must be a date from " + FieldLimits.EARLIEST_DATE + " to "
-                            + FieldLimits.LATEST_DATE + ", not " + date);
-        }
     }
 }

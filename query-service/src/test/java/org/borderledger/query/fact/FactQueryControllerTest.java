@@ -59,4 +59,14 @@ class FactQueryControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields", contains("from", "to")));
     }
+
+    @Test
+    void aDateOutsideTheLedgersRangeIsABadRequestNamingIt() throws Exception {
+        http.perform(get("/api/figures/REMAINS_RECOVERED/facts")
+                        .param("from", "-999999999-01-01")
+                        .param("to", "2014-12-31"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.fields", contains("from")));
+    }
 }
