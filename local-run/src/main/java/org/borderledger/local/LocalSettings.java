@@ -55,7 +55,11 @@ record LocalSettings(
             new Variable(
                     "LEDGER_SEAL_KEY_FILE",
                     "generated into $LEDGER_DATA_DIR/seal-key.pem",
-                    "the file of the seal signing key"));
+                    "the file of the seal signing key"),
+            new Variable(
+                    "LEDGER_CONSOLE_ORIGINS",
+                    "http://localhost:$LEDGER_QUERY_PORT,http://127.0.0.1:$LEDGER_QUERY_PORT",
+                    "origins whose browsers may call the command service (CORS)"));
 
     static LocalSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath();

@@ -175,6 +175,21 @@ class RefusedStartIT {
         for (LocalSettings.Variable variable : LocalSettings.VARIABLES) {
             assertThat(help.out()).contains(variable.name());
         }
+        // what a user is promised, independent of the lists --help is printed from
+        assertThat(help.out())
+                .contains("--demo", "--verbose", "--reset", "--yes", "--print-tokens", "--help", "--broker-only")
+                .contains(
+                        "LEDGER_DATA_DIR",
+                        "LEDGER_PG_PORT",
+                        "LEDGER_KAFKA_PORT",
+                        "LEDGER_KAFKA_CONTROLLER_PORT",
+                        "LEDGER_COMMAND_PORT",
+                        "LEDGER_QUERY_PORT",
+                        "LEDGER_JWT_SECRET",
+                        "LEDGER_RECORD_KEYS",
+                        "LEDGER_SEAL_KEY",
+                        "LEDGER_SEAL_KEY_FILE",
+                        "LEDGER_CONSOLE_ORIGINS");
         assertThat(parent.resolve("data")).doesNotExist();
     }
 }
