@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.segments.ProjectionSegments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,10 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProjectionsProcessor {
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionSegments segments;
     private final TransactionTemplate transaction;
 
-    ProjectionsProcessor(EventProcessingConfiguration processing, PlatformTransactionManager transactions) {
+    ProjectionsProcessor(
+            EventProcessingConfiguration processing,
+            ProjectionSegments segments,
+            PlatformTransactionManager transactions) {
         this.processing = processing;
+        this.segments = segments;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -30,14 +36,16 @@ class ProjectionsProcessor {
     }
 
     /**
-     * Rewinds every segment's token to the start of the topic (an empty Kafka token: offset 0 of every partition, so
-     * the first record still on the topic) and runs the projections' {@code @ResetHandler}s, which
+     * Rewinds every segment's token to the start of its partitions (an empty Kafka token: each segment's stream starts
+     * at its partitions' first records), taking the segments other instances hold ({@link ProjectionSegments#takeOver}),
+     * and runs the projections' {@code @ResetHandler}s, which
      * empty the read models, in one transaction with {@code alsoInTheTransaction}: the read models are emptied if and
      * only if the token was rewound. The processor must be shut down.
      */
     void rewind(Runnable alsoInTheTransaction) {
         TrackingEventProcessor processor = processor();
         transaction.executeWithoutResult(status -> {
+            segments.takeOver();
             processor.resetTokens(KafkaTrackingToken.emptyToken());
             alsoInTheTransaction.run();
         });
