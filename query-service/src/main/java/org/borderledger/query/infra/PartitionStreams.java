@@ -30,10 +30,11 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * The event topic as the {@code projections} processor streams it: each stream reads only the partitions its token
- * names, so a processor segment whose token names one partition decodes that partition's records and no other's. The
- * partitions a token names are those of its upper bound (for a replay, the token at the reset: a replay from the
- * start of the topic still reads only the segment's own partitions); a token that names none reads every partition.
- * The stream starts after each partition's offset in the token's lower bound, or at the partition's first record.
+ * names, so a processor segment whose token names one partition decodes that partition's records and no other's (a
+ * token that names none, as in a processor of one segment, reads every partition). The stream starts after each
+ * partition's offset in the token, or at the partition's first record. The processor opens a replaying segment's stream
+ * with the replay's current token, so a replay's start token names the segment's partitions too
+ * ({@code ProjectionSegments.rewind}).
  *
  * <p>Every message carries its partition in the metadata entry {@value #PARTITION}, which the processor's sequencing
  * policy hands to the segments. The consumer is assigned its partitions (no consumer group): which instance reads a

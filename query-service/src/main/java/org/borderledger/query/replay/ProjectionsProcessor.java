@@ -2,7 +2,6 @@ package org.borderledger.query.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.borderledger.query.rebuild.ProcessedOffsets;
 import org.borderledger.query.segments.ProjectionSegments;
 import org.springframework.stereotype.Component;
@@ -36,17 +35,20 @@ class ProjectionsProcessor {
     }
 
     /**
-     * Rewinds every segment's token to the start of its partitions (an empty Kafka token: each segment's stream starts
-     * at its partitions' first records), taking the segments other instances hold ({@link ProjectionSegments#takeOver}),
-     * and runs the projections' {@code @ResetHandler}s, which
-     * empty the read models, in one transaction with {@code alsoInTheTransaction}: the read models are emptied if and
-     * only if the token was rewound. The processor must be shut down.
+     * Rewinds every segment's token to the first record of its partitions ({@link ProjectionSegments#rewind}, which
+     * takes the segments other instances hold) and runs the projections' {@code @ResetHandler}s, which empty the read
+     * models, in one transaction with {@code alsoInTheTransaction}: the read models are emptied if and only if the
+     * tokens were rewound. This is what the processor's own reset does, with a start token per segment. The processor
+     * must be shut down.
      */
     void rewind(Runnable alsoInTheTransaction) {
         TrackingEventProcessor processor = processor();
+        if (processor.isRunning()) {
+            throw new IllegalStateException("The projections processor must be shut down before it is rewound");
+        }
         transaction.executeWithoutResult(status -> {
-            segments.takeOver();
-            processor.resetTokens(KafkaTrackingToken.emptyToken());
+            segments.rewind();
+            processor.eventHandlerInvoker().performReset();
             alsoInTheTransaction.run();
         });
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -87,16 +88,28 @@ public class ProjectionSegments implements InitializingBean {
     }
 
     /**
-     * Claims every segment for this instance, in the caller's transaction (a replay rewinds all of them). Another
-     * instance processing one finds its claim gone when it commits its batch, rolls that batch back and lets the
-     * segment go; the balancing shares the segments out again after the replay has started.
+     * Rewinds every segment to the first record of its partitions, as a replay (Axon's {@code ReplayToken}, so the
+     * handlers know they replay until the segment passes where it was), in the caller's transaction. The segments are
+     * claimed for this instance first: another instance processing one finds its claim gone when it commits its batch,
+     * rolls that batch back and lets the segment go; the balancing shares the segments out again once the replay runs.
+     * The start token of each segment names its partitions (at offset -1): the processor opens a replaying segment's
+     * stream with that token, and a token naming no partition would have the stream read every partition.
      */
-    public void takeOver() {
+    public void rewind() {
         jdbc.sql("UPDATE token_entry SET owner = :node, time_stamp = :now WHERE processor_name = :p")
                 .param("node", node)
                 .param("now", clock.instant().toString())
                 .param("p", PROCESSOR)
                 .update();
+        for (int segment : tokenStore.fetchSegments(PROCESSOR)) {
+            TrackingToken current = tokenStore.fetchToken(PROCESSOR, segment);
+            Map<Integer, Long> start = new HashMap<>();
+            PartitionStreams.partitionsOf(current, topic).forEach(partition -> start.put(partition, -1L));
+            tokenStore.storeToken(
+                    ReplayToken.createReplayToken(current, PartitionStreams.tokenFor(topic, start)),
+                    PROCESSOR,
+                    segment);
+        }
     }
 
     /** Makes (or completes) the layout for the topic's partitions; the number of segments after it. */

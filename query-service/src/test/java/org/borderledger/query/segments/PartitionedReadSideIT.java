@@ -20,6 +20,7 @@ import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
+import org.borderledger.query.AdminTokens;
 import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.TopicWriter;
 import org.borderledger.query.infra.PartitionStreams;
@@ -36,8 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two query-service instances on one read-model database and one topic of six partitions: they divide the partitions
  * (each segment reads one partition, each instance holds its share of the segments), every event is projected once,
- * a read with {@code minPosition} on either instance waits for an event whichever instance projects it, and when one
- * instance leaves the other takes its partitions and carries on from their committed offsets.
+ * a read with {@code minPosition} on either instance waits for an event whichever instance projects it, a replay on one
+ * instance rebuilds every partition and the segments are shared out again, and when one instance leaves the other
+ * takes its partitions and carries on from their committed offsets.
  */
 class PartitionedReadSideIT {
 
@@ -94,6 +96,20 @@ class PartitionedReadSideIT {
                     .anySatisfy(partition ->
                             assertThat(after.get(partition)).isGreaterThan(before.getOrDefault(partition, -1L))));
 
+            HttpResponse<String> replay = replayOn(b);
+            assertThat(replay.body()).as("replay on b").contains("\"COMPLETED\"");
+            assertThat(processed(db))
+                    .as("every event projected once the replay says it completed")
+                    .isEqualTo(48);
+            assertThat(markers(db)).isEqualTo(48);
+            assertThat(tokenPartitions(db))
+                    .as("after the replay, each token still names its own partition alone")
+                    .isEqualTo(
+                            Map.of(0, Set.of(0), 1, Set.of(1), 2, Set.of(2), 3, Set.of(3), 4, Set.of(4), 5, Set.of(5)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owners(db))
+                    .as("shared out again after the replay took every segment")
+                    .containsOnlyKeys("instance-a", "instance-b"));
+
             b.close();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owners(db))
                     .containsOnlyKeys("instance-a")
@@ -143,6 +159,31 @@ class PartitionedReadSideIT {
                 .header("Prefer", "wait=30")
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Replays the read models on {@code instance}; the replay's record once it ended. */
+    private HttpResponse<String> replayOn(ConfigurableApplicationContext instance) throws Exception {
+        String base = "http://localhost:" + instance.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/admin/replays"))
+                        .header("Authorization", "Bearer " + AdminTokens.admin())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> replay = http.send(
+                    HttpRequest.newBuilder(location)
+                            .header("Authorization", "Bearer " + AdminTokens.admin())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!replay.body().contains("\"RUNNING\"") || System.nanoTime() > deadline) {
+                return replay;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static Map<String, Set<Integer>> owners(JdbcClient db) {
