@@ -254,11 +254,13 @@ main() {
     :
   elif command -v pgbench >/dev/null; then
     log "4. pgbench: $clients clients, one single-row INSERT of an event-sized row per transaction, ${ingest_s}s"
-    psql -q -d ${db_prefix}_pgbench -v ON_ERROR_STOP=1 -f bench/pgbench/schema.sql >/dev/null
+    # the event store's own table, from the command service's migration
+    psql -q -d ${db_prefix}_pgbench -v ON_ERROR_STOP=1 \
+      -f command-service/src/main/resources/db/migration/command/V1__event_store.sql >/dev/null
     pgbench -n -c $clients -j 2 -T "$ingest_s" -f bench/pgbench/insert.sql ${db_prefix}_pgbench >"$work/pgbench.log" 2>&1 \
       || { cat "$work/pgbench.log"; fail "pgbench failed"; }
     tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.log")
-    row_bytes=$(psql -tA -d ${db_prefix}_pgbench -c "SELECT round(avg(pg_column_size(e.*))) FROM (SELECT * FROM bench_event_entry LIMIT 1000) e")
+    row_bytes=$(psql -tA -d ${db_prefix}_pgbench -c "SELECT round(avg(pg_column_size(e.*))) FROM (SELECT * FROM domain_event_entry LIMIT 1000) e")
     printf '{"tps": %s, "clients": %d, "durationS": %s, "rowBytes": %s}\n' "$tps" $clients "$ingest_s" "${row_bytes:-0}" \
       >"$work/pgbench.json"
     echo "  pgbench: $tps transactions/s (rows of ${row_bytes} bytes)"

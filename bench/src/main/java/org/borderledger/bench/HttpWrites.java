@@ -37,148 +37,59 @@ final class HttpWrites {
         if (event instanceof MarkerPlanned e) {
             return write(
                     "/api/markers",
+                    copy(e, "type responsibleSide"),
                     "id",
                     e.markerId(),
-                    "type",
-                    e.type(),
                     "plannedLat",
                     e.plannedPoint().lat(),
                     "plannedLon",
-                    e.plannedPoint().lon(),
-                    "responsibleSide",
-                    e.responsibleSide());
+                    e.plannedPoint().lon());
         } else if (event instanceof MarkerCompletionReported e) {
             return write(
                     marker(e.markerId(), "completion-reports"),
-                    "completedOn",
-                    e.completedOn(),
+                    copy(e, "completedOn"),
                     "lat",
                     e.surveyedPoint().lat(),
                     "lon",
                     e.surveyedPoint().lon());
         } else if (event instanceof MarkerCompleted e) {
-            return write(marker(e.markerId(), "confirmations"), "confirmedOn", e.confirmedOn());
+            return write(marker(e.markerId(), "confirmations"), copy(e, "confirmedOn"));
         } else if (event instanceof MarkerDamaged e) {
-            return write(
-                    marker(e.markerId(), "damage-reports"), "damagedOn", e.damagedOn(), "description", e.description());
+            return write(marker(e.markerId(), "damage-reports"), copy(e, "damagedOn description"));
         } else if (event instanceof MarkerRepaired e) {
-            return write(marker(e.markerId(), "repairs"), "repairedOn", e.repairedOn(), "description", e.description());
+            return write(marker(e.markerId(), "repairs"), copy(e, "repairedOn description"));
         } else if (event instanceof RepatriationCaseOpened e) {
-            return write(
-                    "/api/repatriation-cases",
-                    "id",
-                    e.caseId(),
-                    "season",
-                    e.season(),
-                    "searchProvince",
-                    e.searchProvince(),
-                    "searchingUnit",
-                    e.searchingUnit());
+            return write("/api/repatriation-cases", copy(e, "season searchProvince searchingUnit"), "id", e.caseId());
         } else if (event instanceof RemainsRecovered e) {
-            Map<String, Object> site = map(
-                    "province",
-                    e.site().province(),
-                    "district",
-                    e.site().district(),
-                    "commune",
-                    e.site().commune(),
-                    "lat",
-                    e.site().point().lat(),
-                    "lon",
-                    e.site().point().lon());
-            return write(
-                    "/api/repatriation-cases/" + encode(e.caseId()) + "/recoveries",
-                    "recoveredOn",
-                    e.recoveredOn(),
-                    "count",
-                    e.count(),
-                    "site",
-                    site);
+            Map<String, Object> site = copy(e.site(), "province district commune");
+            site.put("lat", e.site().point().lat());
+            site.put("lon", e.site().point().lon());
+            return write(repatriationCase(e.caseId(), "recoveries"), copy(e, "recoveredOn count"), "site", site);
         } else if (event instanceof RemainsRepatriated e) {
             return write(
-                    "/api/repatriation-cases/" + encode(e.caseId()) + "/repatriations",
-                    "repatriatedOn",
-                    e.repatriatedOn(),
-                    "count",
-                    e.count(),
-                    "borderGate",
-                    e.borderGate(),
-                    "receivingUnit",
-                    e.receivingUnit());
+                    repatriationCase(e.caseId(), "repatriations"),
+                    copy(e, "repatriatedOn count borderGate receivingUnit"));
         } else if (event instanceof IndicatorReported e) {
             return write(
                     "/api/indicators",
+                    copy(e, "indicator periodFrom periodTo value borderGate source"),
                     "id",
-                    e.indicatorId(),
-                    "indicator",
-                    e.indicator(),
-                    "periodFrom",
-                    e.periodFrom(),
-                    "periodTo",
-                    e.periodTo(),
-                    "value",
-                    e.value(),
-                    "borderGate",
-                    e.borderGate(),
-                    "source",
-                    e.source());
+                    e.indicatorId());
         } else if (event instanceof IndicatorCorrected e) {
-            return write(
-                    "/api/indicators/" + encode(e.indicatorId()) + "/corrections",
-                    "value",
-                    e.value(),
-                    "reason",
-                    e.reason());
+            return write("/api/indicators/" + encode(e.indicatorId()) + "/corrections", copy(e, "value reason"));
         } else if (event instanceof AgreementSigned e) {
             return write(
                     "/api/agreements",
+                    copy(e, "title parties signedOn place documentRef signatories domains validFrom validTo"),
                     "id",
-                    e.agreementId(),
-                    "title",
-                    e.title(),
-                    "parties",
-                    e.parties(),
-                    "signedOn",
-                    e.signedOn(),
-                    "place",
-                    e.place(),
-                    "documentRef",
-                    e.documentRef(),
-                    "signatories",
-                    e.signatories(),
-                    "domains",
-                    e.domains(),
-                    "validFrom",
-                    e.validFrom(),
-                    "validTo",
-                    e.validTo());
+                    e.agreementId());
         } else if (event instanceof AgreementReviewed e) {
-            return write(
-                    agreement(e.agreementId(), "reviews"),
-                    "reviewedOn",
-                    e.reviewedOn(),
-                    "periodFrom",
-                    e.periodFrom(),
-                    "periodTo",
-                    e.periodTo(),
-                    "summary",
-                    e.summary());
+            return write(agreement(e.agreementId(), "reviews"), copy(e, "reviewedOn periodFrom periodTo summary"));
         } else if (event instanceof AgreementAmended e) {
             return write(
-                    agreement(e.agreementId(), "amendments"),
-                    "amendedOn",
-                    e.amendedOn(),
-                    "summary",
-                    e.summary(),
-                    "domains",
-                    e.domains(),
-                    "validTo",
-                    e.validTo(),
-                    "documentRef",
-                    e.documentRef());
+                    agreement(e.agreementId(), "amendments"), copy(e, "amendedOn summary domains validTo documentRef"));
         } else if (event instanceof AgreementTerminated e) {
-            return write(
-                    agreement(e.agreementId(), "termination"), "terminatedOn", e.terminatedOn(), "reason", e.reason());
+            return write(agreement(e.agreementId(), "termination"), copy(e, "terminatedOn reason"));
         }
         throw new IllegalArgumentException("No write causes " + event.getClass().getSimpleName());
     }
@@ -199,6 +110,10 @@ final class HttpWrites {
         return "/api/markers/" + encode(id) + "/" + action;
     }
 
+    private static String repatriationCase(String id, String action) {
+        return "/api/repatriation-cases/" + encode(id) + "/" + action;
+    }
+
     private static String agreement(String id, String action) {
         return "/api/agreements/" + encode(id) + "/" + action;
     }
@@ -207,19 +122,28 @@ final class HttpWrites {
         return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
-    private static Write write(String path, Object... fields) {
+    /** {@code body} with {@code more} (name, value, name, value, …) added, as JSON. */
+    private static Write write(String path, Map<String, Object> body, Object... more) {
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
         try {
-            return new Write(path, json.writeValueAsString(map(fields)));
+            return new Write(path, json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Map<String, Object> map(Object... fields) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i += 2) {
-            map.put((String) fields[i], fields[i + 1]);
+    /** The fields {@code names} (space-separated) of {@code record}, under the same names, in that order. */
+    private static Map<String, Object> copy(Record record, String names) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name : names.split(" ")) {
+            try {
+                fields.put(name, record.getClass().getMethod(name).invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(record.getClass().getSimpleName() + " has no field " + name, e);
+            }
         }
-        return map;
+        return fields;
     }
 }

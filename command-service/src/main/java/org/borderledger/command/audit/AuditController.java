@@ -1,8 +1,5 @@
 package org.borderledger.command.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,10 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.borderledger.evidence.SealSignatures;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,12 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The auditor's read API over the event store itself (role AUDITOR): history, past states, tamper evidence. */
+/**
+ * The auditor's read API over the event store itself (role AUDITOR): history and past states; the tamper evidence is
+ * {@link EvidenceController}'s.
+ */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "audit", description = "The recorded history itself, for auditors")
+@Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
 class AuditController {
 
+    static final String TAG = "audit";
+    static final String TAG_DESCRIPTION = "The recorded history itself, for auditors";
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -44,31 +44,13 @@ class AuditController {
 
     private final EventLog log;
     private final AggregateStates states;
-    private final TamperEvidence tamperEvidence;
-    private final StreamSlots streams;
-    private final SealKeys sealKeys;
-    private final EventStream eventStream;
-    private final Duration streamBound;
-    private final ObjectWriter lines;
+    private final EventExport export;
     private final Clock clock;
 
-    AuditController(
-            EventLog log,
-            AggregateStates states,
-            TamperEvidence tamperEvidence,
-            StreamSlots streams,
-            SealKeys sealKeys,
-            AuditProperties properties,
-            ObjectMapper json,
-            Clock clock) {
+    AuditController(EventLog log, AggregateStates states, EventExport export, Clock clock) {
         this.log = log;
         this.states = states;
-        this.tamperEvidence = tamperEvidence;
-        this.streams = streams;
-        this.sealKeys = sealKeys;
-        this.eventStream = new EventStream(json, clock);
-        this.streamBound = properties.stream().maxDuration();
-        this.lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.export = export;
         this.clock = clock;
     }
 
@@ -110,20 +92,7 @@ class AuditController {
         EventQuery query =
                 new EventQuery(blankToNull(aggregateId), blankToNull(type), blankToNull(unit), from, to, afterPosition);
         if (wantsNdjson(accept)) {
-            StreamSlots.Slot slot = streams.take();
-            return ResponseEntity.ok().contentType(NDJSON).body(out -> {
-                try (slot) {
-                    log.stream(
-                            query,
-                            (events, seals) -> eventStream.write(
-                                    events.iterator(),
-                                    seals,
-                                    out,
-                                    slot.deadline(),
-                                    streamBound,
-                                    query.afterPosition()));
-                }
-            });
+            return ResponseEntity.ok().contentType(NDJSON).body(export.ndjson(query));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidAuditQuery("limit", "must be between 1 and " + MAX_LIMIT);
@@ -135,7 +104,7 @@ class AuditController {
                         page.subList(0, limit),
                         Long.toString(page.get(limit - 1).position()))
                 : new EventPage(page, null);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> lines.writeValue(out, body));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(export.json(body));
     }
 
     @GetMapping("/aggregates/{id}/history")
@@ -160,31 +129,6 @@ class AuditController {
         Instant instant = asOf == null ? clock.instant() : asOf;
         return states.asOf(id, instant).orElseThrow(() -> new NothingRecorded(id, instant));
     }
-
-    @GetMapping("/verify")
-    @Operation(
-            summary = "Check for tampering since the last verified seal: every later event's hash, each aggregate's"
-                    + " sequence and hash links, the global chain against every later seal, and that the store still"
-                    + " holds every sealed and published position; a full check from the first event is"
-                    + " POST /api/admin/verifications")
-    TamperEvidence.Verification verify() {
-        return tamperEvidence.verify();
-    }
-
-    @GetMapping("/keys")
-    @Operation(
-            summary = "The public keys whose signatures on seals this service accepts, the signing key first",
-            description = "For the offline check (ledger-verify). Compare the key id with the one the ledger's operator"
-                    + " published: a key fetched from the service itself only proves what the service says.")
-    List<SealKeyView> keys() {
-        return sealKeys.trusted().entrySet().stream()
-                .map(key -> new SealKeyView(
-                        key.getKey(), key.getKey().equals(sealKeys.keyId()), SealSignatures.pem(key.getValue())))
-                .toList();
-    }
-
-    @Schema(description = "A public seal key: its id (first 16 hex digits of the SHA-256 of its DER form) and PEM")
-    record SealKeyView(String keyId, boolean signing, String publicKeyPem) {}
 
     private static boolean wantsNdjson(String accept) {
         if (accept == null) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The audit API's refusals as problem+json, with the write API's problem types where they mean the same. */
-@RestControllerAdvice(assignableTypes = {AuditController.class, VerificationController.class})
+@RestControllerAdvice(assignableTypes = {AuditController.class, EvidenceController.class, VerificationController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuditProblems {
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
+import org.borderledger.operations.JobAnswers;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,23 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Full verifications of the event store as jobs (ADMIN or AUDITOR). */
 @RestController
 @RequestMapping("/api/admin/verifications")
 @Tag(name = "Admin: verifications", description = "Check the whole event store from its first event (ADMIN or AUDITOR)")
-class VerificationController {
-
-    private static final int LATEST = 20;
-
-    private final Verifications verifications;
-    private final Clock clock;
-
-    VerificationController(Verifications verifications, Clock clock) {
-        this.verifications = verifications;
-        this.clock = clock;
-    }
+record VerificationController(Verifications verifications, Clock clock) {
 
     @PostMapping
     @Operation(
@@ -41,12 +31,7 @@ class VerificationController {
     @ApiResponse(responseCode = "409", description = "A full verification is running")
     ResponseEntity<VerificationView> start(LedgerPrincipal requester) {
         VerificationJob job = verifications.start(requester.subject());
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                        .path("/{id}")
-                        .buildAndExpand(job.id())
-                        .toUri())
-                .body(VerificationView.of(job, clock.instant()));
+        return JobAnswers.started(job.id(), VerificationView.of(job, clock.instant()));
     }
 
     @GetMapping("/{id}")
@@ -61,7 +46,7 @@ class VerificationController {
     @GetMapping
     @Operation(summary = "The latest full verifications, newest first")
     List<VerificationView> latest() {
-        return verifications.latest(LATEST).stream()
+        return verifications.latest(JobAnswers.LATEST).stream()
                 .map(job -> VerificationView.of(job, clock.instant()))
                 .toList();
     }

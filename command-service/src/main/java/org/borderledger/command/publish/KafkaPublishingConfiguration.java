@@ -46,13 +46,17 @@ class KafkaPublishingConfiguration {
     }
 
     @Bean
-    OutboxPublisher outboxPublisher(
+    TopicWriter topicWriter(
             Producer<String, byte[]> outboxProducer,
-            LedgerCloudEvents kafkaMessageConverter,
-            StorePositions positions,
+            LedgerCloudEvents ledgerCloudEvents,
             @Value("${axon.kafka.default-topic}") String topic,
             @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
-        return new OutboxPublisher(outboxProducer, kafkaMessageConverter, positions, topic, acknowledgementTimeout);
+        return new TopicWriter(outboxProducer, ledgerCloudEvents, topic, acknowledgementTimeout);
+    }
+
+    @Bean
+    OutboxPublisher outboxPublisher(TopicWriter topicWriter, StorePositions positions) {
+        return new OutboxPublisher(topicWriter, positions);
     }
 
     @Bean
@@ -61,19 +65,11 @@ class KafkaPublishingConfiguration {
             JdbcClient jdbc,
             StorePositions positions,
             Serializer serializer,
-            LedgerCloudEvents ledgerCloudEvents,
-            Producer<String, byte[]> outboxProducer,
-            @Value("${axon.kafka.default-topic}") String topic,
-            @Value("${ledger.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout) {
+            TopicWriter topicWriter) {
         return new Republisher(
                 republications,
-                jdbc,
-                positions,
-                serializer,
-                ledgerCloudEvents,
-                outboxProducer,
-                topic,
-                acknowledgementTimeout,
+                new StoredEvents(jdbc, positions, serializer),
+                topicWriter,
                 java.time.Clock.systemUTC());
     }
 

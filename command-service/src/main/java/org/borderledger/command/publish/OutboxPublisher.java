@@ -1,15 +1,10 @@
 package org.borderledger.command.publish;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,7 +12,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.command.store.StorePositions;
 
 /**
@@ -38,23 +32,12 @@ class OutboxPublisher {
 
     private static final String BATCH = OutboxPublisher.class.getName() + ".batch";
 
-    private final Producer<String, byte[]> producer;
-    private final LedgerCloudEvents converter;
+    private final TopicWriter writer;
     private final StorePositions positions;
-    private final String topic;
-    private final Duration acknowledgementTimeout;
 
-    OutboxPublisher(
-            Producer<String, byte[]> producer,
-            LedgerCloudEvents converter,
-            StorePositions positions,
-            String topic,
-            Duration acknowledgementTimeout) {
-        this.producer = producer;
-        this.converter = converter;
+    OutboxPublisher(TopicWriter writer, StorePositions positions) {
+        this.writer = writer;
         this.positions = positions;
-        this.topic = topic;
-        this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
     @EventHandler
@@ -75,7 +58,7 @@ class OutboxPublisher {
     private void publishAll(List<EventMessage<?>> events) {
         Map<String, Long> positions = this.positions.of(
                 events.stream().map(EventMessage::getIdentifier).toList());
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        List<Map.Entry<Long, DomainEventMessage<?>>> positioned = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (!(event instanceof DomainEventMessage<?> domainEvent)) {
                 throw new EventPublicationFailedException(
@@ -87,23 +70,16 @@ class OutboxPublisher {
                 throw new EventPublicationFailedException(
                         "Event " + event.getIdentifier() + " is not in domain_event_entry", null);
             }
-            acknowledgements.add(producer.send(converter.createKafkaMessage(domainEvent, topic, position)));
+            positioned.add(Map.entry(position, domainEvent));
         }
-        awaitAll(acknowledgements);
-    }
-
-    private void awaitAll(List<Future<RecordMetadata>> acknowledgements) {
-        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         try {
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
+            writer.sendAll(positioned);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublicationFailedException("Interrupted while waiting for Kafka's acknowledgements", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new EventPublicationFailedException(
-                    "Kafka did not acknowledge all " + acknowledgements.size() + " events of the batch", e);
+                    "Kafka did not acknowledge all " + events.size() + " events of the batch", e);
         }
     }
 }

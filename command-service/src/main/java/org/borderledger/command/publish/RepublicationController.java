@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.borderledger.operations.JobAnswers;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,20 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/admin/republications")
 @Tag(name = "Admin: re-publication", description = "Publish the event store into the topic again (ADMIN)")
-class RepublicationController {
-
-    private static final int LATEST = 20;
-
-    private final Republisher republisher;
-
-    RepublicationController(Republisher republisher) {
-        this.republisher = republisher;
-    }
+record RepublicationController(Republisher republisher) {
 
     @PostMapping
     @Operation(
@@ -44,12 +36,7 @@ class RepublicationController {
             @Valid @RequestBody(required = false) RepublicationRequest request, LedgerPrincipal requester) {
         long from = request == null ? 1 : request.from();
         Republication republication = republisher.start(from, requester.subject());
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                        .path("/{id}")
-                        .buildAndExpand(republication.id())
-                        .toUri())
-                .body(republication);
+        return JobAnswers.started(republication.id(), republication);
     }
 
     @GetMapping("/{id}")
@@ -63,6 +50,6 @@ class RepublicationController {
     @GetMapping
     @Operation(summary = "The latest re-publications, newest first")
     List<Republication> latest() {
-        return republisher.latest(LATEST);
+        return republisher.latest(JobAnswers.LATEST);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,23 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.borderledger.codec.LedgerCloudEvents;
-import org.borderledger.codec.LedgerUpcasters;
-import org.borderledger.command.store.StorePositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Publishes the event store again into the topic, from a position up to the highest position when it starts: pages of
@@ -45,13 +32,8 @@ class Republisher {
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
     private final Republications republications;
-    private final JdbcClient jdbc;
-    private final StorePositions positions;
-    private final Serializer serializer;
-    private final LedgerCloudEvents records;
-    private final Producer<String, byte[]> producer;
-    private final String topic;
-    private final Duration acknowledgementTimeout;
+    private final StoredEvents store;
+    private final TopicWriter writer;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "republication");
@@ -60,24 +42,10 @@ class Republisher {
     });
     private volatile String runningHere;
 
-    Republisher(
-            Republications republications,
-            JdbcClient jdbc,
-            StorePositions positions,
-            Serializer serializer,
-            LedgerCloudEvents records,
-            Producer<String, byte[]> producer,
-            String topic,
-            Duration acknowledgementTimeout,
-            Clock clock) {
+    Republisher(Republications republications, StoredEvents store, TopicWriter writer, Clock clock) {
         this.republications = republications;
-        this.jdbc = jdbc;
-        this.positions = positions;
-        this.serializer = serializer;
-        this.records = records;
-        this.producer = producer;
-        this.topic = topic;
-        this.acknowledgementTimeout = acknowledgementTimeout;
+        this.store = store;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -90,13 +58,8 @@ class Republisher {
         });
         Republication republication;
         try {
-            long to = positions.head();
-            long total = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index >= :from"
-                            + " AND global_index <= :to")
-                    .param("from", fromPosition)
-                    .param("to", to)
-                    .query(Long.class)
-                    .single();
+            long to = store.head();
+            long total = store.count(fromPosition, to);
             republication = new Republication(
                     id,
                     Republication.Status.RUNNING,
@@ -123,7 +86,7 @@ class Republisher {
                 fromPosition,
                 republication.toPosition(),
                 republication.eventsTotal(),
-                topic);
+                writer.topic());
         worker.execute(() -> run(republication));
         return republication;
     }
@@ -160,16 +123,11 @@ class Republisher {
         long published = 0;
         try {
             while (true) {
-                List<Map.Entry<Long, DomainEventMessage<?>>> page = page(after, republication.toPosition());
+                List<Map.Entry<Long, DomainEventMessage<?>>> page = store.page(after, republication.toPosition(), PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
-                List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(page.size());
-                for (Map.Entry<Long, DomainEventMessage<?>> event : page) {
-                    acknowledgements.add(
-                            producer.send(records.createKafkaMessage(event.getValue(), topic, event.getKey())));
-                }
-                awaitAll(acknowledgements);
+                writer.sendAll(page);
                 published += page.size();
                 after = page.get(page.size() - 1).getKey();
                 republications.progress(id, published, after, clock.instant());
@@ -178,7 +136,7 @@ class Republisher {
                 }
             }
             republications.finish(id, Republication.Status.COMPLETED, null, clock.instant());
-            log.info("Re-publication {} completed: {} events published into {}", id, published, topic);
+            log.info("Re-publication {} completed: {} events published into {}", id, published, writer.topic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             republications.finish(
@@ -192,47 +150,6 @@ class Republisher {
         } finally {
             republications.release(id);
             runningHere = null;
-        }
-    }
-
-    /** The next events after {@code after}, up to {@code to}, in global order, with their positions. */
-    private List<Map.Entry<Long, DomainEventMessage<?>>> page(long after, long to) {
-        return jdbc.sql("SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier,"
-                        + " time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry"
-                        + " WHERE global_index > :after AND global_index <= :to ORDER BY global_index LIMIT :page")
-                .param("after", after)
-                .param("to", to)
-                .param("page", PAGE)
-                .query((rs, row) -> Map.<Long, DomainEventMessage<?>>entry(
-                        rs.getLong("global_index"),
-                        new GenericDomainEventMessage<>(
-                                rs.getString("type"),
-                                rs.getString("aggregate_identifier"),
-                                rs.getLong("sequence_number"),
-                                LedgerUpcasters.deserialize(
-                                        serializer,
-                                        rs.getBytes("payload"),
-                                        rs.getString("payload_type"),
-                                        rs.getString("payload_revision")),
-                                metaData(rs.getBytes("meta_data")),
-                                rs.getString("event_identifier"),
-                                DateTimeUtils.parseInstant(rs.getString("time_stamp")))))
-                .list();
-    }
-
-    private MetaData metaData(byte[] bytes) {
-        if (bytes == null) {
-            return MetaData.emptyInstance();
-        }
-        return serializer.deserialize(
-                new SimpleSerializedObject<>(bytes, byte[].class, MetaData.class.getName(), null));
-    }
-
-    private void awaitAll(List<Future<RecordMetadata>> acknowledgements)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
-        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 

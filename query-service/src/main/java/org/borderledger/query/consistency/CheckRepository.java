@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.borderledger.query.rebuild.JobTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +27,11 @@ class CheckRepository {
             + " finished_at, failure";
 
     private final JdbcClient jdbc;
+    private final JobTable rows;
 
     CheckRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new JobTable(jdbc, "consistency_check", "check_id", "events_applied", COLUMNS);
     }
 
     void insert(String id, String requestedBy, long eventsTotal, Instant startedAt) {
@@ -39,25 +40,17 @@ class CheckRepository {
                 .param("id", id)
                 .param("requestedBy", requestedBy)
                 .param("total", eventsTotal)
-                .param("at", utc(startedAt))
+                .param("at", JobTable.utc(startedAt))
                 .update();
     }
 
     /** The heartbeat of a running check. */
     void touch(String id, Instant at) {
-        jdbc.sql("UPDATE consistency_check SET updated_at = :at WHERE check_id = :id AND status = 'RUNNING'")
-                .param("at", utc(at))
-                .param("id", id)
-                .update();
+        rows.touch(id, at);
     }
 
     void progress(String id, long eventsApplied, Instant at) {
-        jdbc.sql("UPDATE consistency_check SET events_applied = :applied, updated_at = :at"
-                        + " WHERE check_id = :id AND status = 'RUNNING'")
-                .param("applied", eventsApplied)
-                .param("at", utc(at))
-                .param("id", id)
-                .update();
+        rows.progress(id, eventsApplied, at);
     }
 
     void addDifference(String id, int ordinal, Difference difference) {
@@ -94,7 +87,7 @@ class CheckRepository {
                         .param("rows", comparison.rowsCompared())
                         .param("differences", comparison.differences())
                         .param("consistent", comparison.differences() == 0 && positionGaps.isEmpty())
-                        .param("at", utc(at))
+                        .param("at", JobTable.utc(at))
                         .param("id", id)
                         .update()
                 == 1;
@@ -107,24 +100,18 @@ class CheckRepository {
                         .param("status", status.name())
                         .param("applied", eventsApplied)
                         .param("failure", failure)
-                        .param("at", utc(at))
+                        .param("at", JobTable.utc(at))
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     Optional<CheckRecord> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM consistency_check WHERE check_id = :id")
-                .param("id", id)
-                .query((rs, row) -> read(rs))
-                .optional();
+        return rows.find(id, (rs, row) -> read(rs));
     }
 
     List<CheckRecord> latest(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM consistency_check ORDER BY started_at DESC, check_id LIMIT :limit")
-                .param("limit", limit)
-                .query((rs, row) -> read(rs))
-                .list();
+        return rows.latest(limit, (rs, row) -> read(rs));
     }
 
     /** The differences kept for a check, in the order they were found. */
@@ -155,9 +142,9 @@ class CheckRepository {
                 rs.getObject("rows_compared", Long.class),
                 rs.getObject("differences_total", Long.class),
                 rs.getObject("consistent", Boolean.class),
-                instant(rs, "started_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "finished_at"),
+                JobTable.instant(rs, "started_at"),
+                JobTable.instant(rs, "updated_at"),
+                JobTable.instant(rs, "finished_at"),
                 rs.getString("failure"));
     }
 
@@ -178,14 +165,5 @@ class CheckRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("consistency_check holds JSON that does not read back: " + text, e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

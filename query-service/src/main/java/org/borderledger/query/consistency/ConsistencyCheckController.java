@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.borderledger.operations.JobAnswers;
 import org.borderledger.query.web.UnknownId;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -12,22 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/admin/consistency-checks")
 @Tag(
         name = "Admin: consistency checks",
         description = "Rebuild the read models afresh and compare them with the live ones (ADMIN or AUDITOR)")
-class ConsistencyCheckController {
-
-    private static final int LATEST = 20;
-
-    private final ConsistencyCheckService checks;
-
-    ConsistencyCheckController(ConsistencyCheckService checks) {
-        this.checks = checks;
-    }
+record ConsistencyCheckController(ConsistencyCheckService checks) {
 
     @PostMapping
     @Operation(
@@ -41,12 +33,7 @@ class ConsistencyCheckController {
     @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
     ResponseEntity<ConsistencyCheckView> start(LedgerPrincipal requester) {
         CheckRecord check = checks.start(requester.subject());
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                        .path("/{id}")
-                        .buildAndExpand(check.id())
-                        .toUri())
-                .body(ConsistencyCheckView.of(check, List.of()));
+        return JobAnswers.started(check.id(), ConsistencyCheckView.of(check, List.of()));
     }
 
     @GetMapping("/{id}")
@@ -60,7 +47,7 @@ class ConsistencyCheckController {
     @GetMapping
     @Operation(summary = "The latest consistency checks, newest first, without their differences")
     List<ConsistencyCheckView> latest() {
-        return checks.latest(LATEST).stream()
+        return checks.latest(JobAnswers.LATEST).stream()
                 .map(check -> ConsistencyCheckView.of(check, null))
                 .toList();
     }

@@ -2,7 +2,6 @@ package org.borderledger.query.consistency;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
-import javax.sql.DataSource;
-import org.borderledger.codec.LedgerRecords;
-import org.borderledger.query.deadletter.DeadLetters;
 import org.borderledger.query.rebuild.Heartbeat;
-import org.borderledger.query.rebuild.ProcessedOffsets;
-import org.borderledger.query.rebuild.ReadModelJobs;
+import org.borderledger.query.rebuild.ReadModelJobContext;
 import org.borderledger.query.rebuild.ReadModelLock;
 import org.borderledger.query.rebuild.ReadModelsBusy;
-import org.borderledger.query.rebuild.RebuildProperties;
-import org.borderledger.query.rebuild.TopicLog;
 import org.borderledger.query.rebuild.TopicSpan;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,49 +36,23 @@ class ConsistencyCheckService {
     private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(60);
 
     private final CheckRepository checks;
-    private final ReadModelJobs jobs;
-    private final TopicLog topic;
-    private final ProcessedOffsets offsets;
-    private final LedgerRecords records;
-    private final DeadLetters deadLetters;
-    private final DataSource dataSource;
-    private final Flyway flyway;
-    private final BeanFactory service;
-    private final Clock clock;
-    private final RebuildProperties properties;
+    private final ReadModelJobContext context;
+    private final ShadowWorkspace workspace;
 
-    ConsistencyCheckService(
-            CheckRepository checks,
-            ReadModelJobs jobs,
-            TopicLog topic,
-            ProcessedOffsets offsets,
-            LedgerRecords records,
-            DeadLetters deadLetters,
-            DataSource dataSource,
-            Flyway flyway,
-            BeanFactory service,
-            Clock clock,
-            RebuildProperties properties) {
+    ConsistencyCheckService(CheckRepository checks, ReadModelJobContext context, ShadowWorkspace workspace) {
         this.checks = checks;
-        this.jobs = jobs;
-        this.topic = topic;
-        this.offsets = offsets;
-        this.records = records;
-        this.deadLetters = deadLetters;
-        this.dataSource = dataSource;
-        this.flyway = flyway;
-        this.service = service;
-        this.clock = clock;
-        this.properties = properties;
+        this.context = context;
+        this.workspace = workspace;
     }
 
     /** Starts a check; {@link ReadModelsBusy} when a replay or another check is running. */
     CheckRecord start(String requestedBy) {
-        return jobs.start(
+        return context.jobs()
+                .start(
                         ReadModelLock.Kind.CONSISTENCY_CHECK,
                         id -> {
-                            TopicSpan span = topic.span();
-                            checks.insert(id, requestedBy, span.total(), clock.instant());
+                            TopicSpan span = context.topic().span();
+                            checks.insert(id, requestedBy, span.total(), context.now());
                             log.info(
                                     "Consistency check {} requested by {}: rebuilding {} records into a shadow schema",
                                     id,
@@ -115,14 +80,14 @@ class ConsistencyCheckService {
 
     private CheckRecord interruptedIfAbandoned(CheckRecord check) {
         if (check.status() == CheckStatus.RUNNING
-                && jobs.abandoned(check.id(), check.updatedAt())
+                && context.jobs().abandoned(check.id(), check.updatedAt())
                 && checks.fail(
                         check.id(),
                         CheckStatus.INTERRUPTED,
                         check.eventsApplied(),
                         "The service running the check stopped before it completed",
-                        clock.instant())) {
-            jobs.release(check.id());
+                        context.now())) {
+            context.jobs().release(check.id());
             return checks.find(check.id()).orElse(check);
         }
         return check;
@@ -133,18 +98,18 @@ class ConsistencyCheckService {
     private void run(String id, TopicSpan span, Heartbeat heartbeat) {
         long applied = 0;
         try {
-            ShadowSchema.dropLeftovers(dataSource);
+            ShadowSchema.dropLeftovers(workspace.dataSource());
             Comparison comparison;
             try (ShadowSchema shadow = ShadowSchema.create(
-                            dataSource,
+                            workspace.dataSource(),
                             id.replace("-", "").substring(0, 12),
-                            flyway.getConfiguration().getLocations());
-                    ShadowReadModels models = ShadowReadModels.open(service, shadow.dataSource());
+                            workspace.flyway().getConfiguration().getLocations());
+                    ShadowReadModels models = ShadowReadModels.open(workspace.service(), shadow.dataSource());
                     ShadowFeed feed = new ShadowFeed(
-                            topic.readerFrom(span),
-                            records,
-                            deadLetters,
-                            deadLetters.parkedPlaces(topic.name()),
+                            context.topic().readerFrom(span),
+                            workspace.records(),
+                            workspace.deadLetters(),
+                            workspace.deadLetters().parkedPlaces(context.topic().name()),
                             models,
                             span)) {
                 Progress progress = new Progress(id);
@@ -155,7 +120,7 @@ class ConsistencyCheckService {
                 applied = feed.events();
             }
             checks.complete(
-                    id, applied, comparison.at(), comparison.positionGaps(), comparison.result(), clock.instant());
+                    id, applied, comparison.at(), comparison.positionGaps(), comparison.result(), context.now());
             log.info(
                     "Consistency check {} completed: {} rows of {} tables compared, {} differences",
                     id,
@@ -164,10 +129,10 @@ class ConsistencyCheckService {
                     comparison.result().differences());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            checks.fail(id, CheckStatus.INTERRUPTED, applied, "The service stopped during the check", clock.instant());
+            checks.fail(id, CheckStatus.INTERRUPTED, applied, "The service stopped during the check", context.now());
         } catch (RuntimeException | SQLException e) {
             log.error("Consistency check {} failed", id, e);
-            checks.fail(id, CheckStatus.FAILED, applied, e.toString(), clock.instant());
+            checks.fail(id, CheckStatus.FAILED, applied, e.toString(), context.now());
         }
     }
 
@@ -187,14 +152,15 @@ class ConsistencyCheckService {
 
         @Override
         public void accept(long eventsApplied) {
-            if (System.nanoTime() - lastStored > properties.progressInterval().toNanos()) {
-                checks.progress(id, eventsApplied, clock.instant());
+            if (System.nanoTime() - lastStored
+                    > context.properties().progressInterval().toNanos()) {
+                checks.progress(id, eventsApplied, context.now());
                 lastStored = System.nanoTime();
             }
         }
 
         void difference(Difference difference) {
-            if (kept < properties.maxDifferences()) {
+            if (kept < context.properties().maxDifferences()) {
                 checks.addDifference(id, kept++, difference);
             }
         }
@@ -202,8 +168,8 @@ class ConsistencyCheckService {
 
     /** Waits, at most {@code ledger.rebuild.live-wait}, until the live projections have processed what the shadow has. */
     private void awaitLive(Map<Integer, Long> rebuilt) throws InterruptedException {
-        long deadline = System.nanoTime() + properties.liveWait().toNanos();
-        while (behind(offsets.read(), rebuilt) && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + context.properties().liveWait().toNanos();
+        while (behind(context.offsets().read(), rebuilt) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
     }
@@ -213,14 +179,14 @@ class ConsistencyCheckService {
         for (int attempt = 1; ; attempt++) {
             if (heartbeat.lost()) {
                 throw new IllegalStateException("The check lost the read model lock (its heartbeat was late by more"
-                        + " than " + properties.staleAfter() + ")");
+                        + " than " + context.properties().staleAfter() + ")");
             }
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = workspace.dataSource().getConnection()) {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
                 try {
-                    Map<Integer, Long> live = offsets.read(connection);
+                    Map<Integer, Long> live = context.offsets().read(connection);
                     if (feed.behind(live) && attempt < SNAPSHOT_ATTEMPTS) {
                         connection.rollback();
                         feed.applyUpTo(live, TOPIC_PATIENCE, progress);

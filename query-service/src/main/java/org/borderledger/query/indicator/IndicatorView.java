@@ -23,4 +23,9 @@ record IndicatorView(
         List<Superseded> history) {
 
     record Superseded(long value, long correctedTo, String reason, Long position, Instant correctedAt) {}
+
+    IndicatorView withHistory(List<Superseded> history) {
+        return new IndicatorView(
+                id, kind, periodFrom, periodTo, borderGate, source, reportingProvince, value, reportedAt, history);
+    }
 }

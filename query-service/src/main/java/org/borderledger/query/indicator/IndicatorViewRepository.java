@@ -5,13 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.borderledger.events.indicator.IndicatorKind;
+import org.borderledger.query.web.DetailLines;
+import org.borderledger.query.web.ListFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,32 +30,11 @@ class IndicatorViewRepository {
     /** Which indicators a list shows: of {@code kind}, with a period starting on/after {@code from}, ending on/before {@code to}. */
     record Filter(IndicatorKind kind, LocalDate from, LocalDate to) {
 
-        String where() {
-            List<String> conditions = new ArrayList<>();
-            if (kind != null) {
-                conditions.add("kind = :kind");
-            }
-            if (from != null) {
-                conditions.add("period_from >= :from");
-            }
-            if (to != null) {
-                conditions.add("period_to <= :to");
-            }
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> values() {
-            Map<String, Object> values = new HashMap<>();
-            if (kind != null) {
-                values.put("kind", kind.name());
-            }
-            if (from != null) {
-                values.put("from", from);
-            }
-            if (to != null) {
-                values.put("to", to);
-            }
-            return values;
+        ListFilter sql() {
+            return new ListFilter()
+                    .with("kind = :kind", "kind", kind)
+                    .with("period_from >= :from", "from", from)
+                    .with("period_to <= :to", "to", to);
         }
     }
 
@@ -70,9 +48,9 @@ class IndicatorViewRepository {
     }
 
     List<IndicatorView> list(Filter filter, int limit, long offset) {
-        return withHistory(jdbc.sql("SELECT " + COLUMNS + " FROM indicator_view" + filter.where()
-                        + " ORDER BY indicator_id LIMIT :limit OFFSET :offset")
-                .params(filter.values())
+        return withHistory(jdbc.sql("SELECT " + COLUMNS + " FROM indicator_view"
+                        + filter.sql().where() + " ORDER BY indicator_id LIMIT :limit OFFSET :offset")
+                .params(filter.sql().values())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> read(rs))
@@ -80,46 +58,30 @@ class IndicatorViewRepository {
     }
 
     long count(Filter filter) {
-        return jdbc.sql("SELECT COUNT(*) FROM indicator_view" + filter.where())
-                .params(filter.values())
+        return jdbc.sql("SELECT COUNT(*) FROM indicator_view" + filter.sql().where())
+                .params(filter.sql().values())
                 .query(Long.class)
                 .single();
     }
 
     private List<IndicatorView> withHistory(List<IndicatorView> indicators) {
-        if (indicators.isEmpty()) {
-            return indicators;
-        }
-        Map<String, List<IndicatorView.Superseded>> history = jdbc
-                .sql("SELECT indicator_id, superseded_amount, corrected_amount, reason, event_position,"
-                        + " corrected_at FROM indicator_correction_line WHERE indicator_id IN (:ids)"
-                        + " ORDER BY indicator_id, sequence_number")
-                .param("ids", indicators.stream().map(IndicatorView::id).toList())
-                .query((rs, row) -> Map.entry(
-                        rs.getString("indicator_id"),
-                        new IndicatorView.Superseded(
-                                rs.getLong("superseded_amount"),
-                                rs.getLong("corrected_amount"),
-                                rs.getString("reason"),
-                                rs.getObject("event_position", Long.class),
-                                instant(rs, "corrected_at"))))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return indicators.stream()
-                .map(view -> new IndicatorView(
-                        view.id(),
-                        view.kind(),
-                        view.periodFrom(),
-                        view.periodTo(),
-                        view.borderGate(),
-                        view.source(),
-                        view.reportingProvince(),
-                        view.value(),
-                        view.reportedAt(),
-                        history.getOrDefault(view.id(), List.of())))
-                .toList();
+        return DetailLines.attach(
+                indicators,
+                IndicatorView::id,
+                ids -> jdbc.sql("SELECT indicator_id, superseded_amount, corrected_amount, reason, event_position,"
+                                + " corrected_at FROM indicator_correction_line WHERE indicator_id IN (:ids)"
+                                + " ORDER BY indicator_id, sequence_number")
+                        .param("ids", ids)
+                        .query((rs, row) -> Map.entry(
+                                rs.getString("indicator_id"),
+                                new IndicatorView.Superseded(
+                                        rs.getLong("superseded_amount"),
+                                        rs.getLong("corrected_amount"),
+                                        rs.getString("reason"),
+                                        rs.getObject("event_position", Long.class),
+                                        instant(rs, "corrected_at"))))
+                        .list(),
+                IndicatorView::withHistory);
     }
 
     private static IndicatorView read(ResultSet rs) throws SQLException {

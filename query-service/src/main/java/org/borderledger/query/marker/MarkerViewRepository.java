@@ -3,13 +3,11 @@ package org.borderledger.query.marker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerType;
+import org.borderledger.query.web.ListFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,32 +28,11 @@ class MarkerViewRepository {
     /** Which markers a list or map shows; {@code null} fields do not filter. */
     record Filter(MarkerStatus status, MarkerType type, Side side) {
 
-        String where() {
-            List<String> conditions = new ArrayList<>();
-            if (status != null) {
-                conditions.add("status = :status");
-            }
-            if (type != null) {
-                conditions.add("marker_type = :type");
-            }
-            if (side != null) {
-                conditions.add("responsible_side = :side");
-            }
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> values() {
-            Map<String, Object> values = new HashMap<>();
-            if (status != null) {
-                values.put("status", status.name());
-            }
-            if (type != null) {
-                values.put("type", type.name());
-            }
-            if (side != null) {
-                values.put("side", side.name());
-            }
-            return values;
+        ListFilter sql() {
+            return new ListFilter()
+                    .with("status = :status", "status", status)
+                    .with("marker_type = :type", "type", type)
+                    .with("responsible_side = :side", "side", side);
         }
     }
 
@@ -67,9 +44,9 @@ class MarkerViewRepository {
     }
 
     List<MarkerView> list(Filter filter, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.where()
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.sql().where()
                         + " ORDER BY marker_id LIMIT :limit OFFSET :offset")
-                .params(filter.values())
+                .params(filter.sql().values())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> read(rs))
@@ -78,15 +55,15 @@ class MarkerViewRepository {
 
     /** Every marker the filter matches, ordered by id, unpaged (a border has hundreds of markers, not millions). */
     List<MarkerView> all(Filter filter) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.where() + " ORDER BY marker_id")
-                .params(filter.values())
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.sql().where() + " ORDER BY marker_id")
+                .params(filter.sql().values())
                 .query((rs, row) -> read(rs))
                 .list();
     }
 
     long count(Filter filter) {
-        return jdbc.sql("SELECT COUNT(*) FROM marker_view" + filter.where())
-                .params(filter.values())
+        return jdbc.sql("SELECT COUNT(*) FROM marker_view" + filter.sql().where())
+                .params(filter.sql().values())
                 .query(Long.class)
                 .single();
     }

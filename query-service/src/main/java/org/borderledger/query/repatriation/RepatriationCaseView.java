@@ -28,4 +28,18 @@ record RepatriationCaseView(
 
     /** Where remains were found; {@code lat}/{@code lon} are {@code null} when no point was surveyed. */
     record Site(String province, String district, String commune, Double lat, Double lon) {}
+
+    RepatriationCaseView withLines(List<Line> lines) {
+        return new RepatriationCaseView(
+                id,
+                season,
+                searchProvince,
+                searchingUnit,
+                openedByProvince,
+                recoveredTotal,
+                repatriatedTotal,
+                remaining,
+                firstRecoveredOn,
+                lines);
+    }
 }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.borderledger.query.web.DetailLines;
+import org.borderledger.query.web.ListFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +34,9 @@ class RepatriationCaseViewRepository {
     }
 
     List<RepatriationCaseView> list(String season, int limit, long offset) {
-        return withLines(jdbc.sql("SELECT " + CASE_COLUMNS + " FROM repatriation_case_view" + where(season)
-                        + " ORDER BY case_id LIMIT :limit OFFSET :offset")
-                .params(filter(season))
+        return withLines(jdbc.sql("SELECT " + CASE_COLUMNS + " FROM repatriation_case_view"
+                        + filter(season).where() + " ORDER BY case_id LIMIT :limit OFFSET :offset")
+                .params(filter(season).values())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> read(rs, List.of()))
@@ -43,48 +44,29 @@ class RepatriationCaseViewRepository {
     }
 
     long count(String season) {
-        return jdbc.sql("SELECT COUNT(*) FROM repatriation_case_view" + where(season))
-                .params(filter(season))
+        return jdbc.sql("SELECT COUNT(*) FROM repatriation_case_view"
+                        + filter(season).where())
+                .params(filter(season).values())
                 .query(Long.class)
                 .single();
     }
 
-    private static String where(String season) {
-        return season == null ? "" : " WHERE season = :season";
-    }
-
-    private static Map<String, Object> filter(String season) {
-        return season == null ? Map.of() : Map.of("season", season);
+    private static ListFilter filter(String season) {
+        return new ListFilter().with("season = :season", "season", season);
     }
 
     private List<RepatriationCaseView> withLines(List<RepatriationCaseView> cases) {
-        if (cases.isEmpty()) {
-            return cases;
-        }
-        Map<String, List<RepatriationCaseView.Line>> lines = jdbc
-                .sql("SELECT case_id, kind, occurred_on, remains_count, site_province, site_district,"
-                        + " site_commune, site_lat, site_lon, border_gate, receiving_unit"
-                        + " FROM repatriation_case_line WHERE case_id IN (:ids)"
-                        + " ORDER BY case_id, sequence_number")
-                .param("ids", cases.stream().map(RepatriationCaseView::id).toList())
-                .query((rs, row) -> Map.entry(rs.getString("case_id"), line(rs)))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return cases.stream()
-                .map(view -> new RepatriationCaseView(
-                        view.id(),
-                        view.season(),
-                        view.searchProvince(),
-                        view.searchingUnit(),
-                        view.openedByProvince(),
-                        view.recoveredTotal(),
-                        view.repatriatedTotal(),
-                        view.remaining(),
-                        view.firstRecoveredOn(),
-                        lines.getOrDefault(view.id(), List.of())))
-                .toList();
+        return DetailLines.attach(
+                cases,
+                RepatriationCaseView::id,
+                ids -> jdbc.sql("SELECT case_id, kind, occurred_on, remains_count, site_province, site_district,"
+                                + " site_commune, site_lat, site_lon, border_gate, receiving_unit"
+                                + " FROM repatriation_case_line WHERE case_id IN (:ids)"
+                                + " ORDER BY case_id, sequence_number")
+                        .param("ids", ids)
+                        .query((rs, row) -> Map.entry(rs.getString("case_id"), line(rs)))
+                        .list(),
+                RepatriationCaseView::withLines);
     }
 
     private static RepatriationCaseView read(ResultSet rs, List<RepatriationCaseView.Line> lines) throws SQLException {

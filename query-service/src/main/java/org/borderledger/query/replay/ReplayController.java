@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.borderledger.operations.JobAnswers;
 import org.borderledger.query.web.UnknownId;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -12,20 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/admin/replays")
 @Tag(name = "Admin: replays", description = "Rebuild the read models from the whole event history (ADMIN or AUDITOR)")
-class ReplayController {
-
-    private static final int LATEST = 20;
-
-    private final ReplayService replays;
-
-    ReplayController(ReplayService replays) {
-        this.replays = replays;
-    }
+record ReplayController(ReplayService replays) {
 
     @PostMapping
     @Operation(
@@ -39,12 +31,7 @@ class ReplayController {
     @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
     ResponseEntity<ReplayView> start(LedgerPrincipal requester) {
         ReplayRecord replay = replays.start(requester.subject());
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                        .path("/{id}")
-                        .buildAndExpand(replay.id())
-                        .toUri())
-                .body(ReplayView.of(replay));
+        return JobAnswers.started(replay.id(), ReplayView.of(replay));
     }
 
     @GetMapping("/{id}")
@@ -59,6 +46,6 @@ class ReplayController {
     @GetMapping
     @Operation(summary = "The latest replays, newest first")
     List<ReplayView> latest() {
-        return replays.latest(LATEST).stream().map(ReplayView::of).toList();
+        return replays.latest(JobAnswers.LATEST).stream().map(ReplayView::of).toList();
     }
 }

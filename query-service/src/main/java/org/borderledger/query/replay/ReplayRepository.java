@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.borderledger.query.rebuild.JobTable;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +21,11 @@ class ReplayRepository {
             + " topic_span, started_at, reset_at, updated_at, finished_at, failure";
 
     private final JdbcClient jdbc;
+    private final JobTable rows;
 
     ReplayRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new JobTable(jdbc, "read_model_replay", "replay_id", "events_processed", COLUMNS);
     }
 
     void insert(ReplayRecord replay) {
@@ -36,32 +37,24 @@ class ReplayRepository {
                 .param("total", replay.eventsTotal())
                 .param("processed", replay.eventsProcessed())
                 .param("span", json(replay.span()))
-                .param("startedAt", utc(replay.startedAt()))
+                .param("startedAt", JobTable.utc(replay.startedAt()))
                 .update();
     }
 
     void markReset(String id, Instant at) {
         jdbc.sql("UPDATE read_model_replay SET reset_at = :at, updated_at = :at WHERE replay_id = :id")
-                .param("at", utc(at))
+                .param("at", JobTable.utc(at))
                 .param("id", id)
                 .update();
     }
 
     /** The heartbeat of a running replay. */
     void touch(String id, Instant at) {
-        jdbc.sql("UPDATE read_model_replay SET updated_at = :at WHERE replay_id = :id AND status = 'RUNNING'")
-                .param("at", utc(at))
-                .param("id", id)
-                .update();
+        rows.touch(id, at);
     }
 
     void progress(String id, long processed, Instant at) {
-        jdbc.sql("UPDATE read_model_replay SET events_processed = :processed, updated_at = :at"
-                        + " WHERE replay_id = :id AND status = 'RUNNING'")
-                .param("processed", processed)
-                .param("at", utc(at))
-                .param("id", id)
-                .update();
+        rows.progress(id, processed, at);
     }
 
     /** Ends a running replay; false when it was no longer running (marked interrupted meanwhile). */
@@ -72,7 +65,7 @@ class ReplayRepository {
                         .param("status", status.name())
                         .param("processed", processed)
                         .param("failure", failure)
-                        .param("at", utc(at))
+                        .param("at", JobTable.utc(at))
                         .param("id", id)
                         .update()
                 == 1;
@@ -83,26 +76,19 @@ class ReplayRepository {
         return jdbc.sql("UPDATE read_model_replay SET status = 'INTERRUPTED', failure = :failure, finished_at = :at"
                                 + " WHERE replay_id = :id AND status = 'RUNNING'")
                         .param("failure", failure)
-                        .param("at", utc(at))
+                        .param("at", JobTable.utc(at))
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     Optional<ReplayRecord> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM read_model_replay WHERE replay_id = :id")
-                .param("id", id)
-                .query((rs, row) -> read(rs))
-                .optional();
+        return rows.find(id, (rs, row) -> read(rs));
     }
 
     /** The latest replays, newest first. */
     List<ReplayRecord> latest(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM read_model_replay ORDER BY started_at DESC, replay_id LIMIT :limit")
-                .param("limit", limit)
-                .query((rs, row) -> read(rs))
-                .list();
+        return rows.latest(limit, (rs, row) -> read(rs));
     }
 
     private static ReplayRecord read(ResultSet rs) throws SQLException {
@@ -113,10 +99,10 @@ class ReplayRepository {
                 rs.getLong("events_total"),
                 rs.getLong("events_processed"),
                 span(rs.getString("topic_span")),
-                instant(rs, "started_at"),
-                instant(rs, "reset_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "finished_at"),
+                JobTable.instant(rs, "started_at"),
+                JobTable.instant(rs, "reset_at"),
+                JobTable.instant(rs, "updated_at"),
+                JobTable.instant(rs, "finished_at"),
                 rs.getString("failure"));
     }
 
@@ -134,14 +120,5 @@ class ReplayRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("read_model_replay holds a topic span that does not read back: " + json, e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,18 +1,14 @@
 package org.borderledger.query.replay;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.borderledger.query.deadletter.DeadLetters;
 import org.borderledger.query.rebuild.Heartbeat;
-import org.borderledger.query.rebuild.ProcessedOffsets;
-import org.borderledger.query.rebuild.ReadModelJobs;
+import org.borderledger.query.rebuild.ReadModelJobContext;
 import org.borderledger.query.rebuild.ReadModelLock;
 import org.borderledger.query.rebuild.ReadModelsBusy;
-import org.borderledger.query.rebuild.RebuildProperties;
-import org.borderledger.query.rebuild.TopicLog;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,59 +30,58 @@ class ReplayService {
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     private final ReplayRepository replays;
-    private final DeadLetters deadLetters;
-    private final ReadModelJobs jobs;
-    private final TopicLog topic;
-    private final ProcessedOffsets offsets;
+    private final ReadModelJobContext context;
     private final ProjectionsProcessor processor;
     private final RebuildState state;
+    private final DeadLetters deadLetters;
     private final TransactionTemplate transaction;
-    private final Clock clock;
-    private final RebuildProperties properties;
 
     ReplayService(
             ReplayRepository replays,
-            DeadLetters deadLetters,
-            ReadModelJobs jobs,
-            TopicLog topic,
-            ProcessedOffsets offsets,
+            ReadModelJobContext context,
             ProjectionsProcessor processor,
             RebuildState state,
-            PlatformTransactionManager transactions,
-            Clock clock,
-            RebuildProperties properties) {
+            DeadLetters deadLetters,
+            PlatformTransactionManager transactions) {
         this.replays = replays;
-        this.deadLetters = deadLetters;
-        this.jobs = jobs;
-        this.topic = topic;
-        this.offsets = offsets;
+        this.context = context;
         this.processor = processor;
         this.state = state;
+        this.deadLetters = deadLetters;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
-        this.properties = properties;
     }
 
     /** Starts a replay; {@link ReadModelsBusy} when a replay or consistency check is running. */
     ReplayRecord start(String requestedBy) {
-        return jobs.start(
-                ReadModelLock.Kind.REPLAY,
-                id -> {
-                    Instant now = clock.instant();
-                    TopicSpan span = topic.span();
-                    ReplayRecord replay = new ReplayRecord(
-                            id, ReplayStatus.RUNNING, requestedBy, span.total(), 0, span, now, null, now, null, null);
-                    replays.insert(replay);
-                    state.started(id);
-                    log.info(
-                            "Replay {} requested by {}: rebuilding the read models from {} records",
-                            id,
-                            requestedBy,
-                            replay.eventsTotal());
-                    return replay;
-                },
-                replays::touch,
-                this::run);
+        return context.jobs()
+                .start(
+                        ReadModelLock.Kind.REPLAY,
+                        id -> {
+                            Instant now = context.now();
+                            TopicSpan span = context.topic().span();
+                            ReplayRecord replay = new ReplayRecord(
+                                    id,
+                                    ReplayStatus.RUNNING,
+                                    requestedBy,
+                                    span.total(),
+                                    0,
+                                    span,
+                                    now,
+                                    null,
+                                    now,
+                                    null,
+                                    null);
+                            replays.insert(replay);
+                            state.started(id);
+                            log.info(
+                                    "Replay {} requested by {}: rebuilding the read models from {} records",
+                                    id,
+                                    requestedBy,
+                                    replay.eventsTotal());
+                            return replay;
+                        },
+                        replays::touch,
+                        this::run);
     }
 
     /** A replay as it stands; a running one whose heartbeat stopped (its instance died) is marked interrupted. */
@@ -100,10 +95,10 @@ class ReplayService {
 
     private ReplayRecord interruptedIfAbandoned(ReplayRecord replay) {
         if (replay.status() == ReplayStatus.RUNNING
-                && jobs.abandoned(replay.id(), replay.updatedAt())
+                && context.jobs().abandoned(replay.id(), replay.updatedAt())
                 && replays.interrupt(
-                        replay.id(), "The service running the replay stopped before it completed", clock.instant())) {
-            jobs.release(replay.id());
+                        replay.id(), "The service running the replay stopped before it completed", context.now())) {
+            context.jobs().release(replay.id());
             return replays.find(replay.id()).orElse(replay);
         }
         return replay;
@@ -117,7 +112,7 @@ class ReplayService {
             processor.shutDown();
             try {
                 processor.rewind(() -> {
-                    replays.markReset(id, clock.instant());
+                    replays.markReset(id, context.now());
                     deadLetters.clearParked();
                 });
                 log.info("Replay {}: read models emptied, token rewound to the start of the topic", id);
@@ -125,10 +120,10 @@ class ReplayService {
                 processor.start();
             }
             long lastProcessed = -1;
-            Instant lastAdvance = clock.instant();
+            Instant lastAdvance = context.now();
             while (true) {
-                Instant now = clock.instant();
-                processed = span.processed(offsets.read());
+                Instant now = context.now();
+                processed = span.processed(context.offsets().read());
                 if (processed >= span.total()) {
                     end(id, ReplayStatus.COMPLETED, processed, null);
                     log.info("Replay {} completed: {} records processed", id, processed);
@@ -136,18 +131,20 @@ class ReplayService {
                 }
                 if (heartbeat.lost()) {
                     throw new IllegalStateException("The replay lost its lock (its heartbeat was late by more than "
-                            + properties.staleAfter() + ")");
+                            + context.properties().staleAfter() + ")");
                 }
                 replays.progress(id, processed, now);
                 if (processed != lastProcessed) {
                     lastProcessed = processed;
                     lastAdvance = now;
-                } else if (Duration.between(lastAdvance, now).compareTo(properties.stallTimeout()) > 0) {
+                } else if (Duration.between(lastAdvance, now)
+                                .compareTo(context.properties().stallTimeout())
+                        > 0) {
                     throw new IllegalStateException("The projections processed nothing for "
-                            + properties.stallTimeout() + " at " + processed + " of " + span.total()
+                            + context.properties().stallTimeout() + " at " + processed + " of " + span.total()
                             + " records; the processor keeps replaying, see its log");
                 }
-                Thread.sleep(properties.progressInterval().toMillis());
+                Thread.sleep(context.properties().progressInterval().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,8 +159,8 @@ class ReplayService {
     private void end(String id, ReplayStatus status, long processed, String failure) {
         try {
             transaction.executeWithoutResult(tx -> {
-                replays.finish(id, status, processed, failure, clock.instant());
-                jobs.release(id);
+                replays.finish(id, status, processed, failure, context.now());
+                context.jobs().release(id);
             });
         } catch (RuntimeException e) {
             log.error("Replay {} ended {} but its end could not be recorded", id, status, e);
