@@ -39,8 +39,8 @@ class QueryArchitectureTest {
                     "org.borderledger.query.position..");
 
     /**
-     * Replays, checks and dead-letter retries drive the projections through Axon and read the tables, never a feature's
-     * classes.
+     * Replays, checks, dead-letter retries and the segments' layout and balancing drive the projections through Axon
+     * and read the tables, never a feature's classes.
      */
     @ArchTest
     static final ArchRule rebuildsKnowNoFeature = noClasses()
@@ -49,7 +49,8 @@ class QueryArchitectureTest {
                     "org.borderledger.query.replay..",
                     "org.borderledger.query.consistency..",
                     "org.borderledger.query.rebuild..",
-                    "org.borderledger.query.deadletter..")
+                    "org.borderledger.query.deadletter..",
+                    "org.borderledger.query.segments..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -79,7 +80,20 @@ class QueryArchitectureTest {
                     "org.borderledger.query.replay..",
                     "org.borderledger.query.consistency..",
                     "org.borderledger.query.rebuild..",
-                    "org.borderledger.query.deadletter..");
+                    "org.borderledger.query.deadletter..",
+                    "org.borderledger.query.segments..");
+
+    /**
+     * The segments are laid out and shared before and beside replays and checks; a replay asks them to rewind, never
+     * the other way round.
+     */
+    @ArchTest
+    static final ArchRule theSegmentsKnowNeitherReplaysNorChecks = noClasses()
+            .that()
+            .resideInAPackage("org.borderledger.query.segments..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.borderledger.query.replay..", "org.borderledger.query.consistency..");
 
     /** Replays and checks share the job runner, the lock and the topic log in {@code rebuild}, not each other. */
     @ArchTest
