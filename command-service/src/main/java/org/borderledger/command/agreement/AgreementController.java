@@ -24,44 +24,15 @@ class AgreementController implements WriteSource {
     static final Write<SignAgreementRequest> SIGN = Write.creating(
             "SignAgreement",
             SignAgreementRequest.class,
-            body -> Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear()),
-            (id, body, submitter) -> new SignAgreement(
-                    id,
-                    body.title(),
-                    body.parties(),
-                    body.signedOn(),
-                    body.place(),
-                    body.signatories().stream()
-                            .map(SignatoryRequest::toSignatory)
-                            .toList(),
-                    body.domains(),
-                    body.validFrom(),
-                    body.validTo(),
-                    body.documentRef(),
-                    submitter));
+            body -> Ids.orGenerate(body.id(), "AGR", body.signedOn().getYear()));
 
-    static final Write<RecordAgreementReviewRequest> REVIEW = Write.targeting(
-            "RecordAgreementReview",
-            RecordAgreementReviewRequest.class,
-            (id, body, submitter) -> new RecordAgreementReview(
-                    id, body.reviewedOn(), body.periodFrom(), body.periodTo(), body.summary(), submitter));
+    static final Write<RecordAgreementReviewRequest> REVIEW =
+            Write.targeting("RecordAgreementReview", RecordAgreementReviewRequest.class);
 
-    static final Write<AmendAgreementRequest> AMEND = Write.targeting(
-            "AmendAgreement",
-            AmendAgreementRequest.class,
-            (id, body, submitter) -> new AmendAgreement(
-                    id,
-                    body.amendedOn(),
-                    body.summary(),
-                    body.domains(),
-                    body.validTo(),
-                    body.documentRef(),
-                    submitter));
+    static final Write<AmendAgreementRequest> AMEND = Write.targeting("AmendAgreement", AmendAgreementRequest.class);
 
-    static final Write<TerminateAgreementRequest> TERMINATE = Write.targeting(
-            "TerminateAgreement",
-            TerminateAgreementRequest.class,
-            (id, body, submitter) -> new TerminateAgreement(id, body.terminatedOn(), body.reason(), submitter));
+    static final Write<TerminateAgreementRequest> TERMINATE =
+            Write.targeting("TerminateAgreement", TerminateAgreementRequest.class);
 
     private final Submissions submissions;
 

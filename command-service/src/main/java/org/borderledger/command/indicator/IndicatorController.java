@@ -24,21 +24,10 @@ class IndicatorController implements WriteSource {
     static final Write<ReportIndicatorRequest> REPORT = Write.creating(
             "ReportIndicator",
             ReportIndicatorRequest.class,
-            body -> Ids.orGenerate(body.id(), "IND", body.periodFrom().getYear()),
-            (id, body, submitter) -> new ReportIndicator(
-                    id,
-                    body.indicator(),
-                    body.periodFrom(),
-                    body.periodTo(),
-                    body.value(),
-                    body.borderGate(),
-                    body.source(),
-                    submitter));
+            body -> Ids.orGenerate(body.id(), "IND", body.periodFrom().getYear()));
 
-    static final Write<CorrectIndicatorRequest> CORRECT = Write.targeting(
-            "CorrectIndicator",
-            CorrectIndicatorRequest.class,
-            (id, body, submitter) -> new CorrectIndicator(id, body.value(), body.reason(), submitter));
+    static final Write<CorrectIndicatorRequest> CORRECT =
+            Write.targeting("CorrectIndicator", CorrectIndicatorRequest.class);
 
     private final Submissions submissions;
 

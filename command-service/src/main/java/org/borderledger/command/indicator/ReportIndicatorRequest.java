@@ -6,9 +6,11 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
+import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.Text;
+import org.borderledger.command.web.Write;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.events.indicator.IndicatorKind;
 
@@ -23,4 +25,11 @@ record ReportIndicatorRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate periodTo,
         @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
         @Text(max = FieldLimits.BORDER_GATE) String borderGate,
-        @Text(max = FieldLimits.SOURCE) String source) {}
+        @Text(max = FieldLimits.SOURCE) String source)
+        implements Write.Request {
+
+    @Override
+    public ReportIndicator command(String aggregateId, Submitter submitter) {
+        return new ReportIndicator(aggregateId, indicator, periodFrom, periodTo, value, borderGate, source, submitter);
+    }
+}

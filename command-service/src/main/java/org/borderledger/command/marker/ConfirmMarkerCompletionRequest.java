@@ -3,6 +3,15 @@ package org.borderledger.command.marker;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
+import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
+import org.borderledger.command.web.Write;
 
-record ConfirmMarkerCompletionRequest(@NotNull @PastOrPresent @BusinessDate LocalDate confirmedOn) {}
+record ConfirmMarkerCompletionRequest(@NotNull @PastOrPresent @BusinessDate LocalDate confirmedOn)
+        implements Write.Request {
+
+    @Override
+    public ConfirmMarkerCompletion command(String aggregateId, Submitter submitter) {
+        return new ConfirmMarkerCompletion(aggregateId, confirmedOn, submitter);
+    }
+}

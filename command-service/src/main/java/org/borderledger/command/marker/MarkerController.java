@@ -8,7 +8,6 @@ import org.borderledger.command.web.SubmissionContext;
 import org.borderledger.command.web.Submissions;
 import org.borderledger.command.web.Write;
 import org.borderledger.command.web.WriteSource;
-import org.borderledger.events.GeoPoint;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,37 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/markers")
 class MarkerController implements WriteSource {
 
-    static final Write<PlanMarkerRequest> PLAN = Write.creating(
-            "PlanMarker",
-            PlanMarkerRequest.class,
-            PlanMarkerRequest::id,
-            (id, body, submitter) -> new PlanMarker(
-                    id,
-                    body.type(),
-                    new GeoPoint(body.plannedLat(), body.plannedLon()),
-                    body.responsibleSide(),
-                    submitter));
+    static final Write<PlanMarkerRequest> PLAN =
+            Write.creating("PlanMarker", PlanMarkerRequest.class, PlanMarkerRequest::id);
 
-    static final Write<ReportMarkerCompletionRequest> REPORT_COMPLETION = Write.targeting(
-            "ReportMarkerCompletion",
-            ReportMarkerCompletionRequest.class,
-            (id, body, submitter) -> new ReportMarkerCompletion(
-                    id, body.completedOn(), new GeoPoint(body.lat(), body.lon()), submitter));
+    static final Write<ReportMarkerCompletionRequest> REPORT_COMPLETION =
+            Write.targeting("ReportMarkerCompletion", ReportMarkerCompletionRequest.class);
 
-    static final Write<ConfirmMarkerCompletionRequest> CONFIRM = Write.targeting(
-            "ConfirmMarkerCompletion",
-            ConfirmMarkerCompletionRequest.class,
-            (id, body, submitter) -> new ConfirmMarkerCompletion(id, body.confirmedOn(), submitter));
+    static final Write<ConfirmMarkerCompletionRequest> CONFIRM =
+            Write.targeting("ConfirmMarkerCompletion", ConfirmMarkerCompletionRequest.class);
 
-    static final Write<ReportMarkerDamageRequest> REPORT_DAMAGE = Write.targeting(
-            "ReportMarkerDamage",
-            ReportMarkerDamageRequest.class,
-            (id, body, submitter) -> new ReportMarkerDamage(id, body.damagedOn(), body.description(), submitter));
+    static final Write<ReportMarkerDamageRequest> REPORT_DAMAGE =
+            Write.targeting("ReportMarkerDamage", ReportMarkerDamageRequest.class);
 
-    static final Write<RecordMarkerRepairRequest> REPAIR = Write.targeting(
-            "RecordMarkerRepair",
-            RecordMarkerRepairRequest.class,
-            (id, body, submitter) -> new RecordMarkerRepair(id, body.repairedOn(), body.description(), submitter));
+    static final Write<RecordMarkerRepairRequest> REPAIR =
+            Write.targeting("RecordMarkerRepair", RecordMarkerRepairRequest.class);
 
     private final Submissions submissions;
 

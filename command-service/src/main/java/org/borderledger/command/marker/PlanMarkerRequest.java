@@ -5,7 +5,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.borderledger.command.Submitter;
 import org.borderledger.command.web.Ids;
+import org.borderledger.command.web.Write;
+import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerType;
 
@@ -15,4 +18,11 @@ record PlanMarkerRequest(
         @NotNull MarkerType type,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double plannedLat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double plannedLon,
-        @NotNull Side responsibleSide) {}
+        @NotNull Side responsibleSide)
+        implements Write.Request {
+
+    @Override
+    public PlanMarker command(String aggregateId, Submitter submitter) {
+        return new PlanMarker(aggregateId, type, new GeoPoint(plannedLat, plannedLon), responsibleSide, submitter);
+    }
+}

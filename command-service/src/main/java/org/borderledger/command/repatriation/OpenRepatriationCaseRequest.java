@@ -2,8 +2,10 @@ package org.borderledger.command.repatriation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.borderledger.command.Submitter;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.Text;
+import org.borderledger.command.web.Write;
 import org.borderledger.events.FieldLimits;
 
 /**
@@ -14,7 +16,13 @@ record OpenRepatriationCaseRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{4}") String season,
         @NotBlank @Pattern(regexp = Ids.PROVINCE) String searchProvince,
-        @Text(max = FieldLimits.UNIT) String searchingUnit) {
+        @Text(max = FieldLimits.UNIT) String searchingUnit)
+        implements Write.Request {
+
+    @Override
+    public OpenRepatriationCase command(String aggregateId, Submitter submitter) {
+        return new OpenRepatriationCase(aggregateId, season, searchProvince, searchingUnit, submitter);
+    }
 
     int seasonEndYear() {
         return Integer.parseInt(season.substring(5));

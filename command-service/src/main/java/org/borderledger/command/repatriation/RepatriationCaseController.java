@@ -24,21 +24,13 @@ class RepatriationCaseController implements WriteSource {
     static final Write<OpenRepatriationCaseRequest> OPEN = Write.creating(
             "OpenRepatriationCase",
             OpenRepatriationCaseRequest.class,
-            body -> Ids.orGenerate(body.id(), "REP", body.seasonEndYear()),
-            (id, body, submitter) -> new OpenRepatriationCase(
-                    id, body.season(), body.searchProvince(), body.searchingUnit(), submitter));
+            body -> Ids.orGenerate(body.id(), "REP", body.seasonEndYear()));
 
-    static final Write<RecordRemainsRecoveryRequest> RECOVER = Write.targeting(
-            "RecordRemainsRecovery",
-            RecordRemainsRecoveryRequest.class,
-            (id, body, submitter) -> new RecordRemainsRecovery(
-                    id, body.recoveredOn(), body.count(), body.site().toSite(), submitter));
+    static final Write<RecordRemainsRecoveryRequest> RECOVER =
+            Write.targeting("RecordRemainsRecovery", RecordRemainsRecoveryRequest.class);
 
-    static final Write<RecordRepatriationRequest> REPATRIATE = Write.targeting(
-            "RecordRepatriation",
-            RecordRepatriationRequest.class,
-            (id, body, submitter) -> new RecordRepatriation(
-                    id, body.repatriatedOn(), body.count(), body.borderGate(), body.receivingUnit(), submitter));
+    static final Write<RecordRepatriationRequest> REPATRIATE =
+            Write.targeting("RecordRepatriation", RecordRepatriationRequest.class);
 
     private final Submissions submissions;
 
