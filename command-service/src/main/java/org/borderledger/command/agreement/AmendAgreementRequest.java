@@ -10,10 +10,12 @@ import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** {@code domains} and {@code validTo} are the new values; leave them out to keep the current ones. */
+@WritePath(value = "/{id}/amendments", summary = "Amend an agreement's domains or validity")
 record AmendAgreementRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate amendedOn,
         @NotBlank @Text(max = FieldLimits.TEXT) String summary,

@@ -8,8 +8,10 @@ import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 
+@WritePath(value = "/{id}/reviews", summary = "Record a periodic review of an agreement")
 record RecordAgreementReviewRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate reviewedOn,
         @NotNull @BusinessDate LocalDate periodFrom,

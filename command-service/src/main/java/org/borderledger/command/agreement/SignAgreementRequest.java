@@ -15,10 +15,12 @@ import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** {@code id} may be left out: one such as {@code AGR-2014-3F9A1C} is generated. */
+@WritePath(value = "", summary = "Sign a cooperation agreement between two provinces, one per country")
 record SignAgreementRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotBlank @Text(max = FieldLimits.TITLE) String title,

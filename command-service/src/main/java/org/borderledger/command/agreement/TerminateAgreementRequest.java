@@ -8,8 +8,10 @@ import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 
+@WritePath(value = "/{id}/termination", summary = "Terminate an agreement; nothing can be recorded on it afterwards")
 record TerminateAgreementRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate terminatedOn,
         @NotBlank @Text(max = FieldLimits.TEXT) String reason)

@@ -7,8 +7,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.borderledger.command.Submitter;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 
+@WritePath(
+        value = "/{id}/corrections",
+        summary = "Correct a figure: the new value supersedes the old one, which stays in the history")
 record CorrectIndicatorRequest(
         @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
         @NotBlank @Text(max = FieldLimits.TEXT) String reason)

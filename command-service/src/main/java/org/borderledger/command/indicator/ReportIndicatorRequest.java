@@ -11,6 +11,7 @@ import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.events.indicator.IndicatorKind;
 
@@ -18,6 +19,7 @@ import org.borderledger.events.indicator.IndicatorKind;
  * A figure for a past period: USD for the trade kinds, persons for the visitor kinds. The reporting province is the
  * submitter's, from the token.
  */
+@WritePath(value = "", summary = "Report a trade or visitor figure for a period, for the submitter's province")
 record ReportIndicatorRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotNull IndicatorKind indicator,

@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.GeoPoint;
 
 /** The surveyed point of the built marker. */
+@WritePath(value = "/{id}/completion-reports", summary = "Report a marker built (a unit of the responsible side)")
 record ReportMarkerCompletionRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate completedOn,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,

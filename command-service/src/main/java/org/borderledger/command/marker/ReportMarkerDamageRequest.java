@@ -8,8 +8,10 @@ import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 
+@WritePath(value = "/{id}/damage-reports", summary = "Report damage to a completed marker")
 record ReportMarkerDamageRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate damagedOn,
         @NotBlank @Text(max = FieldLimits.TEXT) String description)

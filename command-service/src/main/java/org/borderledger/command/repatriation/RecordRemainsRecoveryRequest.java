@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 
+@WritePath(value = "/{id}/recoveries", summary = "Record remains recovered (exhumed) on a date at a site")
 record RecordRemainsRecoveryRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate recoveredOn,
         @NotNull @Positive Integer count,

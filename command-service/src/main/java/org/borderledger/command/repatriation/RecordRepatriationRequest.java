@@ -8,8 +8,10 @@ import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Text;
 import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 
+@WritePath(value = "/{id}/repatriations", summary = "Record remains repatriated through a border gate")
 record RecordRepatriationRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate repatriatedOn,
         @NotNull @Positive Integer count,
