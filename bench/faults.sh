@@ -5,13 +5,16 @@
 # work directory, port BASE+30), a Kafka broker (local-run --broker-only) as its own process, two command-service and
 # two query-service instances as separate JVMs sharing one event store and one read-model database, 16 writers spread
 # over the command instances, and one fault at a time (kill -9 and restart of a query instance, the broker stopped,
-# PostgreSQL killed and restarted, the broker paused, and last kill -9 of the publishing command instance). Prints the figures and
-# writes them to bench/results/faults-<date>.json. --quick (CI) shortens every phase (about 6 minutes in all).
+# PostgreSQL killed and restarted, the broker paused, and last kill -9 of the publishing command instance), then the read
+# side's events/s with 1, 2 and 3 query instances sharing a fresh database (a replay of the run's topic, 6 partitions).
+# Prints the figures and writes them to bench/results/faults-<date>.json. --quick (CI) shortens every phase (about 9
+# minutes in all).
 #
 # Exit status 0 when every acknowledged write is in the store exactly once, no answer was a 500 or hit the client's
-# timeout, every 503 was problem+json with Retry-After, and the read models equal a fresh rebuild.
+# timeout, every 503 was problem+json with Retry-After, the read models equal a fresh rebuild, and each scaling replay
+# projected every event.
 #
-# Environment (optional): FAULTS_PORT_BASE (18400: services on +1..+4, management ports +51..+54, broker +12/+13,
+# Environment (optional): FAULTS_PORT_BASE (18400: services on +1..+7, management ports +51..+57, broker +12/+13,
 # PostgreSQL +30), FAULTS_NO_BUILD (use the jars as they are).
 set -euo pipefail
 
@@ -26,7 +29,7 @@ main() {
     esac
   done
   port_base=${FAULTS_PORT_BASE:-18400}
-  for offset in 1 2 3 4 12 13 30 51 52 53 54; do
+  for offset in 1 2 3 4 5 6 7 12 13 30 51 52 53 54 55 56 57; do
     if (exec 3<>/dev/tcp/127.0.0.1/$((port_base + offset))) 2>/dev/null; then
       echo "faults: port $((port_base + offset)) is in use (set FAULTS_PORT_BASE)" >&2; exit 1
     fi

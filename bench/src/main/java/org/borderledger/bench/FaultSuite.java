@@ -49,8 +49,10 @@ import org.borderledger.security.ReferenceUnits;
  * and last {@code kill -9} of the publishing command instance. Counted throughout: answers by status, {@code 503}s without
  * problem+json or {@code Retry-After}, {@code 5xx} other than {@code 503}, and requests that hit the client's timeout.
  * After each fault: every acknowledged write is in the store exactly once, and the time until end-to-end latency is
- * back under the steady phase's p99. At the end: the read models equal a fresh rebuild (consistency check). Exit status
- * 0 only when nothing was lost or doubled, no answer was a 500 or a hang and the read models are consistent.
+ * back under the steady phase's p99. At the end: the read models equal a fresh rebuild (consistency check), and the read
+ * side's events/s with 1, 2 and 3 query instances on one database ({@link #readSideScaling}). Exit status 0 only when
+ * nothing was lost or doubled, no answer was a 500 or a hang, the read models are consistent and every scaling replay
+ * projected every event.
  */
 public final class FaultSuite {
 
@@ -247,11 +249,17 @@ public final class FaultSuite {
             checks.add(consistencyCheck(name));
         }
         result.put("consistencyChecks", checks);
+        for (Service query : queries.values()) {
+            query.stop();
+        }
+        List<Map<String, Object>> readSide = readSideScaling();
+        result.put("readSideScaling", readSide);
         result.put("durationS", Duration.between(started, Instant.now()).toSeconds());
 
         boolean passed = store.get("missing").equals(0L)
                 && store.get("doubled").equals(0L)
-                && checks.stream().allMatch(check -> Boolean.TRUE.equals(check.get("consistent")));
+                && checks.stream().allMatch(check -> Boolean.TRUE.equals(check.get("consistent")))
+                && readSide.stream().allMatch(scale -> Boolean.TRUE.equals(scale.get("complete")));
         long serverErrors = 0;
         long hangs = 0;
         long bad503 = 0;
@@ -673,6 +681,122 @@ public final class FaultSuite {
         }
         result.put("failure", "no result within 10 minutes");
         return result;
+    }
+
+    // ---- read-side scaling ----------------------------------------------------------------------------------------
+
+    /**
+     * The read side's events/s with 1, 2 and 3 query instances sharing a fresh read-model database, on the topic the run
+     * wrote (6 partitions): the instances start, catch up, and then one of them replays the whole topic; the replay
+     * takes every segment, the instances share them out again, and the figure is the topic's records divided by the
+     * time from the reset to the replay's end. Complete when each replay completed and the read models then held every
+     * event of the store once.
+     */
+    private List<Map<String, Object>> readSideScaling() throws Exception {
+        long events = count("ledger_f_command", "SELECT count(*) FROM domain_event_entry");
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int instances = 1; instances <= 3; instances++) {
+            String database = "ledger_f_scale_" + instances;
+            postgres.createDatabaseIfMissing(database);
+            log("read side with " + instances + " query instance(s) on " + database + ": " + events + " events");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("instances", instances);
+            result.put("events", events);
+            List<Service> started = new ArrayList<>();
+            try {
+                for (int i = 0; i < instances; i++) {
+                    started.add(startScaleQuery("scale-" + instances + "-" + i, i, database));
+                }
+                for (Service service : started) {
+                    service.awaitReady(Duration.ofSeconds(240));
+                }
+                String processed = "SELECT count(*) FROM processed_position";
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (count(database, processed) < events && System.nanoTime() < deadline) {
+                    sleep(Duration.ofSeconds(1));
+                }
+                sleep(Duration.ofSeconds(3));
+                result.put("segmentOwnersBeforeReplay", tokenOwners(database).get("projections"));
+                JsonNode replay = replay(scaleQueryUrl(0));
+                result.put("replayStatus", replay.path("status").asText());
+                if (replay.hasNonNull("resetAt") && replay.hasNonNull("finishedAt")) {
+                    Duration took = Duration.between(
+                            Instant.parse(replay.get("resetAt").asText()),
+                            Instant.parse(replay.get("finishedAt").asText()));
+                    long total = replay.path("eventsTotal").asLong();
+                    result.put("recordsReplayed", total);
+                    result.put("replayS", took.toMillis() / 1000.0);
+                    result.put("eventsPerS", took.isZero() ? null : Math.round(total * 1000.0 / took.toMillis()));
+                }
+                sleep(Duration.ofSeconds(3));
+                result.put("segmentOwnersAfterReplay", tokenOwners(database).get("projections"));
+                long projected = count(database, processed);
+                result.put("positionsProjected", projected);
+                result.put("complete", "COMPLETED".equals(replay.path("status").asText()) && projected == events);
+            } finally {
+                for (Service service : started) {
+                    service.stop();
+                }
+            }
+            log("read side with " + instances + " instance(s): " + result);
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** Starts a replay on the instance at {@code url} and answers its record once it ended. */
+    private JsonNode replay(String url) throws Exception {
+        HttpResponse<String> started = client.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/admin/replays"))
+                        .timeout(CLIENT_TIMEOUT)
+                        .header("Authorization", "Bearer " + adminToken)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("The replay was refused: " + started.statusCode() + " " + started.body());
+        }
+        URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (true) {
+            JsonNode replay = json.readTree(client.send(
+                            HttpRequest.newBuilder(location)
+                                    .timeout(CLIENT_TIMEOUT)
+                                    .header("Authorization", "Bearer " + adminToken)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            if (!"RUNNING".equals(replay.path("status").asText()) || System.nanoTime() > deadline) {
+                return replay;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private long count(String database, String sql) throws Exception {
+        try (Connection connection = postgres.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private String scaleQueryUrl(int index) {
+        return "http://127.0.0.1:" + (portBase + 5 + index);
+    }
+
+    private Service startScaleQuery(String name, int index, String database) throws IOException {
+        int port = portBase + 5 + index;
+        Map<String, String> env = serviceEnv(port, port + 50);
+        env.put("LEDGER_QUERY_DB_URL", postgres.jdbcUrl(database));
+        return startService(
+                name,
+                queryJar,
+                env,
+                port,
+                List.of("-Dledger.tokens.node-id=" + name, "-Dledger.rebuild.progress-interval=200ms"));
     }
 
     // ---- processes ----------------------------------------------------------------------------------------------

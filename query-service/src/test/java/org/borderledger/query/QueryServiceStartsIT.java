@@ -30,7 +30,10 @@ class QueryServiceStartsIT {
     @Autowired
     JdbcClient readModels;
 
-    /** The projections write where Axon commits their token, in the same transaction: one database, PostgreSQL. */
+    /**
+     * The projections write where Axon commits their tokens (one per partition of the topic's 6), in the same
+     * transaction: one database, PostgreSQL.
+     */
     @Test
     void theReadModelsLiveInTheDatabaseThatHoldsTheProjectionsToken() throws InterruptedException {
         String tokens = "select count(*) from token_entry where processor_name = 'projections'";
@@ -39,7 +42,7 @@ class QueryServiceStartsIT {
             Thread.sleep(100);
         }
 
-        assertThat(readModels.sql(tokens).query(Long.class).single()).isEqualTo(1);
+        assertThat(readModels.sql(tokens).query(Long.class).single()).isEqualTo(6);
     }
 
     @Test

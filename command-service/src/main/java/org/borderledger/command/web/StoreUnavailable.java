@@ -12,7 +12,7 @@ import org.springframework.transaction.TransactionSystemException;
  * Whether a write failed because the database could not be reached, rather than because of what it asked: no
  * connection (the pool's timeout passed, the server refused or closed it), or the server shutting down
  * (SQLSTATE class 08, connection exception; 57P01–57P03, operator intervention), or a write whose rollback failed
- * because its connection was gone. Whether a write whose commit was cut off committed is not known: the client sends
+ * because its connection was gone (also the rollback after a commit that the server's death cut off). Whether a write whose commit was cut off committed is not known: the client sends
  * it again with its {@code Idempotency-Key}, which answers what was recorded.
  */
 final class StoreUnavailable {
@@ -32,6 +32,11 @@ final class StoreUnavailable {
                 // the write failed and its rollback too: the connection is gone, nothing committed
                 return true;
             }
+            if (cause instanceof TransactionSystemException failed && isRollback(failed)) {
+                // a commit cut off (its outcome unknown), then its rollback on the dead connection: Spring throws the
+                // rollback's failure, which a rollback on a live connection never has
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P")) {
@@ -40,5 +45,9 @@ final class StoreUnavailable {
             }
         }
         return false;
+    }
+
+    private static boolean isRollback(TransactionSystemException failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("JDBC rollback failed");
     }
 }

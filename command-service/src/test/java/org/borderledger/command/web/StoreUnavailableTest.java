@@ -30,6 +30,10 @@ class StoreUnavailableTest {
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new IllegalStateException("the write's own failure"));
         assertThat(StoreUnavailable.causes(rollbackFailed)).isTrue();
+        // a commit cut off by the server's death, then the rollback on the closed connection (seen in the fault suite)
+        assertThat(StoreUnavailable.causes(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * columns, in SQL on one connection (so on the live side within that connection's transaction and snapshot). Only the
  * rows that differ travel to the service: the database joins the two tables, so memory stays bounded whatever their
  * size. Which tables are read models needs no list: every table of the schema except the operational ones (the
- * migrations' history, Axon's tokens, the replay and check records, the dead letters). {@code processed_position.processed_at}, the time
+ * migrations' history, Axon's tokens, the live instances, the replay and check records, the dead letters). {@code processed_position.processed_at}, the time
  * a row was written, is the one column that legitimately differs.
  */
 final class TableComparison {
@@ -28,6 +28,7 @@ final class TableComparison {
     static final Set<String> OPERATIONAL_TABLES = Set.of(
             "flyway_schema_history",
             "token_entry",
+            "projection_member",
             "read_model_replay",
             "read_model_lock",
             "consistency_check",

@@ -1,7 +1,6 @@
 package org.borderledger.query.infra;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -14,7 +13,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.LedgerRecords;
@@ -58,25 +56,23 @@ class AxonConfiguration {
     }
 
     /**
-     * The extension's own source, but with the records in fetch order ({@link FetchOrderBuffer}): the token the
-     * projections commit then tells exactly which records they have processed, which a replay's progress relies on.
+     * The topic as the projections stream it: each segment of the processor reads its own partitions
+     * ({@link PartitionStreams}), records in fetch order ({@link FetchOrderBuffer}): the token the projections commit
+     * then tells exactly which records they have processed, which a replay's progress relies on.
      */
     @Bean
     @SuppressWarnings("unchecked")
-    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(
-            Serializer serializer,
+    PartitionStreams partitionStreams(
             ConsumerFactory<String, byte[]> consumerFactory,
             Fetcher<?, ?, ?> fetcher,
             KafkaMessageConverter<String, byte[]> converter,
             KafkaProperties kafka) {
         int capacity = kafka.getFetcher().getBufferSize();
-        return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(List.of(kafka.getDefaultTopic()))
-                .serializer(serializer)
-                .consumerFactory(consumerFactory)
-                .fetcher((Fetcher<String, byte[], KafkaEventMessage>) fetcher)
-                .messageConverter(converter)
-                .bufferFactory(() -> new FetchOrderBuffer(capacity))
-                .build();
+        return new PartitionStreams(
+                kafka.getDefaultTopic(),
+                consumerFactory,
+                (Fetcher<String, byte[], KafkaEventMessage>) fetcher,
+                converter,
+                () -> new FetchOrderBuffer(capacity));
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.borderledger.query.infra.PartitionStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,6 +49,15 @@ public class ProcessedOffsets {
                 .list());
     }
 
+    /** Segment to its committed token, without claiming any; a segment whose token is empty is left out. */
+    public Map<Integer, TrackingToken> tokens() {
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        jdbc.sql(SELECT + ":processor").param("processor", PROCESSOR).query(rs -> {
+            tokens.put(rs.getInt("segment"), token(rs));
+        });
+        return tokens;
+    }
+
     /** The same, read on {@code connection}, within its transaction (and snapshot). */
     public Map<Integer, Long> read(Connection connection) throws SQLException {
         List<TrackingToken> tokens = new ArrayList<>();
@@ -69,34 +78,16 @@ public class ProcessedOffsets {
     }
 
     /**
-     * With several segments, each token holds the offsets its segment has read; an offset counts as processed once
-     * every segment has passed it, so the smallest wins. A replay token's current position is its lower bound.
+     * Each segment's token holds the offsets of the partitions its segment reads (one partition per segment, or every
+     * partition in a processor of one segment); a partition counts as processed up to an offset once every token that
+     * names it has passed that offset, so the smallest wins. A replay token's current position is its lower bound.
      */
     private Map<Integer, Long> combine(List<TrackingToken> tokens) {
         Map<Integer, Long> combined = new HashMap<>();
-        boolean first = true;
         for (TrackingToken token : tokens) {
-            Map<Integer, Long> offsets = offsetsOf(WrappedToken.unwrapLowerBound(token));
-            if (first) {
-                combined.putAll(offsets);
-                first = false;
-            } else {
-                combined.keySet().retainAll(offsets.keySet());
-                combined.replaceAll((partition, offset) -> Math.min(offset, offsets.get(partition)));
-            }
+            PartitionStreams.offsetsOf(WrappedToken.unwrapLowerBound(token), topic)
+                    .forEach((partition, offset) -> combined.merge(partition, offset, Math::min));
         }
         return combined;
-    }
-
-    private Map<Integer, Long> offsetsOf(TrackingToken token) {
-        Map<Integer, Long> offsets = new HashMap<>();
-        if (token instanceof KafkaTrackingToken kafka) {
-            kafka.getPositions().forEach((partition, offset) -> {
-                if (partition.topic().equals(topic)) {
-                    offsets.put(partition.partition(), offset);
-                }
-            });
-        }
-        return offsets;
     }
 }

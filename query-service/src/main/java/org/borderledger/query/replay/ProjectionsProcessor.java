@@ -2,8 +2,8 @@ package org.borderledger.query.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.segments.ProjectionSegments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,10 +13,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProjectionsProcessor {
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionSegments segments;
     private final TransactionTemplate transaction;
 
-    ProjectionsProcessor(EventProcessingConfiguration processing, PlatformTransactionManager transactions) {
+    ProjectionsProcessor(
+            EventProcessingConfiguration processing,
+            ProjectionSegments segments,
+            PlatformTransactionManager transactions) {
         this.processing = processing;
+        this.segments = segments;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -30,15 +35,20 @@ class ProjectionsProcessor {
     }
 
     /**
-     * Rewinds every segment's token to the start of the topic (an empty Kafka token: offset 0 of every partition, so
-     * the first record still on the topic) and runs the projections' {@code @ResetHandler}s, which
-     * empty the read models, in one transaction with {@code alsoInTheTransaction}: the read models are emptied if and
-     * only if the token was rewound. The processor must be shut down.
+     * Rewinds every segment's token to the first record of its partitions ({@link ProjectionSegments#rewind}, which
+     * takes the segments other instances hold) and runs the projections' {@code @ResetHandler}s, which empty the read
+     * models, in one transaction with {@code alsoInTheTransaction}: the read models are emptied if and only if the
+     * tokens were rewound. This is what the processor's own reset does, with a start token per segment. The processor
+     * must be shut down.
      */
     void rewind(Runnable alsoInTheTransaction) {
         TrackingEventProcessor processor = processor();
+        if (processor.isRunning()) {
+            throw new IllegalStateException("The projections processor must be shut down before it is rewound");
+        }
         transaction.executeWithoutResult(status -> {
-            processor.resetTokens(KafkaTrackingToken.emptyToken());
+            segments.rewind();
+            processor.eventHandlerInvoker().performReset();
             alsoInTheTransaction.run();
         });
     }
