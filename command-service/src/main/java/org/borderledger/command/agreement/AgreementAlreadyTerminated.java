@@ -5,9 +5,9 @@ import org.borderledger.command.StateConflict;
 
 /** Nothing is recorded on an agreement after its termination. */
 @ProblemType("agreement-already-terminated")
-public class AgreementAlreadyTerminated extends StateConflict {
+class AgreementAlreadyTerminated extends StateConflict {
 
-    public AgreementAlreadyTerminated(String agreementId) {
+    AgreementAlreadyTerminated(String agreementId) {
         super("Agreement " + agreementId + " is terminated");
     }
 }

@@ -7,7 +7,7 @@ import org.borderledger.command.Submitter;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** {@code domains} and {@code validTo} are {@code null} where the amendment leaves them unchanged. */
-public record AmendAgreement(
+record AmendAgreement(
         @TargetAggregateIdentifier String agreementId,
         LocalDate amendedOn,
         String summary,

@@ -6,9 +6,9 @@ import org.borderledger.command.RuleViolated;
 
 /** Nothing happens to an agreement before the day it was signed. */
 @ProblemType("dated-before-signature")
-public class DatedBeforeSignature extends RuleViolated {
+class DatedBeforeSignature extends RuleViolated {
 
-    public DatedBeforeSignature(String agreementId, String field, LocalDate date, LocalDate signedOn) {
+    DatedBeforeSignature(String agreementId, String field, LocalDate date, LocalDate signedOn) {
         super(
                 "Agreement " + agreementId + " was signed on " + signedOn + "; " + field + " " + date + " is earlier",
                 field);

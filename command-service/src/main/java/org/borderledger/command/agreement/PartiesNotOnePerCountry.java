@@ -6,9 +6,9 @@ import org.borderledger.command.RuleViolated;
 
 /** An agreement binds exactly two provinces, one of Vietnam and one of Cambodia. */
 @ProblemType("parties-not-one-per-country")
-public class PartiesNotOnePerCountry extends RuleViolated {
+class PartiesNotOnePerCountry extends RuleViolated {
 
-    public PartiesNotOnePerCountry(List<String> parties) {
+    PartiesNotOnePerCountry(List<String> parties) {
         super(
                 "An agreement needs two parties, one province of Vietnam (VN-..) and one of Cambodia (KH-..), not "
                         + parties,

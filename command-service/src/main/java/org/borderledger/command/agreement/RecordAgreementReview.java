@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record RecordAgreementReview(
+record RecordAgreementReview(
         @TargetAggregateIdentifier String agreementId,
         LocalDate reviewedOn,
         LocalDate periodFrom,

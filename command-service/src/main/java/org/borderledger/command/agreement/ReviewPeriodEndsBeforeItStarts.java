@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 @ProblemType("review-period-ends-before-it-starts")
-public class ReviewPeriodEndsBeforeItStarts extends RuleViolated {
+class ReviewPeriodEndsBeforeItStarts extends RuleViolated {
 
-    public ReviewPeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
+    ReviewPeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
         super(
                 "The period reviewed ends on " + periodTo + ", before it starts on " + periodFrom,
                 "periodFrom",

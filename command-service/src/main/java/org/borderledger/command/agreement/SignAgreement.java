@@ -9,7 +9,7 @@ import org.borderledger.events.agreement.CooperationDomain;
 import org.borderledger.events.agreement.Signatory;
 
 /** {@code parties} are the province codes of the two signing provinces, such as {@code VN-47} and {@code KH-7}. */
-public record SignAgreement(
+record SignAgreement(
         @TargetAggregateIdentifier String agreementId,
         String title,
         List<String> parties,

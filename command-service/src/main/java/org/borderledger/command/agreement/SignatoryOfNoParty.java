@@ -7,9 +7,9 @@ import org.borderledger.events.agreement.Signatory;
 
 /** Every signatory signs for one of the two parties. */
 @ProblemType("signatory-of-no-party")
-public class SignatoryOfNoParty extends RuleViolated {
+class SignatoryOfNoParty extends RuleViolated {
 
-    public SignatoryOfNoParty(Signatory signatory, List<String> parties) {
+    SignatoryOfNoParty(Signatory signatory, List<String> parties) {
         super(
                 "Signatory " + signatory.name() + " signs for " + signatory.province()
                         + ", which is not one of the parties " + parties,

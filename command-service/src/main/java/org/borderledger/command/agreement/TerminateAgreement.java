@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record TerminateAgreement(
+record TerminateAgreement(
         @TargetAggregateIdentifier String agreementId, LocalDate terminatedOn, String reason, Submitter submittedBy) {}

@@ -6,7 +6,7 @@ import org.borderledger.command.RuleViolated;
 
 /** An agreement's validity ends strictly after it starts. */
 @ProblemType("validity-ends-before-it-starts")
-public class ValidityEndsBeforeItStarts extends RuleViolated {
+class ValidityEndsBeforeItStarts extends RuleViolated {
 
     private ValidityEndsBeforeItStarts(LocalDate validFrom, LocalDate validTo, String... fields) {
         super("An agreement valid from " + validFrom + " must be valid until a later date than " + validTo, fields);

@@ -3,5 +3,5 @@ package org.borderledger.command.indicator;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record CorrectIndicator(
+record CorrectIndicator(
         @TargetAggregateIdentifier String indicatorId, long value, String reason, Submitter submittedBy) {}

@@ -5,9 +5,9 @@ import org.borderledger.command.RuleViolated;
 
 /** A correction that repeats the current value would be a fact that says nothing. */
 @ProblemType("correction-changes-nothing")
-public class CorrectionChangesNothing extends RuleViolated {
+class CorrectionChangesNothing extends RuleViolated {
 
-    public CorrectionChangesNothing(String indicatorId, long value) {
+    CorrectionChangesNothing(String indicatorId, long value) {
         super("Indicator " + indicatorId + " already has the value " + value, "value");
     }
 }

@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 
 /** Only units of the province that reported a figure correct it. */
 @ProblemType("indicator-of-another-province")
-public class IndicatorOfAnotherProvince extends NotEntitled {
+class IndicatorOfAnotherProvince extends NotEntitled {
 
-    public IndicatorOfAnotherProvince(String indicatorId, String reportingProvince, String province) {
+    IndicatorOfAnotherProvince(String indicatorId, String reportingProvince, String province) {
         super("Indicator " + indicatorId + " was reported by " + reportingProvince + "; a unit of " + province
                 + " cannot correct it");
     }

@@ -5,9 +5,9 @@ import org.borderledger.command.RuleViolated;
 
 /** Turnover and visitor counts are never negative. */
 @ProblemType("negative-indicator-value")
-public class NegativeIndicatorValue extends RuleViolated {
+class NegativeIndicatorValue extends RuleViolated {
 
-    public NegativeIndicatorValue(long value) {
+    NegativeIndicatorValue(long value) {
         super("An indicator value cannot be negative: " + value, "value");
     }
 }

@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 @ProblemType("period-ends-before-it-starts")
-public class PeriodEndsBeforeItStarts extends RuleViolated {
+class PeriodEndsBeforeItStarts extends RuleViolated {
 
-    public PeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
+    PeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
         super("The period ends on " + periodTo + ", before it starts on " + periodFrom, "periodFrom", "periodTo");
     }
 }

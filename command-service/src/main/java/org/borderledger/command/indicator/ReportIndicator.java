@@ -6,7 +6,7 @@ import org.borderledger.command.Submitter;
 import org.borderledger.events.indicator.IndicatorKind;
 
 /** {@code value} is in USD for trade kinds and in persons for visitor kinds; {@code borderGate} may be null. */
-public record ReportIndicator(
+record ReportIndicator(
         @TargetAggregateIdentifier String indicatorId,
         IndicatorKind indicator,
         LocalDate periodFrom,

@@ -6,9 +6,12 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
+import org.borderledger.command.Submitter;
 import org.borderledger.command.web.BusinessDate;
 import org.borderledger.command.web.Ids;
 import org.borderledger.command.web.Text;
+import org.borderledger.command.web.Write;
+import org.borderledger.command.web.WritePath;
 import org.borderledger.events.FieldLimits;
 import org.borderledger.events.indicator.IndicatorKind;
 
@@ -16,6 +19,7 @@ import org.borderledger.events.indicator.IndicatorKind;
  * A figure for a past period: USD for the trade kinds, persons for the visitor kinds. The reporting province is the
  * submitter's, from the token.
  */
+@WritePath(value = "", summary = "Report a trade or visitor figure for a period, for the submitter's province")
 record ReportIndicatorRequest(
         @Pattern(regexp = Ids.PATTERN) String id,
         @NotNull IndicatorKind indicator,
@@ -23,4 +27,11 @@ record ReportIndicatorRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate periodTo,
         @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
         @Text(max = FieldLimits.BORDER_GATE) String borderGate,
-        @Text(max = FieldLimits.SOURCE) String source) {}
+        @Text(max = FieldLimits.SOURCE) String source)
+        implements Write.Request {
+
+    @Override
+    public ReportIndicator command(String aggregateId, Submitter submitter) {
+        return new ReportIndicator(aggregateId, indicator, periodFrom, periodTo, value, borderGate, source, submitter);
+    }
+}

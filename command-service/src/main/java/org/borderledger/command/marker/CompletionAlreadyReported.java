@@ -6,9 +6,9 @@ import org.borderledger.command.StateConflict;
 
 /** The marker's completion is reported and awaits the other side's confirmation. */
 @ProblemType("completion-already-reported")
-public class CompletionAlreadyReported extends StateConflict {
+class CompletionAlreadyReported extends StateConflict {
 
-    public CompletionAlreadyReported(String markerId, LocalDate completedOn) {
+    CompletionAlreadyReported(String markerId, LocalDate completedOn) {
         super("Completion of marker " + markerId + " on " + completedOn
                 + " is already reported and awaits confirmation by the other side");
     }

@@ -5,9 +5,9 @@ import org.borderledger.command.StateConflict;
 
 /** There is nothing to confirm until the responsible side reports the marker built. */
 @ProblemType("completion-not-reported")
-public class CompletionNotReported extends StateConflict {
+class CompletionNotReported extends StateConflict {
 
-    public CompletionNotReported(String markerId) {
+    CompletionNotReported(String markerId) {
         super("Completion of marker " + markerId + " has not been reported by the responsible side");
     }
 }

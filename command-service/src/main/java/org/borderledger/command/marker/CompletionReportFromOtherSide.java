@@ -6,9 +6,9 @@ import org.borderledger.events.Side;
 
 /** Only the side responsible for building a marker reports it built. */
 @ProblemType("completion-report-from-other-side")
-public class CompletionReportFromOtherSide extends NotEntitled {
+class CompletionReportFromOtherSide extends NotEntitled {
 
-    public CompletionReportFromOtherSide(String markerId, Side responsibleSide, Side reportingSide) {
+    CompletionReportFromOtherSide(String markerId, Side responsibleSide, Side reportingSide) {
         super("Marker " + markerId + " is built by " + responsibleSide + "; a unit of " + reportingSide
                 + " cannot report its completion");
     }

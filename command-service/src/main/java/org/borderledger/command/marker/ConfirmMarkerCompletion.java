@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record ConfirmMarkerCompletion(
+record ConfirmMarkerCompletion(
         @TargetAggregateIdentifier String markerId, LocalDate confirmedOn, Submitter submittedBy) {}

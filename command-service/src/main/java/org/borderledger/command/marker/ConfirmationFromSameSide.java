@@ -6,9 +6,9 @@ import org.borderledger.events.Side;
 
 /** A marker's completion is verified jointly: the side that built it cannot confirm it. */
 @ProblemType("confirmation-from-same-side")
-public class ConfirmationFromSameSide extends NotEntitled {
+class ConfirmationFromSameSide extends NotEntitled {
 
-    public ConfirmationFromSameSide(String markerId, Side side) {
+    ConfirmationFromSameSide(String markerId, Side side) {
         super("Marker " + markerId + " was built by " + side + "; only the other side can confirm its completion");
     }
 }

@@ -6,9 +6,9 @@ import org.borderledger.command.StateConflict;
 
 /** The marker's earlier damage has not been repaired yet. */
 @ProblemType("marker-already-damaged")
-public class MarkerAlreadyDamaged extends StateConflict {
+class MarkerAlreadyDamaged extends StateConflict {
 
-    public MarkerAlreadyDamaged(String markerId, LocalDate damagedOn) {
+    MarkerAlreadyDamaged(String markerId, LocalDate damagedOn) {
         super("Marker " + markerId + " is already damaged (since " + damagedOn + ") and not yet repaired");
     }
 }

@@ -5,9 +5,9 @@ import org.borderledger.command.StateConflict;
 
 /** Damage is reported on a completed (confirmed) marker only. */
 @ProblemType("marker-not-completed")
-public class MarkerNotCompleted extends StateConflict {
+class MarkerNotCompleted extends StateConflict {
 
-    public MarkerNotCompleted(String markerId) {
+    MarkerNotCompleted(String markerId) {
         super("Marker " + markerId + " is not completed yet");
     }
 }

@@ -4,9 +4,9 @@ import org.borderledger.command.ProblemType;
 import org.borderledger.command.StateConflict;
 
 @ProblemType("marker-not-damaged")
-public class MarkerNotDamaged extends StateConflict {
+class MarkerNotDamaged extends StateConflict {
 
-    public MarkerNotDamaged(String markerId) {
+    MarkerNotDamaged(String markerId) {
         super("Marker " + markerId + " has no unrepaired damage");
     }
 }

@@ -9,9 +9,9 @@ import org.borderledger.command.ProblemType;
  * that confirmed it, a repair by the province that built it.
  */
 @ProblemType("marker-of-another-province")
-public class MarkerOfAnotherProvince extends NotEntitled {
+class MarkerOfAnotherProvince extends NotEntitled {
 
-    public MarkerOfAnotherProvince(String markerId, String province, Collection<String> entitled) {
+    MarkerOfAnotherProvince(String markerId, String province, Collection<String> entitled) {
         super("Marker " + markerId + " is recorded by " + String.join(" and ", entitled) + ", not by " + province);
     }
 }

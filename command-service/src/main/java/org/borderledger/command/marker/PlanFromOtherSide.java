@@ -6,9 +6,9 @@ import org.borderledger.events.Side;
 
 /** A marker is planned by the side responsible for building it: the other side cannot plan it in its place. */
 @ProblemType("plan-from-other-side")
-public class PlanFromOtherSide extends NotEntitled {
+class PlanFromOtherSide extends NotEntitled {
 
-    public PlanFromOtherSide(String markerId, Side responsibleSide, Side planningSide) {
+    PlanFromOtherSide(String markerId, Side responsibleSide, Side planningSide) {
         super(
                 "Marker " + markerId + " is to be built by " + responsibleSide + "; a unit of " + planningSide
                         + " cannot plan it",

@@ -6,7 +6,7 @@ import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerType;
 
-public record PlanMarker(
+record PlanMarker(
         @TargetAggregateIdentifier String markerId,
         MarkerType type,
         GeoPoint plannedPoint,

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record RecordMarkerRepair(
+record RecordMarkerRepair(
         @TargetAggregateIdentifier String markerId, LocalDate repairedOn, String description, Submitter submittedBy) {}

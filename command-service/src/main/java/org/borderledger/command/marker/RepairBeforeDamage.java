@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 @ProblemType("repair-before-damage")
-public class RepairBeforeDamage extends RuleViolated {
+class RepairBeforeDamage extends RuleViolated {
 
-    public RepairBeforeDamage(String markerId, LocalDate repairedOn, LocalDate damagedOn) {
+    RepairBeforeDamage(String markerId, LocalDate repairedOn, LocalDate damagedOn) {
         super(
                 "Marker " + markerId + " cannot be repaired on " + repairedOn + ", before its damage on " + damagedOn,
                 "repairedOn");

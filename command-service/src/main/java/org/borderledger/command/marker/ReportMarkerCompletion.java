@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 import org.borderledger.events.GeoPoint;
 
-public record ReportMarkerCompletion(
+record ReportMarkerCompletion(
         @TargetAggregateIdentifier String markerId,
         LocalDate completedOn,
         GeoPoint surveyedPoint,

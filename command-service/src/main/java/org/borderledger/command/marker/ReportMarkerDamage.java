@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record ReportMarkerDamage(
+record ReportMarkerDamage(
         @TargetAggregateIdentifier String markerId, LocalDate damagedOn, String description, Submitter submittedBy) {}

@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 
 /** A unit opens search cases for itself: the searching unit is the submitting unit, never another one. */
 @ProblemType("case-for-another-unit")
-public class CaseForAnotherUnit extends NotEntitled {
+class CaseForAnotherUnit extends NotEntitled {
 
-    public CaseForAnotherUnit(String searchingUnit, String submittingUnit) {
+    CaseForAnotherUnit(String searchingUnit, String submittingUnit) {
         super(
                 "Unit " + submittingUnit + " cannot open a case searched by another unit (" + searchingUnit + ")",
                 "searchingUnit");

@@ -5,9 +5,9 @@ import org.borderledger.command.ProblemType;
 
 /** Only units of the province that opened a case, or of the province searched, record its facts. */
 @ProblemType("case-of-another-province")
-public class CaseOfAnotherProvince extends NotEntitled {
+class CaseOfAnotherProvince extends NotEntitled {
 
-    public CaseOfAnotherProvince(String caseId, String province) {
+    CaseOfAnotherProvince(String caseId, String province) {
         super("Case " + caseId + " does not belong to province " + province);
     }
 }

@@ -4,9 +4,9 @@ import org.borderledger.command.ProblemType;
 import org.borderledger.command.RuleViolated;
 
 @ProblemType("count-not-positive")
-public class CountNotPositive extends RuleViolated {
+class CountNotPositive extends RuleViolated {
 
-    public CountNotPositive(int count) {
+    CountNotPositive(int count) {
         super("The number of remains must be positive, not " + count, "count");
     }
 }

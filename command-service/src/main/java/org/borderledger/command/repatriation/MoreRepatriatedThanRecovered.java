@@ -5,9 +5,9 @@ import org.borderledger.command.RuleViolated;
 
 /** The total repatriated in a case never exceeds the total recovered. */
 @ProblemType("more-repatriated-than-recovered")
-public class MoreRepatriatedThanRecovered extends RuleViolated {
+class MoreRepatriatedThanRecovered extends RuleViolated {
 
-    public MoreRepatriatedThanRecovered(String caseId, int count, long awaitingRepatriation) {
+    MoreRepatriatedThanRecovered(String caseId, int count, long awaitingRepatriation) {
         super(
                 "Case " + caseId + " has " + awaitingRepatriation + " recovered remains awaiting repatriation; " + count
                         + " cannot be repatriated",

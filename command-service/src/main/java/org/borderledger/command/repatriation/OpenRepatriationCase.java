@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
 /** {@code searchingUnit} is null when the request names none: the submitting unit searches. */
-public record OpenRepatriationCase(
+record OpenRepatriationCase(
         @TargetAggregateIdentifier String caseId,
         String season,
         String searchProvince,

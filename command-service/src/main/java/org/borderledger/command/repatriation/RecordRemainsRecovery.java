@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 import org.borderledger.events.repatriation.RecoverySite;
 
-public record RecordRemainsRecovery(
+record RecordRemainsRecovery(
         @TargetAggregateIdentifier String caseId,
         LocalDate recoveredOn,
         int count,

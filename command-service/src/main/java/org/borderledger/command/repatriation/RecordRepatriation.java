@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.borderledger.command.Submitter;
 
-public record RecordRepatriation(
+record RecordRepatriation(
         @TargetAggregateIdentifier String caseId,
         LocalDate repatriatedOn,
         int count,

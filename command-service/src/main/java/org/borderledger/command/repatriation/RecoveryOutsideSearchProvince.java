@@ -5,9 +5,9 @@ import org.borderledger.command.RuleViolated;
 
 /** Remains of a case are recovered in the province the case searches. */
 @ProblemType("recovery-outside-search-province")
-public class RecoveryOutsideSearchProvince extends RuleViolated {
+class RecoveryOutsideSearchProvince extends RuleViolated {
 
-    public RecoveryOutsideSearchProvince(String caseId, String siteProvince, String searchProvince) {
+    RecoveryOutsideSearchProvince(String caseId, String siteProvince, String searchProvince) {
         super(
                 "Case " + caseId + " searches " + searchProvince + "; a recovery site in " + siteProvince
                         + " belongs to another case",

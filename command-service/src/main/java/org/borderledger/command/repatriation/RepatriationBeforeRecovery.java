@@ -6,9 +6,9 @@ import org.borderledger.command.RuleViolated;
 
 /** A repatriation cannot precede the case's first recovery, nor come when nothing has been recovered. */
 @ProblemType("repatriation-before-recovery")
-public class RepatriationBeforeRecovery extends RuleViolated {
+class RepatriationBeforeRecovery extends RuleViolated {
 
-    public RepatriationBeforeRecovery(String caseId, LocalDate repatriatedOn, LocalDate firstRecoveredOn) {
+    RepatriationBeforeRecovery(String caseId, LocalDate repatriatedOn, LocalDate firstRecoveredOn) {
         super(
                 firstRecoveredOn == null
                         ? "Case " + caseId + " has no recovery yet; nothing can be repatriated"

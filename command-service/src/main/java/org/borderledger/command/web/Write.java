@@ -19,26 +19,25 @@ public record Write<R>(String type, Class<R> body, boolean targeted, CommandFact
         Dispatch dispatch(String target, R body, Submitter submitter);
     }
 
-    /** The command for the aggregate {@code id}, from the validated body and the submitter. */
-    @FunctionalInterface
-    public interface CommandOf<R> {
-        Object command(String id, R body, Submitter submitter);
+    /** A write's request body: the command it asks of the aggregate {@code aggregateId}, by {@code submitter}. */
+    public interface Request {
+        Object command(String aggregateId, Submitter submitter);
     }
 
     /** A write that creates an aggregate, under the id {@code idOf} gives the body (given by the client or generated). */
-    public static <R> Write<R> creating(String type, Class<R> body, Function<R, String> idOf, CommandOf<R> command) {
+    public static <R extends Request> Write<R> creating(String type, Class<R> body, Function<R, String> idOf) {
         return new Write<>(type, body, false, (target, request, submitter) -> {
             String id = idOf.apply(request);
-            return new Dispatch(id, command.command(id, request, submitter));
+            return new Dispatch(id, request.command(id, submitter));
         });
     }
 
     /** A write to the aggregate the request's path (or batch item) names. */
-    public static <R> Write<R> targeting(String type, Class<R> body, CommandOf<R> command) {
+    public static <R extends Request> Write<R> targeting(String type, Class<R> body) {
         return new Write<>(
                 type,
                 body,
                 true,
-                (target, request, submitter) -> new Dispatch(target, command.command(target, request, submitter)));
+                (target, request, submitter) -> new Dispatch(target, request.command(target, submitter)));
     }
 }

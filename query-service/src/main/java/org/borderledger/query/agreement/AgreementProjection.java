@@ -19,7 +19,7 @@ import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.agreement.CooperationDomain;
 import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,43 +33,36 @@ class AgreementProjection {
 
     private static final ObjectMapper JSON = LedgerSerializer.objectMapper();
 
-    private static final Statement SIGNED = new Statement(
-            Step.CREATE,
-            "INSERT INTO agreement_view (agreement_id, title, parties, status, signed_on, place, document_ref,"
-                    + " signatories, domains, valid_from, valid_to, terminated_on, termination_reason, last_sequence)"
-                    + " VALUES (:id, :title, :parties, 'IN_FORCE', :signedOn, :place, :documentRef, :signatories,"
-                    + " :domains, :validFrom, :validTo, NULL, NULL, :sequence) ON CONFLICT DO NOTHING");
+    private static final SequencedView VIEW = new SequencedView("agreement_view", "agreement_id");
+
+    private static final Statement SIGNED = VIEW.create(
+            "title, parties, status, signed_on, place, document_ref, signatories, domains, valid_from, valid_to,"
+                    + " terminated_on, termination_reason",
+            ":title, :parties, 'IN_FORCE', :signedOn, :place, :documentRef, :signatories, :domains, :validFrom,"
+                    + " :validTo, NULL, NULL");
 
     /**
      * Every later event in one statement (so one batch keeps their order): an amendment replaces {@code domains} and
      * {@code valid_to} where it sets them, a termination sets the status; a review only advances the sequence.
      */
-    private static final Statement ADVANCED = new Statement(
-            Step.UPDATE,
-            "UPDATE agreement_view SET domains = COALESCE(CAST(:domains AS VARCHAR), domains),"
-                    + " valid_to = COALESCE(CAST(:validTo AS DATE), valid_to),"
-                    + " status = CASE WHEN CAST(:terminated AS BOOLEAN) THEN 'TERMINATED' ELSE status END,"
-                    + " terminated_on = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:terminatedOn AS DATE)"
-                    + " ELSE terminated_on END,"
-                    + " termination_reason = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:reason AS VARCHAR)"
-                    + " ELSE termination_reason END,"
-                    + " last_sequence = :sequence WHERE agreement_id = :id AND last_sequence < :sequence");
+    private static final Statement ADVANCED = VIEW.update("domains = COALESCE(CAST(:domains AS VARCHAR), domains),"
+            + " valid_to = COALESCE(CAST(:validTo AS DATE), valid_to),"
+            + " status = CASE WHEN CAST(:terminated AS BOOLEAN) THEN 'TERMINATED' ELSE status END,"
+            + " terminated_on = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:terminatedOn AS DATE)"
+            + " ELSE terminated_on END,"
+            + " termination_reason = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:reason AS VARCHAR)"
+            + " ELSE termination_reason END");
 
-    private static final Statement REVIEW_LINE = new Statement(
-            Step.AFTER_ROWS,
-            "INSERT INTO agreement_review_line (agreement_id, sequence_number, reviewed_on, period_from, period_to,"
-                    + " summary) SELECT agreement_id, :sequence, CAST(:reviewedOn AS DATE),"
-                    + " CAST(:periodFrom AS DATE), CAST(:periodTo AS DATE), CAST(:summary AS VARCHAR)"
-                    + " FROM agreement_view WHERE agreement_id = :id AND last_sequence >= :sequence"
-                    + " ON CONFLICT DO NOTHING");
+    private static final Statement REVIEW_LINE = VIEW.line(
+            "agreement_review_line",
+            "reviewed_on, period_from, period_to, summary",
+            "CAST(:reviewedOn AS DATE), CAST(:periodFrom AS DATE), CAST(:periodTo AS DATE), CAST(:summary AS VARCHAR)");
 
-    private static final Statement AMENDMENT_LINE = new Statement(
-            Step.AFTER_ROWS,
-            "INSERT INTO agreement_amendment_line (agreement_id, sequence_number, amended_on, summary, domains,"
-                    + " valid_to, document_ref) SELECT agreement_id, :sequence, CAST(:amendedOn AS DATE),"
-                    + " CAST(:summary AS VARCHAR), CAST(:domains AS VARCHAR), CAST(:validTo AS DATE),"
-                    + " CAST(:documentRef AS VARCHAR) FROM agreement_view WHERE agreement_id = :id"
-                    + " AND last_sequence >= :sequence ON CONFLICT DO NOTHING");
+    private static final Statement AMENDMENT_LINE = VIEW.line(
+            "agreement_amendment_line",
+            "amended_on, summary, domains, valid_to, document_ref",
+            "CAST(:amendedOn AS DATE), CAST(:summary AS VARCHAR), CAST(:domains AS VARCHAR), CAST(:validTo AS DATE),"
+                    + " CAST(:documentRef AS VARCHAR)");
 
     private final ReadModelWrites writes;
 

@@ -16,7 +16,7 @@ import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
 import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,27 +28,20 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("projections")
 class IndicatorProjection {
 
-    private static final Statement REPORTED = new Statement(
-            Step.CREATE,
-            "INSERT INTO indicator_view (indicator_id, kind, period_from, period_to, border_gate, source,"
-                    + " reporting_province, amount, reported_at, last_sequence) VALUES (:id, :kind, :periodFrom,"
-                    + " :periodTo, :borderGate, :source, :reportingProvince, :amount, :reportedAt, :sequence)"
-                    + " ON CONFLICT DO NOTHING");
+    private static final SequencedView VIEW = new SequencedView("indicator_view", "indicator_id");
 
-    private static final Statement CORRECTED = new Statement(
-            Step.UPDATE,
-            "UPDATE indicator_view SET amount = :amount, last_sequence = :sequence"
-                    + " WHERE indicator_id = :id AND last_sequence < :sequence");
+    private static final Statement REPORTED = VIEW.create(
+            "kind, period_from, period_to, border_gate, source, reporting_province, amount, reported_at",
+            ":kind, :periodFrom, :periodTo, :borderGate, :source, :reportingProvince, :amount, :reportedAt");
+
+    private static final Statement CORRECTED = VIEW.update("amount = :amount");
 
     /** The value a correction supersedes, kept as a line. */
-    private static final Statement CORRECTION_LINE = new Statement(
-            Step.AFTER_ROWS,
-            "INSERT INTO indicator_correction_line (indicator_id, sequence_number, superseded_amount,"
-                    + " corrected_amount, reason, event_position, corrected_at) SELECT indicator_id, :sequence,"
-                    + " CAST(:superseded AS BIGINT), CAST(:corrected AS BIGINT), CAST(:reason AS VARCHAR),"
-                    + " CAST(:position AS BIGINT), CAST(:correctedAt AS TIMESTAMP WITH TIME ZONE)"
-                    + " FROM indicator_view WHERE indicator_id = :id AND last_sequence >= :sequence"
-                    + " ON CONFLICT DO NOTHING");
+    private static final Statement CORRECTION_LINE = VIEW.line(
+            "indicator_correction_line",
+            "superseded_amount, corrected_amount, reason, event_position, corrected_at",
+            "CAST(:superseded AS BIGINT), CAST(:corrected AS BIGINT), CAST(:reason AS VARCHAR),"
+                    + " CAST(:position AS BIGINT), CAST(:correctedAt AS TIMESTAMP WITH TIME ZONE)");
 
     private final ReadModelWrites writes;
 

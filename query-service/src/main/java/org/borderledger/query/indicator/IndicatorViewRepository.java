@@ -28,15 +28,7 @@ class IndicatorViewRepository {
     }
 
     /** Which indicators a list shows: of {@code kind}, with a period starting on/after {@code from}, ending on/before {@code to}. */
-    record Filter(IndicatorKind kind, LocalDate from, LocalDate to) {
-
-        ListFilter sql() {
-            return new ListFilter()
-                    .with("kind = :kind", "kind", kind)
-                    .with("period_from >= :from", "from", from)
-                    .with("period_to <= :to", "to", to);
-        }
-    }
+    record Filter(IndicatorKind kind, LocalDate from, LocalDate to) {}
 
     Optional<IndicatorView> find(String id) {
         return withHistory(jdbc.sql("SELECT " + COLUMNS + " FROM indicator_view WHERE indicator_id = :id")
@@ -49,8 +41,8 @@ class IndicatorViewRepository {
 
     List<IndicatorView> list(Filter filter, int limit, long offset) {
         return withHistory(jdbc.sql("SELECT " + COLUMNS + " FROM indicator_view"
-                        + filter.sql().where() + " ORDER BY indicator_id LIMIT :limit OFFSET :offset")
-                .params(filter.sql().values())
+                        + conditions(filter).where() + " ORDER BY indicator_id LIMIT :limit OFFSET :offset")
+                .params(conditions(filter).values())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> read(rs))
@@ -58,10 +50,18 @@ class IndicatorViewRepository {
     }
 
     long count(Filter filter) {
-        return jdbc.sql("SELECT COUNT(*) FROM indicator_view" + filter.sql().where())
-                .params(filter.sql().values())
+        return jdbc.sql("SELECT COUNT(*) FROM indicator_view"
+                        + conditions(filter).where())
+                .params(conditions(filter).values())
                 .query(Long.class)
                 .single();
+    }
+
+    private static ListFilter conditions(Filter filter) {
+        return new ListFilter()
+                .with("kind = :kind", "kind", filter.kind())
+                .with("period_from >= :from", "from", filter.from())
+                .with("period_to <= :to", "to", filter.to());
     }
 
     private List<IndicatorView> withHistory(List<IndicatorView> indicators) {

@@ -14,7 +14,7 @@ import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerRepaired;
 import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,27 +25,25 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("projections")
 class MarkerProjection {
 
-    private static final Statement PLANNED = new Statement(
-            Step.CREATE,
-            "INSERT INTO marker_view (marker_id, marker_type, responsible_side, planned_lat, planned_lon, status,"
-                    + " last_sequence) VALUES (:id, :type, :side, :lat, :lon, 'PLANNED', :sequence)"
-                    + " ON CONFLICT DO NOTHING");
+    private static final SequencedView VIEW = new SequencedView("marker_view", "marker_id");
+
+    private static final Statement PLANNED = VIEW.create(
+            "marker_type, responsible_side, planned_lat, planned_lon, status", ":type, :side, :lat, :lon, 'PLANNED'");
 
     /** Every later event in one statement (so one batch keeps their order): the new status picks the columns. */
-    private static final Statement ADVANCED = new Statement(
-            Step.UPDATE,
-            "UPDATE marker_view SET status = :status,"
-                    + reported("completed_on", "CAST(:completedOn AS DATE)")
-                    + reported("reporting_side", "CAST(:reportingSide AS VARCHAR)")
-                    + reported("surveyed_lat", "CAST(:surveyedLat AS DOUBLE PRECISION)")
-                    + reported("surveyed_lon", "CAST(:surveyedLon AS DOUBLE PRECISION)")
-                    + when("COMPLETED", "confirmed_on", "CAST(:confirmedOn AS DATE)")
-                    + when("COMPLETED", "confirming_side", "CAST(:confirmingSide AS VARCHAR)")
-                    + when("DAMAGED", "damaged_on", "CAST(:damagedOn AS DATE)")
-                    + when("DAMAGED", "damage_description", "CAST(:damageDescription AS VARCHAR)")
-                    + when("REPAIRED", "repaired_on", "CAST(:repairedOn AS DATE)")
-                    + when("REPAIRED", "repair_description", "CAST(:repairDescription AS VARCHAR)")
-                    + " last_sequence = :sequence WHERE marker_id = :id AND last_sequence < :sequence");
+    private static final Statement ADVANCED = VIEW.update(String.join(
+            ",",
+            "status = :status",
+            reported("completed_on", "CAST(:completedOn AS DATE)"),
+            reported("reporting_side", "CAST(:reportingSide AS VARCHAR)"),
+            reported("surveyed_lat", "CAST(:surveyedLat AS DOUBLE PRECISION)"),
+            reported("surveyed_lon", "CAST(:surveyedLon AS DOUBLE PRECISION)"),
+            when("COMPLETED", "confirmed_on", "CAST(:confirmedOn AS DATE)"),
+            when("COMPLETED", "confirming_side", "CAST(:confirmingSide AS VARCHAR)"),
+            when("DAMAGED", "damaged_on", "CAST(:damagedOn AS DATE)"),
+            when("DAMAGED", "damage_description", "CAST(:damageDescription AS VARCHAR)"),
+            when("REPAIRED", "repaired_on", "CAST(:repairedOn AS DATE)"),
+            when("REPAIRED", "repair_description", "CAST(:repairDescription AS VARCHAR)")));
 
     private final ReadModelWrites writes;
 
@@ -139,7 +137,7 @@ class MarkerProjection {
 
     private static String when(String status, String column, String value) {
         return " " + column + " = CASE WHEN CAST(:status AS VARCHAR) = '" + status + "' THEN " + value + " ELSE "
-                + column + " END,";
+                + column + " END";
     }
 
     private static String name(Enum<?> value) {

@@ -26,15 +26,7 @@ class MarkerViewRepository {
     }
 
     /** Which markers a list or map shows; {@code null} fields do not filter. */
-    record Filter(MarkerStatus status, MarkerType type, Side side) {
-
-        ListFilter sql() {
-            return new ListFilter()
-                    .with("status = :status", "status", status)
-                    .with("marker_type = :type", "type", type)
-                    .with("responsible_side = :side", "side", side);
-        }
-    }
+    record Filter(MarkerStatus status, MarkerType type, Side side) {}
 
     Optional<MarkerView> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view WHERE marker_id = :id")
@@ -44,9 +36,9 @@ class MarkerViewRepository {
     }
 
     List<MarkerView> list(Filter filter, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.sql().where()
-                        + " ORDER BY marker_id LIMIT :limit OFFSET :offset")
-                .params(filter.sql().values())
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view"
+                        + conditions(filter).where() + " ORDER BY marker_id LIMIT :limit OFFSET :offset")
+                .params(conditions(filter).values())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> read(rs))
@@ -55,17 +47,25 @@ class MarkerViewRepository {
 
     /** Every marker the filter matches, ordered by id, unpaged (a border has hundreds of markers, not millions). */
     List<MarkerView> all(Filter filter) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view" + filter.sql().where() + " ORDER BY marker_id")
-                .params(filter.sql().values())
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marker_view"
+                        + conditions(filter).where() + " ORDER BY marker_id")
+                .params(conditions(filter).values())
                 .query((rs, row) -> read(rs))
                 .list();
     }
 
     long count(Filter filter) {
-        return jdbc.sql("SELECT COUNT(*) FROM marker_view" + filter.sql().where())
-                .params(filter.sql().values())
+        return jdbc.sql("SELECT COUNT(*) FROM marker_view" + conditions(filter).where())
+                .params(conditions(filter).values())
                 .query(Long.class)
                 .single();
+    }
+
+    private static ListFilter conditions(Filter filter) {
+        return new ListFilter()
+                .with("status = :status", "status", filter.status())
+                .with("marker_type = :type", "type", filter.type())
+                .with("responsible_side = :side", "side", filter.side());
     }
 
     private static MarkerView read(ResultSet rs) throws SQLException {

@@ -13,7 +13,7 @@ import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
 import org.borderledger.query.infra.ReadModelWrites;
 import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,32 +25,27 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("projections")
 class RepatriationCaseProjection {
 
-    private static final Statement OPENED = new Statement(
-            Step.CREATE,
-            "INSERT INTO repatriation_case_view (case_id, season, search_province, searching_unit,"
-                    + " opened_by_province, recovered_total, repatriated_total, first_recovered_on, last_sequence)"
-                    + " VALUES (:id, :season, :searchProvince, :searchingUnit, :openedByProvince, 0, 0, NULL,"
-                    + " :sequence) ON CONFLICT DO NOTHING");
+    private static final SequencedView VIEW = new SequencedView("repatriation_case_view", "case_id");
+
+    private static final Statement OPENED = VIEW.create(
+            "season, search_province, searching_unit, opened_by_province, recovered_total, repatriated_total,"
+                    + " first_recovered_on",
+            ":season, :searchProvince, :searchingUnit, :openedByProvince, 0, 0, NULL");
 
     /** Recoveries and repatriations in one statement (so one batch keeps their order). */
-    private static final Statement COUNTED = new Statement(
-            Step.UPDATE,
-            "UPDATE repatriation_case_view SET recovered_total = recovered_total + :recovered,"
-                    + " repatriated_total = repatriated_total + :repatriated,"
-                    + " first_recovered_on = CASE WHEN CAST(:recoveredOn AS DATE) IS NULL THEN first_recovered_on"
-                    + " WHEN first_recovered_on IS NULL OR first_recovered_on > CAST(:recoveredOn AS DATE)"
-                    + " THEN CAST(:recoveredOn AS DATE) ELSE first_recovered_on END,"
-                    + " last_sequence = :sequence WHERE case_id = :id AND last_sequence < :sequence");
+    private static final Statement COUNTED = VIEW.update("recovered_total = recovered_total + :recovered,"
+            + " repatriated_total = repatriated_total + :repatriated,"
+            + " first_recovered_on = CASE WHEN CAST(:recoveredOn AS DATE) IS NULL THEN first_recovered_on"
+            + " WHEN first_recovered_on IS NULL OR first_recovered_on > CAST(:recoveredOn AS DATE)"
+            + " THEN CAST(:recoveredOn AS DATE) ELSE first_recovered_on END");
 
-    private static final Statement LINE = new Statement(
-            Step.AFTER_ROWS,
-            "INSERT INTO repatriation_case_line (case_id, sequence_number, kind, occurred_on, remains_count,"
-                    + " site_province, site_district, site_commune, site_lat, site_lon, border_gate, receiving_unit)"
-                    + " SELECT case_id, :sequence, CAST(:kind AS VARCHAR), CAST(:occurredOn AS DATE),"
-                    + " CAST(:count AS INTEGER), CAST(:province AS VARCHAR), CAST(:district AS VARCHAR),"
-                    + " CAST(:commune AS VARCHAR), CAST(:lat AS DOUBLE PRECISION), CAST(:lon AS DOUBLE PRECISION),"
-                    + " CAST(:borderGate AS VARCHAR), CAST(:receivingUnit AS VARCHAR) FROM repatriation_case_view"
-                    + " WHERE case_id = :id AND last_sequence >= :sequence ON CONFLICT DO NOTHING");
+    private static final Statement LINE = VIEW.line(
+            "repatriation_case_line",
+            "kind, occurred_on, remains_count, site_province, site_district, site_commune, site_lat, site_lon,"
+                    + " border_gate, receiving_unit",
+            "CAST(:kind AS VARCHAR), CAST(:occurredOn AS DATE), CAST(:count AS INTEGER), CAST(:province AS VARCHAR),"
+                    + " CAST(:district AS VARCHAR), CAST(:commune AS VARCHAR), CAST(:lat AS DOUBLE PRECISION),"
+                    + " CAST(:lon AS DOUBLE PRECISION), CAST(:borderGate AS VARCHAR), CAST(:receivingUnit AS VARCHAR)");
 
     private final ReadModelWrites writes;
 
