@@ -1,7 +1,6 @@
 package org.borderledger.query.segments;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,11 +45,8 @@ public class ProjectionSegments implements InitializingBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SegmentProperties properties;
     private final String topic;
-    private final int configuredPartitions;
-    private final Duration claimTimeout;
-    private final String node;
-    private final int threads;
 
     ProjectionSegments(
             TokenStore tokenStore,
@@ -66,23 +62,20 @@ public class ProjectionSegments implements InitializingBean {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.properties = properties;
         this.topic = properties.topic();
-        this.configuredPartitions = properties.partitions();
-        this.claimTimeout = properties.claimTimeout();
-        this.node = properties.node();
-        this.threads = properties.threads();
     }
 
     @Override
     public void afterPropertiesSet() {
         int laidOut = ensure();
-        if (laidOut > threads) {
+        if (laidOut > properties.threads()) {
             log.warn(
                     "The projections have {} segments (one per partition) but {} threads: this instance alone"
                             + " processes only {} partitions. Set LEDGER_PROJECTION_THREADS to at least {}",
                     laidOut,
-                    threads,
-                    threads,
+                    properties.threads(),
+                    properties.threads(),
                     laidOut);
         }
     }
@@ -97,7 +90,7 @@ public class ProjectionSegments implements InitializingBean {
      */
     public void rewind() {
         jdbc.sql("UPDATE token_entry SET owner = :node, time_stamp = :now WHERE processor_name = :p")
-                .param("node", node)
+                .param("node", properties.node())
                 .param("now", clock.instant().toString())
                 .param("p", PROCESSOR)
                 .update();
@@ -122,10 +115,7 @@ public class ProjectionSegments implements InitializingBean {
             Map<Integer, TrackingToken> tokens = offsets.tokens();
             int[] segments = tokenStore.fetchSegments(PROCESSOR);
             if (segments.length > 0 && !perPartition(segments, tokens)) {
-                if (!convert(segments, tokens)) {
-                    return segments.length;
-                }
-                segments = new int[0];
+                return convert(segments, tokens, partitions) ? partitions : segments.length;
             }
             Set<Integer> present = new TreeSet<>();
             for (int segment : segments) {
@@ -151,14 +141,14 @@ public class ProjectionSegments implements InitializingBean {
     int partitions() {
         try {
             int partitions = topicLog.span().partitions().size();
-            return partitions > 0 ? partitions : configuredPartitions;
+            return partitions > 0 ? partitions : properties.partitions();
         } catch (RuntimeException e) {
             log.warn(
                     "The broker did not say how many partitions {} has ({}); laying out {} segments as configured",
                     topic,
                     e.toString(),
-                    configuredPartitions);
-            return configuredPartitions;
+                    properties.partitions());
+            return properties.partitions();
         }
     }
 
@@ -173,15 +163,15 @@ public class ProjectionSegments implements InitializingBean {
         return true;
     }
 
-    private boolean convert(int[] segments, Map<Integer, TrackingToken> tokens) {
+    private boolean convert(int[] segments, Map<Integer, TrackingToken> tokens, int partitions) {
         List<Claim> claims = jdbc.sql("SELECT segment, owner, time_stamp FROM token_entry WHERE processor_name = :p")
                 .param("p", PROCESSOR)
                 .query((rs, row) -> new Claim(rs.getInt("segment"), rs.getString("owner"), rs.getString("time_stamp")))
                 .list();
-        Instant stale = clock.instant().minus(claimTimeout);
+        Instant stale = clock.instant().minus(properties.claimTimeout());
         for (Claim claim : claims) {
             if (claim.owner() != null
-                    && !claim.owner().equals(node)
+                    && !claim.owner().equals(properties.node())
                     && (claim.since() == null || Instant.parse(claim.since()).isAfter(stale))) {
                 log.warn(
                         "The projections' {} segments are held by {}, which reads every partition in each;"
@@ -208,7 +198,6 @@ public class ProjectionSegments implements InitializingBean {
         jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p")
                 .param("p", PROCESSOR)
                 .update();
-        int partitions = partitions();
         for (int partition = 0; partition < partitions; partition++) {
             tokenStore.initializeSegment(
                     PartitionStreams.tokenFor(topic, Map.of(partition, reached.getOrDefault(partition, -1L))),

@@ -15,6 +15,9 @@ import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.ReadModelTables;
 import org.borderledger.query.SampleHistory;
 import org.borderledger.query.TopicWriter;
+import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.TopicLog;
+import org.borderledger.query.rebuild.TopicSpan;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.borderledger.testsupport.Tokens;
@@ -60,6 +63,12 @@ class ReplayIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ProcessedOffsets offsets;
+
+    @Autowired
+    TopicLog topicLog;
+
     LedgerHttp http;
     TopicWriter topic;
 
@@ -78,6 +87,7 @@ class ReplayIT {
     void aReplayRebuildsTheSameReadModelsAndReportsItsProgress() throws Exception {
         long last = SampleHistory.write(topic, "IT-RPL", 2006);
         readAfter(last, FIGURES_2006);
+        awaitEverythingOnTheTopicProjected();
         var tablesBefore = ReadModelTables.snapshot(jdbc);
         JsonNode figuresBefore = read(ALL_FIGURES).json();
         JsonNode figures2006 = read(FIGURES_2006).json();
@@ -118,6 +128,7 @@ class ReplayIT {
     void whileAReplayRunsReadsAreAnsweredMarkedAndNoSecondReplayStarts() throws Exception {
         long last = SampleHistory.write(topic, "IT-RPL-HELD", 2007);
         readAfter(last, "/api/repatriation-cases/" + SampleHistory.caseId("IT-RPL-HELD"));
+        awaitEverythingOnTheTopicProjected();
         var tablesBefore = ReadModelTables.snapshot(jdbc);
         String location;
         try (Connection holding = dataSource.getConnection()) {
@@ -202,6 +213,19 @@ class ReplayIT {
                 return response;
             }
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * The partitions are projected side by side, so the last event's position being projected does not mean the
+     * history's earlier events on other partitions are: the snapshot before a replay waits for every record on the topic.
+     */
+    private void awaitEverythingOnTheTopicProjected() throws InterruptedException {
+        TopicSpan span = topicLog.span();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!span.coveredBy(offsets.read())) {
+            assertThat(System.nanoTime()).as("projected up to %s", span).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
@@ -120,6 +121,33 @@ class PartitionedReadSideIT {
             }
             assertThat(processed(db)).isEqualTo(60);
             assertThat(markers(db)).isEqualTo(60);
+
+            // tokens of the earlier layout (one segment reading every partition) are laid out per partition, each
+            // partition keeping its offset
+            TrackingEventProcessor processor = a.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(ProcessedOffsets.PROCESSOR, TrackingEventProcessor.class)
+                    .orElseThrow();
+            processor.shutDown();
+            Map<Integer, Long> reached = a.getBean(ProcessedOffsets.class).read();
+            TokenStore tokenStore = a.getBean(TokenStore.class);
+            db.sql("DELETE FROM token_entry WHERE processor_name = :p AND segment > 0")
+                    .param("p", ProcessedOffsets.PROCESSOR)
+                    .update();
+            tokenStore.storeToken(PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsets.PROCESSOR, 0);
+            tokenStore.releaseClaim(ProcessedOffsets.PROCESSOR, 0);
+            assertThat(tokenPartitions(db)).containsOnlyKeys(0);
+
+            a.getBean(ProjectionSegments.class).ensure();
+
+            assertThat(tokenPartitions(db))
+                    .isEqualTo(
+                            Map.of(0, Set.of(0), 1, Set.of(1), 2, Set.of(2), 3, Set.of(3), 4, Set.of(4), 5, Set.of(5)));
+            assertThat(a.getBean(ProcessedOffsets.class).read()).isEqualTo(reached);
+            processor.start();
+            for (long position : plan(topic, 60, 66)) {
+                assertThat(readAfter(a, position)).isEqualTo(200);
+            }
+            assertThat(processed(db)).isEqualTo(66);
         }
     }
 
