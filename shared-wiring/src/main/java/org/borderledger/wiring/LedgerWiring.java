@@ -1,5 +1,6 @@
 package org.borderledger.wiring;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -38,7 +39,7 @@ public class LedgerWiring {
      * Tokens in the service's database. Several instances sharing it claim each processor's token (or segment) there:
      * one instance processes it, and a claim its owner stopped extending (the owner died) is free for another instance
      * after {@code ledger.tokens.claim-timeout}. The node id names the instance in {@code token_entry.owner} (default:
-     * the JVM's {@code pid@host}).
+     * the JVM's {@code pid@host}). Only the holder of a claim extends it or stores under it ({@link OwnClaimTokenStore}).
      */
     @Bean
     TokenStore tokenStore(
@@ -46,15 +47,14 @@ public class LedgerWiring {
             Serializer serializer,
             @Value("${ledger.tokens.claim-timeout:10s}") Duration claimTimeout,
             @Value("${ledger.tokens.node-id:}") String nodeId) {
+        String node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenTable.SCHEMA)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout);
-        if (!nodeId.isBlank()) {
-            tokens.nodeId(nodeId);
-        }
-        return tokens.build();
+                .claimTimeout(claimTimeout)
+                .nodeId(node);
+        return new OwnClaimTokenStore(tokens, TokenTable.SCHEMA, node);
     }
 
     /** The keys that sign and verify every record ({@code ledger.records.keys}); no service starts without one. */

@@ -40,6 +40,8 @@ class SegmentBalancer implements SmartLifecycle {
     private final SegmentProperties properties;
     private ScheduledExecutorService timer;
     private int rounds;
+    /** What the last round released (a segment in the middle of a batch goes once the batch committed). */
+    private List<Integer> lastReleased = List.of();
 
     SegmentBalancer(
             EventProcessingConfiguration processing,
@@ -125,15 +127,19 @@ class SegmentBalancer implements SmartLifecycle {
         List<Integer> held =
                 processor.processingStatus().keySet().stream().sorted().toList();
         if (held.size() <= share) {
+            lastReleased = List.of();
             return;
         }
         List<Integer> released = held.subList(share, held.size());
-        log.info(
-                "{} live instances share {} projections segments: releasing {} of this instance's {}",
-                live,
-                total,
-                released,
-                held);
+        if (!released.equals(lastReleased)) {
+            log.info(
+                    "{} live instances share {} projections segments: releasing {} of this instance's {}",
+                    live,
+                    total,
+                    released,
+                    held);
+        }
+        lastReleased = List.copyOf(released);
         for (int segment : released) {
             processor.releaseSegment(segment, properties.memberTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }

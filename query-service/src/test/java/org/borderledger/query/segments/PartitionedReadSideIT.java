@@ -1,6 +1,7 @@
 package org.borderledger.query.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
@@ -133,6 +135,13 @@ class PartitionedReadSideIT {
             db.sql("DELETE FROM token_entry WHERE processor_name = :p AND segment > 0")
                     .param("p", ProcessedOffsets.PROCESSOR)
                     .update();
+            // a segment nobody holds is neither extended nor stored under without being claimed first
+            assertThatThrownBy(() -> tokenStore.extendClaim(ProcessedOffsets.PROCESSOR, 0))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+            assertThatThrownBy(() -> tokenStore.storeToken(
+                            PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsets.PROCESSOR, 0))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+            tokenStore.fetchToken(ProcessedOffsets.PROCESSOR, 0);
             tokenStore.storeToken(PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsets.PROCESSOR, 0);
             tokenStore.releaseClaim(ProcessedOffsets.PROCESSOR, 0);
             assertThat(tokenPartitions(db)).containsOnlyKeys(0);
