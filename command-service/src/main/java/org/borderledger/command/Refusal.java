@@ -1,12 +1,15 @@
 package org.borderledger.command;
 
 import java.util.List;
+import org.borderledger.security.LedgerRefusal;
+import org.springframework.http.HttpStatus;
 
 /**
- * A command the ledger refuses, as a named fact ({@code MarkerAlreadyCompleted}). Each subclass is one kind of
- * refusal with a stable problem type, named by its {@link ProblemType}; {@link #fields()} names the request fields at fault. Nothing is recorded.
+ * A command the ledger refuses, as a named fact ({@code MarkerAlreadyCompleted}): a {@link LedgerRefusal} whose status
+ * follows from its {@link Kind} and whose stable problem type is named by its {@link ProblemType}; {@link #fields()}
+ * names the request fields at fault. Nothing is recorded.
  */
-public abstract class Refusal extends RuntimeException {
+public abstract class Refusal extends LedgerRefusal {
 
     /** How a refusal answers over HTTP. */
     public enum Kind {
@@ -18,25 +21,28 @@ public abstract class Refusal extends RuntimeException {
         FORBIDDEN
     }
 
-    private final List<String> fields;
-
     protected Refusal(String message, String... fields) {
-        super(message, null, false, false);
-        this.fields = List.of(fields);
+        super(message, List.of(fields));
     }
 
     public abstract Kind kind();
 
+    @Override
+    public HttpStatus status() {
+        return switch (kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
     /** The stable last segment of the problem type URI, e.g. {@code marker-already-completed}, from {@link ProblemType}. */
+    @Override
     public String type() {
         ProblemType type = getClass().getAnnotation(ProblemType.class);
         if (type == null) {
             throw new IllegalStateException(getClass().getName() + " states no @ProblemType");
         }
         return type.value();
-    }
-
-    public List<String> fields() {
-        return fields;
     }
 }

@@ -9,7 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.borderledger.command.Refusal;
+import org.borderledger.security.LedgerRefusal;
 import org.borderledger.security.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +34,8 @@ public class Problems {
                     "The event store cannot be reached. Send the write again with its Idempotency-Key.",
                     List.of());
         }
-        if (failure instanceof Refusal refusal) {
-            HttpStatus status =
-                    switch (refusal.kind()) {
-                        case CONFLICT -> HttpStatus.CONFLICT;
-                        case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
-                        case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                    };
-            return problem(status, refusal.type(), refusal.getMessage(), refusal.fields());
+        if (failure instanceof LedgerRefusal refusal) {
+            return refusal.toProblemDetail();
         }
         if (failure instanceof AggregateStreamCreationException) {
             return problem(
@@ -89,13 +83,8 @@ public class Problems {
     public ProblemDetail problem(HttpStatus status, String type, String detail, List<String> fields) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.uri(type));
-        problem.setTitle(title(type));
+        problem.setTitle(LedgerRefusal.titleOf(type));
         problem.setProperty("fields", fields);
         return problem;
-    }
-
-    private static String title(String type) {
-        String words = type.replace('-', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -41,10 +41,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerProblem.class)
     ResponseEntity<Object> handleLedgerProblem(LedgerProblem problem, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setType(ProblemTypes.uri(problem.kind()));
-        body.setTitle(problem.title());
-        body.setProperty("fields", problem.fields());
+        ProblemDetail body = problem.toProblemDetail();
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(problem.headers());
         return handleExceptionInternal(problem, body, headers, problem.status(), request);

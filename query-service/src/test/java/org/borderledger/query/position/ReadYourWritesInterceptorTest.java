@@ -53,7 +53,7 @@ class ReadYourWritesInterceptorTest {
         assertThatThrownBy(() -> interceptor.preHandle(request, response, handler()))
                 .isInstanceOfSatisfying(LedgerProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(problem.kind()).isEqualTo("position-not-reached");
+                    assertThat(problem.type()).isEqualTo("position-not-reached");
                     assertThat(problem.fields()).containsExactly(ReadPosition.MIN_HEADER);
                     assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("1");
                     assertThat(problem.headers().getFirst(ReadPosition.HEADER)).isEqualTo("7");
