@@ -17,15 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Facts", description = "Recorded facts with who submitted them and when, for any authenticated role")
-class FactQueryController {
-
-    private final FactLineRepository lines;
-    private final FigureFactRepository figures;
-
-    FactQueryController(FactLineRepository lines, FigureFactRepository figures) {
-        this.lines = lines;
-        this.figures = figures;
-    }
+record FactQueryController(FactLineRepository lines, FigureFactRepository figures) {
 
     @GetMapping("/api/figures/{figure}/facts")
     @Operation(
