@@ -632,13 +632,7 @@ public final class FaultSuite {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("instance", name);
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> started = client.send(
-                    HttpRequest.newBuilder(URI.create(queryUrl(name) + "/api/admin/consistency-checks"))
-                            .timeout(CLIENT_TIMEOUT)
-                            .header("Authorization", "Bearer " + adminToken)
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> started = startJob(queryUrl(name) + "/api/admin/consistency-checks");
             if (started.statusCode() == 409 || started.statusCode() == 503) {
                 sleep(Duration.ofSeconds(2));
                 continue;
@@ -647,37 +641,27 @@ public final class FaultSuite {
                 result.put("failure", started.statusCode() + " " + started.body());
                 return result;
             }
-            String location = started.headers().firstValue("Location").orElseThrow();
-            while (System.nanoTime() < deadline) {
-                JsonNode check = json.readTree(client.send(
-                                HttpRequest.newBuilder(URI.create(location))
-                                        .timeout(CLIENT_TIMEOUT)
-                                        .header("Authorization", "Bearer " + adminToken)
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body());
-                String status = check.path("status").asText();
-                if (!status.equals("RUNNING")) {
-                    result.put("status", status);
-                    result.put("consistent", check.path("consistent").asBoolean(false));
-                    result.put("rowsCompared", check.path("rowsCompared").asLong());
-                    result.put("eventsTotal", check.path("eventsTotal").asLong());
-                    result.put(
-                            "differencesTotal", check.path("differencesTotal").asLong());
-                    if (check.hasNonNull("positionGaps")) {
-                        result.put("positionGaps", check.get("positionGaps").toString());
-                    }
-                    if (check.hasNonNull("failure")) {
-                        result.put("failure", check.get("failure").asText());
-                    }
-                    if (check.path("differences").size() > 0) {
-                        result.put("differences", check.get("differences").toString());
-                    }
-                    return result;
-                }
-                sleep(Duration.ofSeconds(1));
+            JsonNode check =
+                    awaitJob(URI.create(started.headers().firstValue("Location").orElseThrow()), deadline);
+            String status = check.path("status").asText();
+            if (status.equals("RUNNING")) {
+                break;
             }
+            result.put("status", status);
+            result.put("consistent", check.path("consistent").asBoolean(false));
+            result.put("rowsCompared", check.path("rowsCompared").asLong());
+            result.put("eventsTotal", check.path("eventsTotal").asLong());
+            result.put("differencesTotal", check.path("differencesTotal").asLong());
+            if (check.hasNonNull("positionGaps")) {
+                result.put("positionGaps", check.get("positionGaps").toString());
+            }
+            if (check.hasNonNull("failure")) {
+                result.put("failure", check.get("failure").asText());
+            }
+            if (check.path("differences").size() > 0) {
+                result.put("differences", check.get("differences").toString());
+            }
+            return result;
         }
         result.put("failure", "no result within 10 minutes");
         return result;
@@ -746,20 +730,30 @@ public final class FaultSuite {
 
     /** Starts a replay on the instance at {@code url} and answers its record once it ended. */
     private JsonNode replay(String url) throws Exception {
-        HttpResponse<String> started = client.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/admin/replays"))
+        HttpResponse<String> started = startJob(url + "/api/admin/replays");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("The replay was refused: " + started.statusCode() + " " + started.body());
+        }
+        return awaitJob(
+                URI.create(started.headers().firstValue("Location").orElseThrow()),
+                System.nanoTime() + Duration.ofMinutes(20).toNanos());
+    }
+
+    /** POSTs an admin job (a replay, a consistency check) to {@code url}; the answer. */
+    private HttpResponse<String> startJob(String url) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
                         .timeout(CLIENT_TIMEOUT)
                         .header("Authorization", "Bearer " + adminToken)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (started.statusCode() != 202) {
-            throw new IllegalStateException("The replay was refused: " + started.statusCode() + " " + started.body());
-        }
-        URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+    }
+
+    /** The job at {@code location} once it is no longer RUNNING, or as it stands at {@code deadline} (nanoTime). */
+    private JsonNode awaitJob(URI location, long deadline) throws Exception {
         while (true) {
-            JsonNode replay = json.readTree(client.send(
+            JsonNode job = json.readTree(client.send(
                             HttpRequest.newBuilder(location)
                                     .timeout(CLIENT_TIMEOUT)
                                     .header("Authorization", "Bearer " + adminToken)
@@ -767,8 +761,8 @@ public final class FaultSuite {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body());
-            if (!"RUNNING".equals(replay.path("status").asText()) || System.nanoTime() > deadline) {
-                return replay;
+            if (!"RUNNING".equals(job.path("status").asText()) || System.nanoTime() > deadline) {
+                return job;
             }
             sleep(Duration.ofMillis(500));
         }
