@@ -5,7 +5,7 @@
 # command service and the query service as separate JVMs (their -exec.jar files), waits for health, warms up, then
 # measures ingest, end-to-end latency, PostgreSQL's own single-row commit rate (pgbench), the read side's rebuild from
 # the distribution log (replay), and each service's resident memory. Prints a table, writes bench/results/<date>.json
-# and, in full mode, the latest figures in BENCHMARKS.md. Every process it starts is stopped on exit.
+# and, in full mode, the latest figures in docs/benchmarks.md. Every process it starts is stopped on exit.
 #
 # --profile records a JFR (Java Flight Recorder) recording of each service during the measured ingest window and of the
 # rebuilding query service during the replay, then prints the top frames by CPU of each (execution samples: self, by
@@ -19,7 +19,7 @@
 # BENCH_DB_PREFIX (ledger_bench: the databases <prefix>_command, _query, _replay, _pgbench, dropped and created anew),
 # BENCH_SERVICE_JAVA_OPTS / BENCH_REPLAY_JAVA_OPTS (JVM flags of the services / of the rebuilding query service),
 # BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS (durations, replay size), BENCH_PHASES (e.g.
-# "ingest e2e": only some phases; such a run leaves BENCHMARKS.md alone), BENCH_NO_BUILD (use the jars as they are).
+# "ingest e2e": only some phases; such a run leaves docs/benchmarks.md alone), BENCH_NO_BUILD (use the jars as they are).
 set -euo pipefail
 
 # the whole script is one function, read before it runs: editing this file during a run cannot derail the run
@@ -58,7 +58,7 @@ main() {
   command_port=$((port_base + 1)); query_port=$((port_base + 2)); replay_port=$((port_base + 3))
   kafka_port=$((port_base + 12)); kafka_controller_port=$((port_base + 13))
   bootstrap=127.0.0.1:$kafka_port
-  # Service JVMs (BENCHMARKS.md has the measurements): a fixed, small heap (the default would be a quarter of the
+  # Service JVMs (docs/benchmarks.md has the measurements): a fixed, small heap (the default would be a quarter of the
   # machine's memory), serial GC (two cores: no collector threads competing with request threads; G1 needed 100 MiB
   # more per service for the same rate), small thread stacks, and only the C1 compiler: on two cores C2 spent a quarter
   # of the command service's CPU compiling Spring's and Axon's code during the measured minute. The rebuild (replay)
@@ -304,8 +304,8 @@ main() {
   # ---- report ------------------------------------------------------------------------------------------------------
   log "Report (whole run: $(($(date +%s) - started_at))s)"
   report=(report --work "$work" --results bench/results)
-  # only a full run of every phase writes BENCHMARKS.md
-  if $quick || [ -n "${BENCH_PHASES:-}" ]; then report+=(--quick); else report+=(--benchmarks BENCHMARKS.md); fi
+  # only a full run of every phase writes docs/benchmarks.md
+  if $quick || [ -n "${BENCH_PHASES:-}" ]; then report+=(--quick); else report+=(--benchmarks docs/benchmarks.md); fi
   bench "${report[@]}"
 }
 

@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * Gathers the phases' figures (JSON files in the run's work directory) with the machine, the pgbench rate and the
  * services' resident memory into {@code bench/results/<date>.json}, prints the table with each target, and (full runs)
- * rewrites the latest-figures section of {@code BENCHMARKS.md}.
+ * rewrites the latest-figures section of {@code docs/benchmarks.md}.
  */
 final class Report {
 

@@ -63,7 +63,7 @@ record LocalOptions(
             out.append(String.format(
                     "  %-29s %s [default: %s]%n", variable.name(), variable.meaning(), variable.defaultValue()));
         }
-        out.append("\nThe services read their other LEDGER_* settings as well (README, \"Configuration\").\n");
+        out.append("\nThe services read their other LEDGER_* settings as well (docs/configuration.md).\n");
         return out.toString();
     }
 }

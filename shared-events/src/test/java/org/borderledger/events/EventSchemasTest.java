@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed schemas under {@code contract/schemas} are what the records generate. A record that changes without its
  * schema fails here; {@code -Dcontract.regenerate=true} writes the schemas of the current records (review the diff, and
- * change an event's shape only as a new revision, see README "Revision policy").
+ * change an event's shape only as a new revision, see docs/event-contract.md, "Revision policy").
  */
 class EventSchemasTest {
 

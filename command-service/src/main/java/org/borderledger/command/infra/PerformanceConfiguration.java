@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the benchmark showed to be worth it on the write side (BENCHMARKS.md). */
+/** What the benchmark showed to be worth it on the write side (docs/benchmarks.md). */
 @Configuration(proxyBeanMethods = false)
 class PerformanceConfiguration {
 
