@@ -8,7 +8,7 @@ const COLOURS = ['#0b5cad', '#b35c00', '#1e7b3a', '#7a1f5c'];
 const WHOLE_STEPS = Array.from({ length: 13 }, (_, power) => [1, 2, 5].map(step => step * 10 ** power)).flat();
 
 /** Draws once the element has a width, and redraws at the new width when it changes (a phone turned, a window resized). */
-export function lineChart(element, years, series, format, axisFormat = format) {
+export function lineChart(element, years, series, format, axisFormat = format, yearFormat = String) {
   let plot = null;
   const observer = new ResizeObserver(() => {
     const width = Math.floor(element.clientWidth);
@@ -23,7 +23,7 @@ export function lineChart(element, years, series, format, axisFormat = format) {
       height,
       scales: { x: { time: false } },
       axes: [
-        { values: (u, ticks) => ticks.map(v => (Number.isInteger(v) ? String(v) : '')), incrs: WHOLE_STEPS },
+        { values: (u, ticks) => ticks.map(v => (Number.isInteger(v) ? yearFormat(v) : '')), incrs: WHOLE_STEPS },
         { values: (u, ticks) => ticks.map(v => axisFormat(v)), size: 70, incrs: WHOLE_STEPS },
       ],
       series: [
