@@ -37,6 +37,7 @@ export function go(path, params) {
 function header(current) {
   const signedIn = claims();
   const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', t('nav.label'));
   replace(nav, signedIn
     ? PAGES.filter(page => !page.role || hasRole(page.role)).map(page => h('a', {
       href: `#/${page.path}`, id: `nav-${page.path}`, 'aria-current': page.path === current ? 'page' : null,
@@ -76,6 +77,7 @@ async function render() {
     if (number === renders) {
       replace(main, signIn);
       main.dataset.route = 'sign-in';
+      document.title = `${t('signIn.title')} · ${t('app.title')}`;
     }
     return;
   }

@@ -106,6 +106,62 @@ export function sortBy(items, textOf) {
   return [...items].sort((a, b) => compare(textOf(a), textOf(b)));
 }
 
+/**
+ * Whether the browser's Intl holds Khmer (CLDR km) data. Chromium's bundled ICU does not: there the console writes
+ * numbers and dates itself with the CLDR km patterns (grouping ',', decimal '.', 'd MMMM y', 24-hour time, '$' after
+ * the amount) and Khmer month names.
+ */
+const INTL_HAS_KHMER = Intl.NumberFormat.supportedLocalesOf(['km-KH']).length > 0
+  && Intl.DateTimeFormat.supportedLocalesOf(['km-KH']).length > 0;
+const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+const KHMER_COMPACT = [[1e9, 'ប៊ីលាន'], [1e6, 'លាន'], [1e3, 'ពាន់']];
+
+function khmerByHand() {
+  return current === 'km' && !INTL_HAS_KHMER;
+}
+
+/** A number formatter of the chosen language and digits. */
+function numbers(options = {}) {
+  if (khmerByHand()) return value => inDigits(new Intl.NumberFormat('en-US', options).format(value));
+  const format = new Intl.NumberFormat(locale(), options);
+  return value => format.format(value);
+}
+
+function usd(value, options = {}) {
+  if (khmerByHand()) return `${numbers(options)(value)}$`;
+  return numbers({ style: 'currency', currency: 'USD', ...options })(value);
+}
+
+function compact(value, isUsd) {
+  if (!khmerByHand()) return numbers(isUsd
+    ? { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }
+    : { notation: 'compact', maximumFractionDigits: 1 })(value);
+  const [size, word] = KHMER_COMPACT.find(([limit]) => Math.abs(value) >= limit) || [1, ''];
+  const text = `${numbers({ maximumFractionDigits: 1 })(value / size)}${word ? ` ${word}` : ''}`;
+  return isUsd ? `${text}$` : text;
+}
+
+function day(date, utc) {
+  const [y, m, d] = utc ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]
+    : [date.getFullYear(), date.getMonth(), date.getDate()];
+  return `${inDigits(String(d))} ${KHMER_MONTHS[m]} ${inDigits(String(y))}`;
+}
+
+function date(value) {
+  const at = new Date(`${value}T00:00:00Z`);
+  if (khmerByHand()) return day(at, true);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+}
+
+function dateTime(value) {
+  const at = new Date(value);
+  if (khmerByHand()) {
+    const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    return `${day(at, false)} ${inDigits(time)}`;
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
 function formatted(text) {
   return current === PSEUDO && text !== '' ? `⟪${text}⟫` : text;
 }
@@ -123,7 +179,8 @@ export function latinDigits(text) {
  */
 export function numberInput(text) {
   let value = latinDigits(text).replace(/[\s\u00A0\u202F]/g, '');
-  const decimal = new Intl.NumberFormat(locale()).formatToParts(1.5).find(part => part.type === 'decimal')?.value;
+  const decimal = khmerByHand() ? '.'
+    : new Intl.NumberFormat(locale()).formatToParts(1.5).find(part => part.type === 'decimal')?.value;
   if (decimal === ',' && value.includes(',')) value = value.replace(/\./g, '').replace(',', '.');
   return value;
 }
@@ -139,33 +196,27 @@ function duration(iso) {
   if (!match) return '';
   const [, days = 0, hours = 0, minutes = 0, seconds = 0] = match;
   const total = Math.round(Number(days) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds));
-  const number = n => new Intl.NumberFormat(locale()).format(n);
+  const number = numbers();
   return Math.floor(total / 60) > 0
     ? t('duration.minutesSeconds', { minutes: number(Math.floor(total / 60)), seconds: number(total % 60) })
     : t('duration.seconds', { seconds: number(total) });
 }
 
 export const fmt = {
-  number: value => (value === null || value === undefined ? ''
-    : formatted(new Intl.NumberFormat(locale()).format(value))),
+  number: value => (value === null || value === undefined ? '' : formatted(numbers()(value))),
   /** A whole number without grouping: a position, a year, a page number. */
-  plain: value => (value === null || value === undefined ? ''
-    : formatted(new Intl.NumberFormat(locale(), { useGrouping: false }).format(value))),
+  plain: value => (value === null || value === undefined ? '' : formatted(numbers({ useGrouping: false })(value))),
   /** A number as written in a coordinate: its own decimals, no grouping. */
   decimal: value => (value === null || value === undefined ? ''
-    : formatted(new Intl.NumberFormat(locale(), { useGrouping: false, maximumFractionDigits: 6 }).format(value))),
-  percent: value => formatted(new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value)),
-  usd: value => (value === null || value === undefined ? ''
-    : formatted(new Intl.NumberFormat(locale(), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value))),
+    : formatted(numbers({ useGrouping: false, maximumFractionDigits: 6 })(value))),
+  percent: value => formatted(khmerByHand() ? `${numbers({ maximumFractionDigits: 0 })(value * 100)}%`
+    : numbers({ style: 'percent', maximumFractionDigits: 0 })(value)),
+  usd: value => (value === null || value === undefined ? '' : formatted(usd(value, { maximumFractionDigits: 0 }))),
   /** Short figures for chart axes: 100 M, 1.5 K, US$100M. */
-  compact: (value, usd) => new Intl.NumberFormat(locale(), usd
-    ? { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }
-    : { notation: 'compact', maximumFractionDigits: 1 }).format(value),
+  compact: (value, isUsd) => compact(value, isUsd),
   /** A business date (YYYY-MM-DD) as that day, whatever the browser's time zone. */
-  date: value => (value ? formatted(new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' })
-    .format(new Date(`${value}T00:00:00Z`))) : ''),
-  dateTime: value => (value ? formatted(new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })
-    .format(new Date(value))) : ''),
+  date: value => (value ? formatted(date(value)) : ''),
+  dateTime: value => (value ? formatted(dateTime(value)) : ''),
   /** An ISO-8601 duration (PT1M30S) in minutes and seconds. */
   duration: value => formatted(duration(value)),
   /** Text whose digits follow the chosen digits (a season 2013-2014, a year on an axis). */

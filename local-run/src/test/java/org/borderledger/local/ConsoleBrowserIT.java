@@ -93,7 +93,7 @@ class ConsoleBrowserIT {
         shoot("sign-in");
 
         browser.signInAs("kienGiangUnit");
-        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Border Guard Command", "UNIT");
+        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Border Guard Command", "unit");
         assertThat(navigation()).contains("nav-record").doesNotContain("nav-audit", "nav-operations");
 
         browser.signInAs("kampotUnit");

@@ -61,10 +61,11 @@ class ConsoleLanguagesBrowserIT {
     /**
      * Text a page shows outside data (marked translate="no") and the language picker (each language's own name), as one
      * string in document order, with the attributes a user reads (aria-label, placeholder, title) and the page title.
+     * A map marker's tooltip repeats its aria-label, which is checked.
      */
     static final String SHOWN_TEXT =
             """
-            const hidden = node => node.closest('[translate="no"], #lang, script, style, noscript, template');
+            const hidden = node => node.closest('[translate="no"], #lang, script, style, noscript, template, svg title');
             const texts = [document.title];
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
