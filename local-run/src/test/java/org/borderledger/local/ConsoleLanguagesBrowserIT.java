@@ -88,7 +88,7 @@ class ConsoleLanguagesBrowserIT {
             const selector = 'button, label, legend, .card, .panel, .figure, th, td, h1, h2, h3, p, dd, dt, li, .badge, '
               + '.top nav a, .field, .alert, .success';
             for (const element of document.querySelectorAll(selector)) {
-              if (!element.getClientRects().length || element.clientWidth === 0) continue;
+              if (!element.getClientRects().length || element.clientWidth === 0 || element.closest('.visually-hidden')) continue;
               if (element.closest('pre, .table-wrap') && !element.matches('th, td')) continue;
               if (element.scrollWidth > element.clientWidth + 1) {
                 out.push(`${element.tagName.toLowerCase()}#${element.id}.${element.className}: `
@@ -349,7 +349,9 @@ class ConsoleLanguagesBrowserIT {
         browser.driver().get(baseUrl());
         ((JavascriptExecutor) browser.driver())
                 .executeScript(
-                        "sessionStorage.clear(); localStorage.setItem('ledger.language', arguments[0]);", language);
+                        "sessionStorage.clear(); localStorage.setItem('ledger.language', arguments[0]);"
+                                + " localStorage.removeItem('ledger.digits');",
+                        language);
         browser.driver().navigate().refresh();
         browser.click(By.id("identity-" + identity));
         browser.visible(By.id("nav-figures"));
