@@ -2,7 +2,7 @@
 // verification with the last seal's chain hash to copy, and the NDJSON export.
 
 import { audit, ApiError } from './api.js';
-import { t, tx, fmt, known, sortBy } from './i18n.js';
+import { t, tx, fmt, known, sortBy, latinDigits } from './i18n.js';
 import { h, replace, table, field, download, announce, data } from './ui.js';
 import { eventName, recordedBy } from './lists.js';
 
@@ -87,7 +87,7 @@ function streamPanel(aggregate) {
     to: h('input', { name: 'to', type: 'datetime-local' }),
   };
   const filters = () => ({
-    aggregateId: inputs.aggregateId.value.trim(), type: inputs.type.value, unit: inputs.unit.value.trim(),
+    aggregateId: latinDigits(inputs.aggregateId.value.trim()), type: inputs.type.value, unit: inputs.unit.value.trim(),
     from: instant(inputs.from.value), to: instant(inputs.to.value),
   });
   const load = async (afterPosition, trail) => {
@@ -138,9 +138,10 @@ function historyPanel(aggregate) {
   const out = h('div', { id: 'audit-history' });
   const input = h('input', { name: 'aggregate', value: aggregate, required: true });
   const show = async () => {
-    if (!input.value.trim()) return;
+    const id = latinDigits(input.value.trim());
+    if (!id) return;
     try {
-      const history = await audit(`/api/audit/aggregates/${encodeURIComponent(input.value.trim())}/history`);
+      const history = await audit(`/api/audit/aggregates/${encodeURIComponent(id)}/history`);
       replace(out, h('p', {}, t('audit.aggregateType', {
         type: known(`aggregate.${history.aggregateType}`) ? t(`aggregate.${history.aggregateType}`) : history.aggregateType })),
         h('ol', { class: 'timeline' }, history.events.map(e => h('li', {},
@@ -169,7 +170,7 @@ function statePanel(aggregate) {
     onsubmit: async event => {
       event.preventDefault();
       try {
-        const state = await audit(`/api/audit/aggregates/${encodeURIComponent(input.value.trim())}/state`, { asOf: instant(asOf.value) });
+        const state = await audit(`/api/audit/aggregates/${encodeURIComponent(latinDigits(input.value.trim()))}/state`, { asOf: instant(asOf.value) });
         replace(out, h('pre', { id: 'audit-state-json', translate: 'no' }, JSON.stringify(state, null, 2)));
       } catch (failure) {
         replace(out, failureBox(failure));

@@ -117,7 +117,7 @@ class ConsoleBrowserIT {
         browser.click(By.id("oidc-sign-in"));
 
         browser.visible(By.id("nav-figures"));
-        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Provincial Military Command", "UNIT");
+        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Provincial Military Command", "unit");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
         assertThat(identityProvider.tokensIssued()).isEqualTo(1);
         assertThat(identityProvider.exchangesRefused()).isZero();

@@ -41,7 +41,8 @@ class ConsoleLanguagesBrowserIT {
 
     /** Pages an administrator (also an auditor) sees, with what shows once each has loaded. */
     static final List<String[]> ADMIN_PAGES = List.of(
-            new String[] {"figures", "#/figures?from=2014-01-01&to=2014-12-31&figure=REMAINS_RECOVERED", "#facts-title"},
+            new String[] {"figures", "#/figures?from=2014-01-01&to=2014-12-31&figure=REMAINS_RECOVERED", "#facts-title"
+            },
             new String[] {"markers", "#/markers", "#marker-map a.marker"},
             new String[] {"marker-detail", "#/markers/314%2F1", "#detail-timeline li"},
             new String[] {"agreements", "#/agreements", "table"},
@@ -54,9 +55,20 @@ class ConsoleLanguagesBrowserIT {
             new String[] {"operations", "#/operations", "#replay-start"});
 
     static final List<String> FORMS = List.of(
-            "sign-agreement", "review-agreement", "amend-agreement", "terminate-agreement", "open-case",
-            "record-recovery", "record-repatriation", "plan-marker", "report-completion", "confirm-completion",
-            "report-damage", "record-repair", "report-indicator", "correct-indicator");
+            "sign-agreement",
+            "review-agreement",
+            "amend-agreement",
+            "terminate-agreement",
+            "open-case",
+            "record-recovery",
+            "record-repatriation",
+            "plan-marker",
+            "report-completion",
+            "confirm-completion",
+            "report-damage",
+            "record-repair",
+            "report-indicator",
+            "correct-indicator");
 
     /**
      * Text a page shows outside data (marked translate="no") and the language picker (each language's own name), as one
@@ -165,7 +177,7 @@ class ConsoleLanguagesBrowserIT {
 
     @Test
     @Order(2)
-    void inKhmerNoPageShowsAnEnglishLabelNorOverflowsAtPhoneWidth() {
+    void inKhmerNoPageShowsAnEnglishLabelNorOverflowsAtPhoneOrDesktopWidth() {
         List<String> english = new ArrayList<>();
         List<String> overflowing = new ArrayList<>();
         signOut();
@@ -178,19 +190,23 @@ class ConsoleLanguagesBrowserIT {
         for (String[] page : ADMIN_PAGES) {
             show(page[1], page[2]);
             english.addAll(englishWords(page[0]));
-            overflowing.addAll(overflowingAtPhoneWidth(page[0]));
+            overflowing.addAll(overflowing(page[0], NARROW_PHONE_WIDTH));
+            overflowing.addAll(overflowing(page[0], ConsoleBrowser.DESKTOP_WIDTH));
             shoot(page[0]);
         }
         signInAs("kienGiangUnit", "km");
         for (String form : FORMS) {
             show("#/record?form=" + form, "#form-" + form);
             english.addAll(englishWords("record " + form));
-            overflowing.addAll(overflowingAtPhoneWidth("record " + form));
+            overflowing.addAll(overflowing("record " + form, NARROW_PHONE_WIDTH));
+            overflowing.addAll(overflowing("record " + form, ConsoleBrowser.DESKTOP_WIDTH));
         }
         show("#/record?form=sign-agreement", "#form-sign-agreement");
         shoot("record-sign-agreement");
         assertThat(english).as("English words on a page in Khmer (data aside)").isEmpty();
-        assertThat(overflowing).as("content wider than its box at 360 px").isEmpty();
+        assertThat(overflowing)
+                .as("content wider than its box at 360 px or at desktop width")
+                .isEmpty();
     }
 
     @Test
@@ -233,9 +249,9 @@ class ConsoleLanguagesBrowserIT {
             Object node = chrome.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", selector))
                     .get("nodeId");
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> used = (List<Map<String, Object>>) chrome.executeCdpCommand(
-                            "CSS.getPlatformFontsForNode", Map.of("nodeId", node))
-                    .get("fonts");
+            List<Map<String, Object>> used = (List<Map<String, Object>>)
+                    chrome.executeCdpCommand("CSS.getPlatformFontsForNode", Map.of("nodeId", node))
+                            .get("fonts");
             assertThat(used).as("fonts drawing %s", selector).isNotEmpty().allSatisfy(font -> {
                 assertThat(font.get("familyName")).isEqualTo("Noto Sans Khmer");
                 assertThat(font.get("isCustomFont")).isEqualTo(true);
@@ -249,20 +265,25 @@ class ConsoleLanguagesBrowserIT {
         signInAs("auditor", "km");
         show("#/figures?from=2014-01-01&to=2014-12-31", "#value-REMAINS_RECOVERED");
         assertThat(browser.text(By.id("value-REMAINS_RECOVERED"))).isEqualTo("៤៤");
-        assertThat(browser.text(By.id("value-TRADE_TURNOVER_USD"))).contains("១០១").doesNotContainPattern("[0-9]");
+        assertThat(browser.text(By.id("value-TRADE_TURNOVER_USD")))
+                .contains("១០១")
+                .doesNotContainPattern("[0-9]");
         assertThat(browser.text(By.id("period-shown"))).contains("២០១៤").contains("មករា");
         assertThat(browser.text(By.id("nav-figures"))).isEqualTo("តួលេខ");
 
         new Select(browser.visible(By.id("digits"))).selectByValue("latn");
-        browser.until(d -> d.findElement(By.id("value-REMAINS_RECOVERED")).getText().equals("44"));
+        browser.until(
+                d -> d.findElement(By.id("value-REMAINS_RECOVERED")).getText().equals("44"));
         browser.driver().navigate().refresh();
-        browser.until(d -> d.findElement(By.id("value-REMAINS_RECOVERED")).getText().equals("44"));
+        browser.until(
+                d -> d.findElement(By.id("value-REMAINS_RECOVERED")).getText().equals("44"));
         assertThat(browser.text(By.id("value-TRADE_TURNOVER_USD"))).contains("101");
         assertThat(browser.text(By.id("period-shown"))).contains("2014").contains("មករា");
 
         new Select(browser.visible(By.id("lang"))).selectByValue("en");
         browser.until(d -> d.findElement(By.id("nav-figures")).getText().equals("Figures"));
-        assertThat(browser.driver().findElement(By.id("digits-setting")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("digits-setting")).isDisplayed())
+                .isFalse();
     }
 
     @Test
@@ -284,7 +305,9 @@ class ConsoleLanguagesBrowserIT {
         show("#/markers", "#marker-map a.marker");
         @SuppressWarnings("unchecked")
         List<List<String>> sent = (List<List<String>>) js.executeScript("return window.sentLanguages;");
-        assertThat(sent).isNotEmpty().allSatisfy(call -> assertThat(call.get(1)).as(call.get(0)).isEqualTo("km"));
+        assertThat(sent)
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(call.get(1)).as(call.get(0)).isEqualTo("km"));
     }
 
     @Test
@@ -298,15 +321,22 @@ class ConsoleLanguagesBrowserIT {
         browser.set(By.id("f-report-indicator-periodTo"), "2024-12-31");
         browser.type(By.id("f-report-indicator-value"), "២១៥០០");
         browser.click(By.id("record-submit"));
-        assertThat(browser.text(By.id("write-state"))).contains("២១").contains("៥០០").doesNotContain("21");
+        assertThat(browser.text(By.id("write-state")))
+                .contains("២១")
+                .contains("៥០០")
+                .doesNotContain("21");
         JsonNode indicator = LocalRuns.query(settings)
                 .get("/api/indicators/IND-2024-VISITORS-KM", ledger.tokens().auditor())
                 .json();
-        assertThat(indicator.get("value").asLong()).as("the API received Latin digits").isEqualTo(21500);
+        assertThat(indicator.get("value").asLong())
+                .as("the API received Latin digits")
+                .isEqualTo(21500);
 
         show("#/record?form=sign-agreement", "#form-sign-agreement");
         String form = "f-sign-agreement-signatories";
-        assertThat(browser.all(By.cssSelector("#" + form + " .signatory"))).as("one row per party").hasSize(2);
+        assertThat(browser.all(By.cssSelector("#" + form + " .signatory")))
+                .as("one row per party")
+                .hasSize(2);
         browser.type(By.id("f-sign-agreement-id"), "AGR-2024-KM-01");
         browser.type(By.id("f-sign-agreement-title"), "កិច្ចព្រមព្រៀងស្តីពីការគ្រប់គ្រងច្រកព្រំដែនហាទៀង – ព្រែកចាក");
         browser.set(By.id("f-sign-agreement-signedOn"), "2024-03-05");
@@ -400,7 +430,8 @@ class ConsoleLanguagesBrowserIT {
                 rest = rest.replaceAll("⟪[^⟪⟫]*⟫", "").replaceAll("⟦[^⟦⟧]*⟧", "");
             }
             String pattern = i == 0 ? "[\\p{L}\\p{N}]+" : "\\p{L}+";
-            java.util.regex.Matcher words = java.util.regex.Pattern.compile(pattern).matcher(rest);
+            java.util.regex.Matcher words =
+                    java.util.regex.Pattern.compile(pattern).matcher(rest);
             while (words.find()) {
                 out.add(page + ": " + words.group() + " in …"
                         + rest.substring(Math.max(0, words.start() - 30), Math.min(rest.length(), words.end() + 30)));
@@ -418,25 +449,28 @@ class ConsoleLanguagesBrowserIT {
             while (words.find()) {
                 if (!List.of("GeoJSON", "NDJSON", "JWT", "WGS84", "Ed25519").contains(words.group())) {
                     out.add(page + ": " + words.group() + " in …"
-                            + text.substring(Math.max(0, words.start() - 30), Math.min(text.length(), words.end() + 30)));
+                            + text.substring(
+                                    Math.max(0, words.start() - 30), Math.min(text.length(), words.end() + 30)));
                 }
             }
         }
         return out;
     }
 
-    private List<String> overflowingAtPhoneWidth(String page) {
+    private List<String> overflowing(String page, int width) {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         chrome.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
-                Map.of("width", NARROW_PHONE_WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", width < 600));
         try {
             ((JavascriptExecutor) chrome)
                     .executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + " document.fonts.ready.then(() => requestAnimationFrame(() => setTimeout(done, 200)));");
             @SuppressWarnings("unchecked")
             List<String> found = (List<String>) ((JavascriptExecutor) chrome).executeScript(OVERFLOWING);
-            return found.stream().map(line -> page + ": " + line).toList();
+            return found.stream()
+                    .map(line -> page + " at " + width + " px: " + line)
+                    .toList();
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

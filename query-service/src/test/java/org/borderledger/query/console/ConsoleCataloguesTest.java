@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The console's texts: one catalogue per language under {@code static/console/messages/}, each with the same keys and
@@ -29,8 +29,20 @@ class ConsoleCataloguesTest {
 
     static final String MESSAGES = "static/console/messages/";
     static final List<String> SCRIPTS = List.of(
-            "api.js", "app.js", "audit.js", "charts.js", "figures.js", "geo.js", "i18n.js", "lists.js", "markers.js",
-            "operations.js", "record.js", "session.js", "signin.js", "ui.js");
+            "api.js",
+            "app.js",
+            "audit.js",
+            "charts.js",
+            "figures.js",
+            "geo.js",
+            "i18n.js",
+            "lists.js",
+            "markers.js",
+            "operations.js",
+            "record.js",
+            "session.js",
+            "signin.js",
+            "ui.js");
     /** Names of formats and standards that every language writes in Latin letters. */
     static final Set<String> LATIN_NAMES = Set.of("GeoJSON", "NDJSON", "JWT", "WGS84", "Ed25519");
 
@@ -42,7 +54,9 @@ class ConsoleCataloguesTest {
     void everyCatalogueHasTheKeysOfTheEnglishOneAndNoOther(String language) {
         Set<String> english = catalogue("en").keySet();
         Set<String> other = catalogue(language).keySet();
-        assertThat(difference(english, other)).as("keys missing in %s", language).isEmpty();
+        assertThat(difference(english, other))
+                .as("keys missing in %s", language)
+                .isEmpty();
         assertThat(difference(other, english)).as("keys only in %s", language).isEmpty();
     }
 
@@ -53,7 +67,10 @@ class ConsoleCataloguesTest {
         assertThat(texts).isNotEmpty();
         texts.forEach((key, text) -> {
             assertThat(text).as("%s in %s", key, language).isNotBlank();
-            assertThat(key).as("a key built from an absent value").doesNotEndWith(".null").doesNotEndWith(".undefined");
+            assertThat(key)
+                    .as("a key built from an absent value")
+                    .doesNotEndWith(".null")
+                    .doesNotEndWith(".undefined");
         });
     }
 
@@ -78,13 +95,16 @@ class ConsoleCataloguesTest {
                     .filter(word -> !LATIN_NAMES.contains(word))
                     .collect(Collectors.toCollection(TreeSet::new));
             boolean hasLetters = withoutPlaceholders.codePoints().anyMatch(Character::isLetter);
-            boolean hasKhmer = withoutPlaceholders.codePoints()
+            boolean hasKhmer = withoutPlaceholders
+                    .codePoints()
                     .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.KHMER);
             if (!latinWords.isEmpty() || (hasLetters && !hasKhmer && !onlyLatinNames(withoutPlaceholders))) {
                 wrong.put(key, text);
             }
         });
-        assertThat(wrong).as("Khmer texts with English words or without Khmer script").isEmpty();
+        assertThat(wrong)
+                .as("Khmer texts with English words or without Khmer script")
+                .isEmpty();
     }
 
     @Test
@@ -92,10 +112,17 @@ class ConsoleCataloguesTest {
         Map<String, String> english = catalogue("en");
         long same = catalogue("vi").entrySet().stream()
                 .filter(entry -> entry.getValue().equals(english.get(entry.getKey())))
-                .filter(entry -> PLACEHOLDER.matcher(entry.getValue()).replaceAll("").codePoints().anyMatch(Character::isLetter))
-                .filter(entry -> !entry.getKey().startsWith("place.") && !entry.getKey().startsWith("province."))
+                .filter(entry -> PLACEHOLDER
+                        .matcher(entry.getValue())
+                        .replaceAll("")
+                        .codePoints()
+                        .anyMatch(Character::isLetter))
+                .filter(entry ->
+                        !entry.getKey().startsWith("place.") && !entry.getKey().startsWith("province."))
                 .count();
-        assertThat(same).as("Vietnamese texts identical to English (place names aside)").isZero();
+        assertThat(same)
+                .as("Vietnamese texts identical to English (place names aside)")
+                .isZero();
     }
 
     @Test
@@ -109,7 +136,9 @@ class ConsoleCataloguesTest {
             }
         }
         assertThat(named).as("keys named in the scripts").hasSizeGreaterThan(100);
-        assertThat(difference(named, english)).as("keys the scripts name and no catalogue holds").isEmpty();
+        assertThat(difference(named, english))
+                .as("keys the scripts name and no catalogue holds")
+                .isEmpty();
     }
 
     private static boolean onlyLatinNames(String text) {
