@@ -1,7 +1,8 @@
 // Calls to the two services. Reads go to the query service that serves the console; writes and audit to the command
-// service. Errors come back as ApiError with the problem+json body.
+// service. Every call names the chosen language (Accept-Language). Errors come back as ApiError with the problem+json body.
 
 import { token } from './session.js';
+import { chosen, t } from './i18n.js';
 
 let settings = { commandUrl: null, commandPort: 8081, oidc: null, demoIdentities: false };
 
@@ -21,7 +22,7 @@ export function commandBase() {
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    super(problem?.detail || problem?.title || t('error.status', { status }));
     this.status = status;
     this.problem = problem || {};
   }
@@ -44,14 +45,14 @@ function normalize(name) {
 }
 
 async function send(url, options = {}) {
-  const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  const headers = { Accept: 'application/json', 'Accept-Language': chosen(), ...(options.headers || {}) };
   const current = token();
   if (current) headers.Authorization = `Bearer ${current}`;
   let response;
   try {
     response = await fetch(url, { ...options, headers });
   } catch (failure) {
-    throw new ApiError(0, { title: 'Network', detail: failure.message, type: 'network' });
+    throw new ApiError(0, { title: t('error.network'), detail: t('error.networkDetail'), type: 'network' });
   }
   if (!response.ok) {
     let problem = null;

@@ -1,9 +1,9 @@
-// The console: a hash router over the pages, the header (navigation by role, language, who is signed in).
+// The console: a hash router over the pages, the header (navigation by role, language and digits, who is signed in).
 
 import { loadSettings, config } from './api.js';
 import { claims, hasRole, signOut, finishOidc } from './session.js';
-import { t, setLanguage, language, translateStatic } from './i18n.js';
-import { h, replace } from './ui.js';
+import { t, setLanguage, language, translateStatic, label, digits, setDigits } from './i18n.js';
+import { h, replace, data } from './ui.js';
 import { figuresPage } from './figures.js';
 import { markersPage } from './markers.js';
 import { listPage, detailPage } from './lists.js';
@@ -37,14 +37,26 @@ export function go(path, params) {
 function header(current) {
   const signedIn = claims();
   const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', t('nav.label'));
   replace(nav, signedIn
     ? PAGES.filter(page => !page.role || hasRole(page.role)).map(page => h('a', {
       href: `#/${page.path}`, id: `nav-${page.path}`, 'aria-current': page.path === current ? 'page' : null,
     }, t(page.label)))
     : []);
-  const who = document.getElementById('who');
-  who.textContent = signedIn ? `${signedIn.unit || signedIn.sub} · ${(signedIn.roles || []).join(', ')}` : '';
+  replace(document.getElementById('who'), signedIn
+    ? [data(signedIn.unit || signedIn.sub), ' · ', roles(signedIn).map(role => label('role', role)).join(', ')] : []);
   document.getElementById('sign-out').hidden = !signedIn;
+}
+
+function roles(signedIn) {
+  if (Array.isArray(signedIn.roles)) return signedIn.roles;
+  return typeof signedIn.roles === 'string' ? signedIn.roles.split(/[ ,]+/) : [];
+}
+
+/** The digits setting shows while Khmer is chosen: Khmer digits (០១២) or Latin ones (012). */
+function digitsSetting() {
+  document.getElementById('digits-setting').hidden = document.documentElement.lang !== 'km';
+  document.getElementById('digits').value = digits();
 }
 
 let renders = 0;
@@ -65,6 +77,7 @@ async function render() {
     if (number === renders) {
       replace(main, signIn);
       main.dataset.route = 'sign-in';
+      document.title = `${t('signIn.title')} · ${t('app.title')}`;
     }
     return;
   }
@@ -81,7 +94,8 @@ async function render() {
       return;
     }
     content = h('div', { class: 'alert', role: 'alert', id: 'page-error' },
-      failure.status ? `${failure.status} ${failure.problem?.title || ''}: ${failure.message}` : failure.message);
+      failure.status ? [t('error.status', { status: failure.status }), ' ', data(failure.problem?.title || ''), ': ', data(failure.message)]
+        : data(failure.message));
   }
   if (number !== renders) return;
   replace(main, content);
@@ -95,7 +109,7 @@ async function pageContent(page, first, second, params) {
   if (!page) {
     content = h('p', {}, t('notFound'));
   } else if (page.role && !hasRole(page.role)) {
-    content = h('div', { class: 'alert', role: 'alert' }, t('forbiddenPage', { role: page.role }));
+    content = h('div', { class: 'alert', role: 'alert' }, t('forbiddenPage', { role: label('role', page.role) }));
   } else if (second && ['agreements', 'repatriation-cases', 'indicators', 'markers'].includes(first)) {
     content = await detailPage(first, second, params);
   } else {
@@ -107,9 +121,12 @@ async function pageContent(page, first, second, params) {
 async function start() {
   await loadSettings();
   const lang = document.getElementById('lang');
-  lang.value = language();
-  setLanguage(lang.value);
-  lang.addEventListener('change', () => { setLanguage(lang.value); render(); });
+  const initial = language();
+  lang.value = initial;
+  setLanguage(initial);
+  digitsSetting();
+  lang.addEventListener('change', () => { setLanguage(lang.value); digitsSetting(); render(); });
+  document.getElementById('digits').addEventListener('change', event => { setDigits(event.target.value); render(); });
   document.getElementById('sign-out').addEventListener('click', () => { signOut(); render(); });
   try {
     if (await finishOidc(config().oidc)) go('figures');

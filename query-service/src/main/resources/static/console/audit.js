@@ -2,8 +2,9 @@
 // verification with the last seal's chain hash to copy, and the NDJSON export.
 
 import { audit, ApiError } from './api.js';
-import { t, fmt } from './i18n.js';
-import { h, replace, table, field, download, announce } from './ui.js';
+import { t, tx, fmt, known, sortBy, latinDigits } from './i18n.js';
+import { h, replace, table, field, download, announce, data } from './ui.js';
+import { eventName, recordedBy } from './lists.js';
 
 const TYPES = ['AgreementSigned', 'AgreementReviewed', 'AgreementAmended', 'AgreementTerminated', 'RepatriationCaseOpened',
   'RemainsRecovered', 'RemainsRepatriated', 'MarkerPlanned', 'MarkerCompletionReported', 'MarkerCompleted', 'MarkerDamaged',
@@ -15,7 +16,8 @@ function instant(local) {
 
 function failureBox(failure) {
   return h('div', { class: 'alert', role: 'alert' }, failure instanceof ApiError
-    ? `${failure.status} ${failure.problem.title || ''}: ${failure.problem.detail || failure.message}` : failure.message);
+    ? [t('error.status', { status: failure.status }), ' ', data(failure.problem.title || ''), ': ', data(failure.problem.detail || failure.message)]
+    : data(failure.message));
 }
 
 export async function auditPage(params) {
@@ -37,17 +39,17 @@ function verifyPanel() {
     try {
       const result = await audit('/api/audit/verify');
       const hash = result.lastSeal?.chainHash;
-      const hashCode = h('code', { class: 'hash', id: 'seal-hash' }, hash || '—');
+      const hashCode = h('code', { class: 'hash', id: 'seal-hash', translate: 'no' }, hash || '—');
       replace(out,
         h('div', { class: result.valid ? 'success' : 'alert', id: 'verify-verdict' },
           h('strong', {}, result.valid ? t('audit.valid') : t('audit.broken')), ' ',
           t('audit.checked', { events: fmt.number(result.eventsChecked ?? 0), seals: fmt.number(result.sealsChecked ?? 0) }),
-          result.scope ? ` ${t(`audit.scope.${result.scope}`, { after: fmt.number(result.checkedAfter ?? 0) })}` : ''),
-        result.firstBroken ? h('p', {}, t('audit.firstBroken', {
-          position: result.firstBroken.position, aggregate: result.firstBroken.aggregateId, reason: result.firstBroken.reason,
+          result.scope && known(`audit.scope.${result.scope}`) ? ` ${t(`audit.scope.${result.scope}`, { after: fmt.plain(result.checkedAfter ?? 0) })}` : ''),
+        result.firstBroken ? h('p', {}, tx('audit.firstBroken', {
+          position: fmt.plain(result.firstBroken.position), aggregate: data(result.firstBroken.aggregateId), reason: data(result.firstBroken.reason),
         })) : null,
         result.lastSeal ? h('dl', { class: 'kv' },
-          h('dt', {}, t('audit.sealPosition')), h('dd', {}, fmt.number(result.lastSeal.position)),
+          h('dt', {}, t('audit.sealPosition')), h('dd', {}, fmt.plain(result.lastSeal.position)),
           h('dt', {}, t('audit.sealedAt')), h('dd', {}, fmt.dateTime(result.lastSeal.sealedAt)),
           h('dt', {}, t('audit.chainHash')), h('dd', {}, hashCode, ' ',
             h('button', {
@@ -61,8 +63,8 @@ function verifyPanel() {
                 announce(t('audit.copied'));
               },
             }, t('audit.copy'))),
-          result.lastSeal.keyId ? [h('dt', {}, t('audit.sealKey')), h('dd', {}, h('code', {}, result.lastSeal.keyId))] : null,
-          result.lastSeal.signature ? [h('dt', {}, t('audit.signature')), h('dd', {}, h('code', { class: 'hash', id: 'seal-signature' }, result.lastSeal.signature))] : null)
+          result.lastSeal.keyId ? [h('dt', {}, t('audit.sealKey')), h('dd', {}, h('code', { translate: 'no' }, result.lastSeal.keyId))] : null,
+          result.lastSeal.signature ? [h('dt', {}, t('audit.signature')), h('dd', {}, h('code', { class: 'hash', id: 'seal-signature', translate: 'no' }, result.lastSeal.signature))] : null)
           : h('p', { class: 'muted' }, t('audit.noSeal')),
         h('p', { class: 'muted' }, t('audit.keepHash')));
     } catch (failure) {
@@ -78,13 +80,14 @@ function streamPanel(aggregate) {
   const out = h('div', { id: 'audit-events' });
   const inputs = {
     aggregateId: h('input', { name: 'aggregateId', value: aggregate }),
-    type: h('select', { name: 'type' }, h('option', { value: '' }, t('filter.any')), TYPES.map(type => h('option', { value: type }, t(`event.${type}`)))),
+    type: h('select', { name: 'type' }, h('option', { value: '' }, t('filter.any')),
+      sortBy(TYPES, type => t(`event.${type}`)).map(type => h('option', { value: type }, t(`event.${type}`)))),
     unit: h('input', { name: 'unit' }),
     from: h('input', { name: 'from', type: 'datetime-local' }),
     to: h('input', { name: 'to', type: 'datetime-local' }),
   };
   const filters = () => ({
-    aggregateId: inputs.aggregateId.value.trim(), type: inputs.type.value, unit: inputs.unit.value.trim(),
+    aggregateId: latinDigits(inputs.aggregateId.value.trim()), type: inputs.type.value, unit: inputs.unit.value.trim(),
     from: instant(inputs.from.value), to: instant(inputs.to.value),
   });
   const load = async (afterPosition, trail) => {
@@ -92,13 +95,13 @@ function streamPanel(aggregate) {
       const page = await audit('/api/audit/events', { ...filters(), afterPosition, limit: 25 });
       replace(out,
         page.events.length ? table([
-          { label: t('facts.position'), num: true, cell: e => e.position },
+          { label: t('facts.position'), num: true, cell: e => fmt.plain(e.position) },
           { label: t('facts.recordedAt'), cell: e => fmt.dateTime(e.recordedAt) },
-          { label: t('facts.event'), cell: e => t(`event.${e.eventType}`) },
-          { label: t('facts.aggregate'), cell: e => h('a', { href: `#/audit?aggregate=${encodeURIComponent(e.aggregateId)}` }, `${e.aggregateId} #${e.sequenceNumber}`) },
+          { label: t('facts.event'), cell: e => eventName(e.eventType) },
+          { label: t('facts.aggregate'), cell: e => h('a', { href: `#/audit?aggregate=${encodeURIComponent(e.aggregateId)}`, translate: 'no' }, `${e.aggregateId} #${e.sequenceNumber}`) },
           { label: t('facts.date'), cell: e => fmt.date(e.businessDate) },
-          { label: t('facts.unit'), cell: e => `${e.metadata?.unit || '—'} (${e.metadata?.submitter || '—'})` },
-          { label: t('audit.hash'), cell: e => h('code', { title: e.hash }, (e.hash || '').slice(0, 12)) },
+          { label: t('facts.unit'), cell: e => [data(e.metadata?.unit || '—'), ' (', data(e.metadata?.submitter || '—'), ')'] },
+          { label: t('audit.hash'), cell: e => h('code', { title: e.hash, translate: 'no' }, (e.hash || '').slice(0, 12)) },
         ], page.events, t('audit.stream')) : h('p', {}, t('list.empty')),
         h('div', { class: 'pager' },
           h('button', { type: 'button', class: 'secondary', disabled: !trail.length, onclick: () => load(trail[trail.length - 1], trail.slice(0, -1)) }, t('pager.previous')),
@@ -135,17 +138,17 @@ function historyPanel(aggregate) {
   const out = h('div', { id: 'audit-history' });
   const input = h('input', { name: 'aggregate', value: aggregate, required: true });
   const show = async () => {
-    if (!input.value.trim()) return;
+    const id = latinDigits(input.value.trim());
+    if (!id) return;
     try {
-      const history = await audit(`/api/audit/aggregates/${encodeURIComponent(input.value.trim())}/history`);
-      replace(out, h('p', {}, t('audit.aggregateType', { type: history.aggregateType })),
+      const history = await audit(`/api/audit/aggregates/${encodeURIComponent(id)}/history`);
+      replace(out, h('p', {}, t('audit.aggregateType', {
+        type: known(`aggregate.${history.aggregateType}`) ? t(`aggregate.${history.aggregateType}`) : history.aggregateType })),
         h('ol', { class: 'timeline' }, history.events.map(e => h('li', {},
-          h('strong', {}, `#${e.sequenceNumber} ${t(`event.${e.eventType}`)}`), e.businessDate ? ` · ${fmt.date(e.businessDate)}` : '',
-          h('div', { class: 'meta' }, t('detail.recordedBy', {
-            submitter: e.metadata?.submitter || '—', unit: e.metadata?.unit || '—', province: e.metadata?.province || '—',
-            at: fmt.dateTime(e.recordedAt), position: e.position,
-          })),
-          h('details', {}, h('summary', {}, t('detail.payload')), h('pre', {}, JSON.stringify({ payload: e.payload, metadata: e.metadata, hash: e.hash }, null, 2)))))));
+          h('strong', {}, `#${fmt.plain(e.sequenceNumber)} `, eventName(e.eventType)), e.businessDate ? ` · ${fmt.date(e.businessDate)}` : '',
+          h('div', { class: 'meta' }, recordedBy(e.metadata?.submitter, e.metadata?.unit, e.metadata?.province, e.recordedAt, e.position)),
+          h('details', {}, h('summary', {}, t('detail.payload')),
+            h('pre', { translate: 'no' }, JSON.stringify({ payload: e.payload, metadata: e.metadata, hash: e.hash }, null, 2)))))));
     } catch (failure) {
       replace(out, failureBox(failure));
     }
@@ -167,8 +170,8 @@ function statePanel(aggregate) {
     onsubmit: async event => {
       event.preventDefault();
       try {
-        const state = await audit(`/api/audit/aggregates/${encodeURIComponent(input.value.trim())}/state`, { asOf: instant(asOf.value) });
-        replace(out, h('pre', { id: 'audit-state-json' }, JSON.stringify(state, null, 2)));
+        const state = await audit(`/api/audit/aggregates/${encodeURIComponent(latinDigits(input.value.trim()))}/state`, { asOf: instant(asOf.value) });
+        replace(out, h('pre', { id: 'audit-state-json', translate: 'no' }, JSON.stringify(state, null, 2)));
       } catch (failure) {
         replace(out, failureBox(failure));
       }

@@ -8,9 +8,10 @@ const COLOURS = ['#0b5cad', '#b35c00', '#1e7b3a', '#7a1f5c'];
 const WHOLE_STEPS = Array.from({ length: 13 }, (_, power) => [1, 2, 5].map(step => step * 10 ** power)).flat();
 
 /** Draws once the element has a width, and redraws at the new width when it changes (a phone turned, a window resized). */
-export function lineChart(element, years, series, format, axisFormat = format) {
+export function lineChart(element, years, series, format, axisFormat = format, yearFormat = String) {
   let plot = null;
-  const observer = new ResizeObserver(() => {
+  let waiting = false;
+  const observer = new ResizeObserver(async () => {
     const width = Math.floor(element.clientWidth);
     if (width < 50) return;
     const height = Math.max(200, Math.min(300, Math.round(width * 0.55)));
@@ -18,13 +19,18 @@ export function lineChart(element, years, series, format, axisFormat = format) {
       plot.setSize({ width, height });
       return;
     }
+    if (waiting) return;
+    // The axes are drawn on a canvas: with the page's fonts (Noto Sans Khmer for Khmer), once they have loaded.
+    waiting = true;
+    await document.fonts.ready;
+    const font = `12px ${getComputedStyle(element).fontFamily}`;
     plot = new uPlot({
       width,
       height,
       scales: { x: { time: false } },
       axes: [
-        { values: (u, ticks) => ticks.map(v => (Number.isInteger(v) ? String(v) : '')), incrs: WHOLE_STEPS },
-        { values: (u, ticks) => ticks.map(v => axisFormat(v)), size: 70, incrs: WHOLE_STEPS },
+        { values: (u, ticks) => ticks.map(v => (Number.isInteger(v) ? yearFormat(v) : '')), incrs: WHOLE_STEPS, font },
+        { values: (u, ticks) => ticks.map(v => axisFormat(v)), size: 70, incrs: WHOLE_STEPS, font },
       ],
       series: [
         { label: '' },

@@ -2,7 +2,8 @@
 
 import { read } from './api.js';
 import { t, fmt } from './i18n.js';
-import { h, replace, table, announce, field } from './ui.js';
+import { h, replace, table, announce, field, data } from './ui.js';
+import { eventName, province } from './lists.js';
 import { lineChart } from './charts.js';
 import { go } from './app.js';
 
@@ -36,7 +37,7 @@ export async function figuresPage(params) {
   const years = h('select', { name: 'year' },
     h('option', { value: '' }, t('figures.pickYear')),
     Array.from({ length: lastYear + 2 - FIRST_YEAR }, (_, i) => FIRST_YEAR + i).reverse()
-      .map(year => h('option', { value: year }, String(year))));
+      .map(year => h('option', { value: year }, fmt.plain(year))));
   years.addEventListener('change', () => {
     if (!years.value) return;
     fromInput.value = `${years.value}-01-01`;
@@ -97,13 +98,13 @@ async function showFacts(target, figure, from, to, page) {
   const size = 25;
   const result = await read(`api/figures/${figure.key}/facts`, { from, to, page, size });
   const columns = [
-    { label: t('facts.position'), num: true, cell: f => f.position ?? '' },
+    { label: t('facts.position'), num: true, cell: f => fmt.plain(f.position) },
     { label: t('facts.date'), cell: f => fmt.date(f.businessDate) },
-    { label: t('facts.event'), cell: f => t(`event.${f.eventType}`) },
-    { label: t('facts.aggregate'), cell: f => h('a', { href: detailHref(f) }, f.aggregateId) },
+    { label: t('facts.event'), cell: f => eventName(f.eventType) },
+    { label: t('facts.aggregate'), cell: f => h('a', { href: detailHref(f), translate: 'no' }, f.aggregateId) },
     { label: t('facts.amount'), num: true, cell: f => change(figure.unit, f) },
-    { label: t('facts.submitter'), cell: f => f.submitter || '—' },
-    { label: t('facts.unit'), cell: f => f.unit ? `${f.unit} (${f.province || ''})` : '—' },
+    { label: t('facts.submitter'), cell: f => (f.submitter ? data(f.submitter) : '—') },
+    { label: t('facts.unit'), cell: f => (f.unit ? [data(f.unit), f.province ? [' (', province(f.province), ')'] : null] : '—') },
     { label: t('facts.recordedAt'), cell: f => fmt.dateTime(f.recordedAt) },
   ];
   const pages = Math.max(1, Math.ceil(result.total / size));
@@ -114,10 +115,10 @@ async function showFacts(target, figure, from, to, page) {
       : h('p', {}, t('facts.none')),
     pages > 1 ? h('div', { class: 'pager' },
       h('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => showFacts(target, figure, from, to, page - 1) }, t('pager.previous')),
-      h('span', {}, t('pager.page', { page: page + 1, pages })),
+      h('span', {}, t('pager.page', { page: fmt.plain(page + 1), pages: fmt.plain(pages) })),
       h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => showFacts(target, figure, from, to, page + 1) }, t('pager.next')))
       : null);
-  announce(t('facts.count', { count: result.total }));
+  announce(t('facts.count', { count: fmt.number(result.total) }));
 }
 
 /** A correction shows the value it superseded and the new one. */
@@ -150,7 +151,7 @@ async function yearlyCharts(target, lastYear) {
   try {
     rows = await Promise.all(years.map(year => read('api/statistics', { from: `${year}-01-01`, to: `${year}-12-31` })));
   } catch (failure) {
-    replace(target, h('p', { class: 'alert' }, failure.message));
+    replace(target, h('p', { class: 'alert' }, data(failure.message)));
     return;
   }
   const charts = [
@@ -169,10 +170,11 @@ async function yearlyCharts(target, lastYear) {
       h('h3', {}, chart.title),
       canvas,
       h('details', {}, h('summary', {}, t('chart.table')),
-        table([{ label: t('chart.year'), cell: r => r.year },
+        table([{ label: t('chart.year'), cell: r => fmt.plain(r.year) },
           ...series.map((s, i) => ({ label: s.label, num: true, cell: r => amount(chart.unit, r.values[i]) }))],
         years.map((year, row) => ({ year, values: series.map(s => s.values[row]) })), chart.title)));
-    lineChart(canvas, years, series, value => amount(chart.unit, value), value => fmt.compact(value, chart.unit === 'usd'));
+    lineChart(canvas, years, series, value => amount(chart.unit, value), value => fmt.compact(value, chart.unit === 'usd'),
+      year => fmt.plain(year));
     return panel;
   }));
 }

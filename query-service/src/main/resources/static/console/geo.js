@@ -1,6 +1,6 @@
 // A schematic of the border area shipped with the console (no map tiles, no network): the coast of the Gulf of
 // Thailand from Kampot to Rạch Giá, Phú Quốc, the Kiên Giang – Kampot land border, towns and the Hà Tiên – Prek Chak
-// (Xà Xía) crossing. Coordinates are WGS84 [lat, lon], simplified to a few points each: for orientation, not survey.
+// (Xà Xía) crossing; their names, in each language, are the console's texts place.* and province.*. Coordinates are WGS84 [lat, lon], simplified to a few points each: for orientation, not survey.
 
 export const FRAME = { minLat: 9.95, maxLat: 10.85, minLon: 103.8, maxLon: 105.15 };
 
@@ -18,16 +18,16 @@ export const BORDER = [
 ];
 
 export const PLACES = [
-  { name: 'Kampot', at: [10.61, 104.18] },
-  { name: 'Kep', at: [10.48, 104.31] },
-  { name: 'Hà Tiên', at: [10.38, 104.49] },
-  { name: 'Rạch Giá', at: [10.01, 105.09] },
-  { name: 'Phú Quốc', at: [10.22, 103.96] },
+  { key: 'kampot', at: [10.61, 104.18] },
+  { key: 'kep', at: [10.48, 104.31] },
+  { key: 'haTien', at: [10.38, 104.49] },
+  { key: 'rachGia', at: [10.01, 105.09] },
+  { key: 'phuQuoc', at: [10.22, 103.96] },
 ];
 
 export const PROVINCES = [
-  { code: 'KH-7', name: 'Kampot', at: [10.72, 104.35] },
-  { code: 'VN-47', name: 'Kiên Giang', at: [10.2, 104.85] },
+  { code: 'KH-7', at: [10.72, 104.35] },
+  { code: 'VN-47', at: [10.2, 104.85] },
 ];
 
-export const CROSSING = { name: 'Hà Tiên – Prek Chak', at: [10.4225, 104.4658] };
+export const CROSSING = { at: [10.4225, 104.4658] };

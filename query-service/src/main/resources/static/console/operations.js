@@ -1,8 +1,9 @@
 // Operations (role ADMIN): rebuild the read models (replay) and check them against a fresh rebuild, with live progress.
 
 import { read, admin, commandJob, ApiError } from './api.js';
-import { t, fmt } from './i18n.js';
-import { h, replace, table, announce } from './ui.js';
+import { t, fmt, label, known } from './i18n.js';
+import { h, replace, table, announce, data } from './ui.js';
+import { eventName } from './lists.js';
 
 const FINISHED = ['COMPLETED', 'FAILED', 'INTERRUPTED', 'CANCELLED'];
 
@@ -11,17 +12,17 @@ export async function operationsPage() {
     h('h1', {}, t('ops.title')),
     job('replay', queryJob('api/admin/replays'), r => [r.eventsProcessed, r.eventsTotal], r => [
       t('ops.rate', { rate: fmt.number(Math.round(r.eventsPerSecond || 0)) }),
-      r.estimatedTimeLeft ? t('ops.left', { left: r.estimatedTimeLeft.replace(/^PT/, '').toLowerCase() }) : '',
+      r.estimatedTimeLeft ? t('ops.left', { left: fmt.duration(r.estimatedTimeLeft) }) : '',
     ].filter(Boolean).join(' · ')),
     job('check', queryJob('api/admin/consistency-checks'), c => [c.eventsApplied, c.eventsTotal], c => (c.consistent === undefined || c.consistent === null
       ? '' : c.consistent ? t('ops.consistent', { rows: fmt.number(c.rowsCompared ?? 0) })
         : t('ops.inconsistent', { count: fmt.number(c.differencesTotal ?? 0) })), c => (c.differences?.length ? table([
-      { label: t('ops.table'), cell: d => d.table }, { label: t('ops.key'), cell: d => JSON.stringify(d.key) },
-      { label: t('ops.column'), cell: d => d.column || d.kind }, { label: t('ops.live'), cell: d => d.live ?? '—' },
-      { label: t('ops.rebuilt'), cell: d => d.rebuilt ?? '—' }], c.differences.slice(0, 50)) : null)),
+      { label: t('ops.table'), cell: d => data(d.table) }, { label: t('ops.key'), cell: d => data(JSON.stringify(d.key)) },
+      { label: t('ops.column'), cell: d => data(d.column || d.kind) }, { label: t('ops.live'), cell: d => data(d.live ?? '—') },
+      { label: t('ops.rebuilt'), cell: d => data(d.rebuilt ?? '—') }], c.differences.slice(0, 50)) : null)),
     job('verification', { start: () => commandJob('/api/admin/verifications'), get: id => commandJob('/api/admin/verifications', id) },
       v => [v.eventsChecked, v.eventsTotal], v => (v.result
-        ? (v.result.valid ? t('audit.valid') : `${t('audit.broken')} ${v.result.firstBroken?.reason || ''}`) : '')),
+        ? (v.result.valid ? t('audit.valid') : [t('audit.broken'), ' ', data(v.result.firstBroken?.reason || '')]) : '')),
     await deadLetters());
 }
 
@@ -40,9 +41,11 @@ function job(kind, api, progressOf, summaryOf, detailOf) {
       const [done, total] = progressOf(current);
       const percent = total ? Math.min(100, (100 * done) / total) : (FINISHED.includes(current.status) ? 100 : 0);
       bar.value = percent;
-      bar.textContent = `${Math.round(percent)} %`;
-      status.textContent = `${t(`job.${current.status}`)} · ${t('ops.progress', { done: fmt.number(done), total: fmt.number(total) })}`
-        + (summaryOf(current) ? ` · ${summaryOf(current)}` : '') + (current.failure ? ` · ${current.failure}` : '');
+      bar.textContent = fmt.percent(percent / 100);
+      const summary = summaryOf(current);
+      replace(status, known(`job.${current.status}`) ? label('job', current.status) : data(current.status), ' · ',
+        t('ops.progress', { done: fmt.number(done ?? 0), total: fmt.number(total ?? 0) }),
+        summary && summary.length ? [' · ', summary] : null, current.failure ? [' · ', data(current.failure)] : null);
       status.dataset.status = current.status;
       replace(detail, detailOf ? detailOf(current) : null);
       if (FINISHED.includes(current.status)) {
@@ -58,7 +61,8 @@ function job(kind, api, progressOf, summaryOf, detailOf) {
       const started = await api.start();
       await follow(started.id);
     } catch (failure) {
-      status.textContent = failure instanceof ApiError ? `${failure.status} ${failure.problem.detail || failure.message}` : failure.message;
+      replace(status, failure instanceof ApiError
+        ? [t('error.status', { status: failure.status }), ' ', data(failure.problem.detail || failure.message)] : data(failure.message));
       status.dataset.status = 'REFUSED';
     } finally {
       button.disabled = false;
@@ -88,7 +92,8 @@ async function deadLetters() {
       await refresh();
       announce(t('ops.done'));
     } catch (failure) {
-      status.textContent = failure instanceof ApiError ? `${failure.status} ${failure.problem.detail || failure.message}` : failure.message;
+      replace(status, failure instanceof ApiError
+        ? [t('error.status', { status: failure.status }), ' ', data(failure.problem.detail || failure.message)] : data(failure.message));
     }
   };
   const content = current => {
@@ -97,11 +102,11 @@ async function deadLetters() {
       items.length ? [
         h('p', {}, h('button', { type: 'button', id: 'dead-letters-retry-all', onclick: () => act('api/admin/dead-letters/retry') }, t('ops.retryAll'))),
         table([
-          { label: 'Id', num: true, cell: d => d.id },
-          { label: t('facts.event'), cell: d => d.eventType || '—' },
-          { label: t('facts.aggregate'), cell: d => d.key || d.sequence || '—' },
-          { label: t('ops.reason'), cell: d => `${d.kind}: ${d.reason || ''}` },
-          { label: t('ops.attempts'), num: true, cell: d => d.attempts },
+          { label: t('ops.deadLetterId'), num: true, cell: d => fmt.plain(d.id) },
+          { label: t('facts.event'), cell: d => (d.eventType ? eventName(d.eventType) : '—') },
+          { label: t('facts.aggregate'), cell: d => data(d.key || d.sequence || '—') },
+          { label: t('ops.reason'), cell: d => data(`${d.kind}: ${d.reason || ''}`) },
+          { label: t('ops.attempts'), num: true, cell: d => fmt.number(d.attempts) },
           { label: t('ops.parkedAt'), cell: d => fmt.dateTime(d.parkedAt) },
           { label: '', cell: d => {
             const reason = h('input', { name: 'reason', 'aria-label': t('ops.discardReason'), maxlength: 4000 });

@@ -1,12 +1,13 @@
 // Record a fact (role UNIT): a form for every write of the API. The checks here mirror the server's (shape, lengths,
 // patterns, ranges, dates not after today on the border, ranges that end before they start) so that most mistakes are
 // caught before sending; the server's refusal (problem+json) is shown next to the field it names. Each submission
-// carries an idempotency key, kept until it succeeds, so a double click or a retry records the fact once.
+// carries an idempotency key, kept until it succeeds, so a double click or a retry records the fact once. Numbers and
+// ids may be typed in Khmer or Latin digits; the API receives Latin digits and text in Unicode NFC.
 
 import { write, read, statePath, ApiError } from './api.js';
-import { t, fmt } from './i18n.js';
-import { h, replace, field, announce, newKey } from './ui.js';
-import { stateOf } from './lists.js';
+import { t, tx, fmt, label as enumLabel, sortBy, collator, latinDigits, numberInput } from './i18n.js';
+import { h, replace, field, announce, newKey, data } from './ui.js';
+import { stateOf, province } from './lists.js';
 import { claims } from './session.js';
 
 const ID = '[A-Za-z0-9][A-Za-z0-9./_-]{0,63}';
@@ -32,6 +33,8 @@ const date = (name, label) => ({ name, label, type: 'date', required: true, past
 const text = (name, label, max, extra = {}) => ({ name, label, max, ...extra });
 const lat = (name, label, required = true) => ({ name, label, type: 'number', required, min: -90, maxValue: 90, step: 'any' });
 const lon = (name, label, required = true) => ({ name, label, type: 'number', required, min: -180, maxValue: 180, step: 'any' });
+/** The most signatories an agreement records (the API's limit). */
+export const MAX_SIGNATORIES = 50;
 const after = (first, second, key) => v => (v[first] && v[second] && v[second] < v[first] ? { [second]: key } : {});
 
 export const FORMS = [
@@ -39,14 +42,12 @@ export const FORMS = [
     fields: [
       text('id', 'agreement.id', 64, { pattern: ID, help: 'form.idHelp' }),
       text('title', 'agreement.title', 300, { required: true }),
-      { name: 'parties', label: 'agreement.partyVN', type: 'select', options: ['VN-47'], required: true, id: 'parties-vn' },
-      { name: 'parties', label: 'agreement.partyKH', type: 'select', options: ['KH-7'], required: true, id: 'parties-kh' },
+      { name: 'parties', label: 'agreement.partyVN', type: 'select', options: ['VN-47'], prefix: 'province', required: true, id: 'parties-vn' },
+      { name: 'parties', label: 'agreement.partyKH', type: 'select', options: ['KH-7'], prefix: 'province', required: true, id: 'parties-kh' },
       date('signedOn', 'agreement.signedOn'),
       text('place', 'agreement.place', 200),
       text('documentRef', 'agreement.documentRef', 200),
-      text('signatories.name', 'agreement.signatoryName', 200),
-      text('signatories.title', 'agreement.signatoryTitle', 200),
-      { name: 'signatories.province', label: 'agreement.signatoryProvince', type: 'select', options: ['VN-47', 'KH-7'] },
+      { name: 'signatories', label: 'agreement.signatories', type: 'signatories', options: ['VN-47', 'KH-7'], required: true },
       { name: 'domains', label: 'agreement.domains', type: 'checks', options: DOMAINS, prefix: 'domain', required: true },
       { name: 'validFrom', label: 'agreement.validFrom', type: 'date', required: true },
       { name: 'validTo', label: 'agreement.validTo', type: 'date', required: true },
@@ -54,7 +55,7 @@ export const FORMS = [
     checks: [after('validFrom', 'validTo', 'check.endsBeforeStart')],
     body: v => ({
       id: v.id, title: v.title, parties: v.parties, signedOn: v.signedOn, place: v.place, documentRef: v.documentRef,
-      signatories: v['signatories.name'] ? [{ name: v['signatories.name'], title: v['signatories.title'], province: v['signatories.province'] }] : [],
+      signatories: v.signatories.map(x => ({ name: x.name, title: x.title, province: x.province })),
       domains: v.domains, validFrom: v.validFrom, validTo: v.validTo,
     }) },
   { id: 'review-agreement', group: 'agreements', collection: 'agreements', path: v => `/api/agreements/${enc(v.target)}/reviews`,
@@ -78,14 +79,14 @@ export const FORMS = [
 
   { id: 'open-case', group: 'cases', collection: 'repatriation-cases', path: () => '/api/repatriation-cases',
     fields: [text('id', 'case.id', 64, { pattern: ID, help: 'form.idHelp' }),
-      text('season', 'case.season', 9, { required: true, pattern: '[0-9]{4}-[0-9]{4}', placeholder: '2013-2014' }),
-      { name: 'searchProvince', label: 'case.searchProvince', type: 'select', options: ['KH-7', 'VN-47'], required: true },
+      text('season', 'case.season', 9, { required: true, pattern: '[0-9]{4}-[0-9]{4}', placeholder: 'case.seasonExample' }),
+      { name: 'searchProvince', label: 'case.searchProvince', type: 'select', options: ['KH-7', 'VN-47'], prefix: 'province', required: true },
       text('searchingUnit', 'case.searchingUnit', 200, { help: 'form.unitHelp' })],
     body: v => ({ id: v.id, season: v.season, searchProvince: v.searchProvince, searchingUnit: v.searchingUnit }) },
   { id: 'record-recovery', group: 'cases', collection: 'repatriation-cases', path: v => `/api/repatriation-cases/${enc(v.target)}/recoveries`,
     fields: [target('repatriation-cases'), date('recoveredOn', 'case.recoveredOn'),
       { name: 'count', label: 'form.count', type: 'number', required: true, min: 1, integer: true },
-      { name: 'site.province', label: 'case.siteProvince', type: 'select', options: ['KH-7', 'VN-47'], required: true },
+      { name: 'site.province', label: 'case.siteProvince', type: 'select', options: ['KH-7', 'VN-47'], prefix: 'province', required: true },
       text('site.district', 'case.siteDistrict', 200), text('site.commune', 'case.siteCommune', 200),
       lat('site.lat', 'form.lat', false), lon('site.lon', 'form.lon', false)],
     checks: [v => ((v['site.lat'] === '') !== (v['site.lon'] === '') ? { 'site.lon': 'check.pointWhole' } : {})],
@@ -99,7 +100,7 @@ export const FORMS = [
     body: v => ({ repatriatedOn: v.repatriatedOn, count: num(v.count), borderGate: v.borderGate, receivingUnit: v.receivingUnit }) },
 
   { id: 'plan-marker', group: 'markers', collection: 'markers', path: () => '/api/markers',
-    fields: [text('id', 'marker.id', 64, { pattern: ID, required: true, placeholder: '314/1' }),
+    fields: [text('id', 'marker.id', 64, { pattern: ID, required: true, placeholder: 'marker.idExample' }),
       { name: 'type', label: 'marker.type', type: 'select', options: ['MAIN', 'SUB', 'REFERENCE'], prefix: 'type', required: true },
       lat('plannedLat', 'form.lat'), lon('plannedLon', 'form.lon'),
       { name: 'responsibleSide', label: 'marker.responsibleSide', type: 'select', options: ['VN', 'KH'], prefix: 'side', required: true }],
@@ -150,7 +151,9 @@ export async function recordPage(params) {
       h('a', { href: `#/record?form=${f.id}`, id: `choose-${f.id}`, 'aria-current': f === chosen ? 'page' : null }, t(`form.${f.id}`)))))));
   return h('div', {},
     h('h1', {}, t('record.title')),
-    h('p', { class: 'muted' }, t('record.as', { unit: who.unit, province: who.province, side: who.side })),
+    h('p', { class: 'muted' }, tx('record.as', {
+      unit: data(who.unit || who.sub), province: province(who.province) || '—', side: enumLabel('side', who.side) || '—',
+    })),
     h('div', { class: 'grid2 record-layout' },
       h('nav', { class: 'panel', 'aria-label': t('record.choose') }, menu),
       h('section', { class: 'panel' }, await formView(chosen, params))));
@@ -166,23 +169,27 @@ async function formView(spec, params) {
     if (f.type === 'checks') {
       return h('fieldset', { class: 'field', dataset: { field: f.name }, id },
         h('legend', {}, label),
-        h('div', { class: 'checks' }, f.options.map(option => h('label', {},
+        h('div', { class: 'checks' }, sortBy(f.options, option => t(`${f.prefix}.${option}`)).map(option => h('label', {},
           h('input', { type: 'checkbox', name: f.name, value: option }), ' ', t(`${f.prefix}.${option}`)))),
         h('div', { class: 'error', role: 'alert' }));
     }
+    if (f.type === 'signatories') return signatories(id, label, f);
     let control;
     if (f.type === 'select') {
       control = h('select', { name: f.name, required: f.required },
         f.required ? null : h('option', { value: '' }, '—'),
-        f.options.map(option => h('option', { value: option }, f.prefix ? t(`${f.prefix}.${option}`) : option)));
+        (f.prefix ? sortBy(f.options, option => t(`${f.prefix}.${option}`)) : f.options)
+          .map(option => h('option', { value: option }, f.prefix ? t(`${f.prefix}.${option}`) : option)));
     } else if (f.type === 'textarea') {
       control = h('textarea', { name: f.name, required: f.required, maxlength: f.max, rows: 3 });
     } else {
+      const date = f.type === 'date';
       control = h('input', {
-        name: f.name, type: f.type || 'text', required: f.required, maxlength: f.max, pattern: f.pattern,
-        min: f.type === 'date' ? EARLIEST : f.min, max: f.type === 'date' ? (f.past ? today : LATEST) : f.maxValue, step: f.step || (f.integer ? 1 : null),
-        placeholder: f.placeholder, value: f.name === 'target' ? params.get('target') : f.value,
-        list: f.list ? `ids-${f.list}` : null, autocomplete: 'off', inputmode: f.type === 'number' ? 'decimal' : null,
+        name: f.name, type: date ? 'date' : 'text', required: f.required, maxlength: f.max, pattern: f.pattern,
+        min: date ? EARLIEST : null, max: date ? (f.past ? today : LATEST) : null,
+        placeholder: f.placeholder ? t(f.placeholder) : null, value: f.name === 'target' ? params.get('target') : f.value,
+        list: f.list ? `ids-${f.list}` : null, autocomplete: 'off',
+        inputmode: f.type === 'number' ? (f.integer ? 'numeric' : 'decimal') : null,
       });
     }
     return field(id, label, control, f.help ? t(f.help) : (f.type === 'date' && f.past ? t('form.notAfterToday', { today: fmt.date(today) }) : null));
@@ -191,7 +198,8 @@ async function formView(spec, params) {
   const result = h('div', { id: 'write-result', 'aria-live': 'polite' });
   const form = h('form', { id: `form-${spec.id}`, novalidate: true, dataset: { key: newKey() } },
     h('h2', {}, t(`form.${spec.id}`)),
-    Object.entries(datalists).map(([name, values]) => h('datalist', { id: `ids-${name}` }, values.map(v => h('option', { value: v })))),
+    Object.entries(datalists).map(([name, values]) => h('datalist', { id: `ids-${name}` },
+      [...values].sort(collator().compare).map(v => h('option', { value: v })))),
     controls,
     h('p', { class: 'muted' }, t('form.required')),
     submit,
@@ -217,6 +225,11 @@ async function formView(spec, params) {
       if (!(failure instanceof ApiError)) throw failure;
       if (failure.status !== 0) form.dataset.key = newKey();
       const messages = failure.fieldMessages();
+      for (const [name, message] of Object.entries(failure.problem.errors || {})) {
+        if (!/\[\d+\]/.test(name)) continue;
+        delete messages[name.replace(/\[\d+\]/g, '')];
+        messages[name] = message;
+      }
       if (messages.id && spec.fields.some(f => f.name === 'target') && !spec.fields.some(f => f.name === 'id')) {
         messages.target = messages.id;
         delete messages.id;
@@ -224,7 +237,7 @@ async function formView(spec, params) {
       showErrors(form, messages, spec);
       replace(result, h('div', { class: 'alert', role: 'alert', id: 'write-refused' },
         h('strong', {}, t('record.refused', { status: failure.status })), ' ',
-        failure.problem.title ? `${failure.problem.title}: ` : '', failure.problem.detail || failure.message));
+        failure.problem.title ? [data(failure.problem.title), ': '] : '', data(failure.problem.detail || failure.message)));
     } finally {
       submit.disabled = false;
     }
@@ -241,14 +254,84 @@ async function ids(collection) {
   }
 }
 
+/** The form's values as the API takes them: numbers and ids in Latin digits, text in NFC. */
 function valuesOf(form, spec) {
-  const data = new FormData(form);
+  const entries = new FormData(form);
   const values = {};
   for (const f of spec.fields) {
-    if (f.type === 'checks' || f.name === 'parties') values[f.name] = data.getAll(f.name).filter(Boolean);
-    else values[f.name] = (data.get(f.name) ?? '').toString().trim();
+    if (f.type === 'checks' || f.name === 'parties') {
+      values[f.name] = entries.getAll(f.name).filter(Boolean);
+    } else if (f.type === 'signatories') {
+      values[f.name] = [...form.querySelectorAll('.signatory')].map(row => ({
+        name: typed(row.querySelector('[name="signatories.name"]').value),
+        title: typed(row.querySelector('[name="signatories.title"]').value),
+        province: row.querySelector('[name="signatories.province"]').value,
+      }));
+    } else {
+      const value = typed(entries.get(f.name));
+      values[f.name] = f.type === 'number' ? numberInput(value) : f.pattern ? latinDigits(value) : value;
+    }
   }
   return values;
+}
+
+function typed(value) {
+  return (value ?? '').toString().trim().normalize('NFC');
+}
+
+/** Rows of signatories: at least one per party, up to the API's limit, each with its name, title and province. */
+function signatories(id, legend, f) {
+  const rows = h('div', { class: 'signatory-rows' });
+  const add = h('button', { type: 'button', class: 'secondary', id: `${id}-add` }, t('agreement.addSignatory'));
+  let made = 0;
+  const renumber = () => {
+    const all = [...rows.querySelectorAll('.signatory')];
+    all.forEach((row, index) => {
+      row.querySelector('.signatory-number').textContent = t('agreement.signatoryNumber', { number: fmt.plain(index + 1) });
+      for (const name of ['name', 'title', 'province']) {
+        row.querySelector(`[name="signatories.${name}"]`).closest('.field').dataset.field = `signatories[${index}].${name}`;
+      }
+      row.querySelector('.remove').disabled = all.length === 1;
+    });
+    add.disabled = all.length >= MAX_SIGNATORIES;
+  };
+  const row = provinceCode => {
+    const n = made++;
+    const rowId = `${id}-${n}`;
+    const provinceSelect = h('select', { name: 'signatories.province', required: true },
+      sortBy(f.options, option => t(`province.${option}`))
+        .map(option => h('option', { value: option, selected: option === provinceCode }, t(`province.${option}`))));
+    const element = h('fieldset', { class: 'signatory', id: rowId },
+      h('legend', { class: 'signatory-number' }),
+      field(`${rowId}-name`, `${t('agreement.signatoryName')} *`, h('input', { name: 'signatories.name', maxlength: 200, autocomplete: 'off' })),
+      field(`${rowId}-title`, t('agreement.signatoryTitle'), h('input', { name: 'signatories.title', maxlength: 200, autocomplete: 'off' })),
+      field(`${rowId}-province`, `${t('agreement.signatoryProvince')} *`, provinceSelect),
+      h('button', {
+        type: 'button', class: 'secondary remove', id: `${rowId}-remove`,
+        onclick: () => {
+          element.remove();
+          renumber();
+          announce(t('agreement.signatoryRemoved'));
+          add.focus();
+        },
+      }, t('agreement.removeSignatory')));
+    return element;
+  };
+  add.addEventListener('click', () => {
+    const last = [...rows.querySelectorAll('[name="signatories.province"]')].pop();
+    const next = row(last && last.value === f.options[0] ? f.options[1] : f.options[0]);
+    rows.append(next);
+    renumber();
+    next.querySelector('input').focus();
+  });
+  rows.append(...f.options.map(row));
+  renumber();
+  return h('fieldset', { class: 'field signatories', dataset: { field: f.name }, id },
+    h('legend', {}, legend),
+    h('div', { class: 'help' }, t('agreement.signatoriesHelp', { max: fmt.plain(MAX_SIGNATORIES) })),
+    rows,
+    h('p', {}, add),
+    h('div', { class: 'error', role: 'alert' }));
 }
 
 /** The server's shape rules, checked before sending: answers field name to message. */
@@ -257,6 +340,10 @@ export function check(spec, values, today) {
   for (const f of spec.fields) {
     const value = values[f.name];
     if (out[f.name]) continue;
+    if (f.type === 'signatories') {
+      Object.assign(out, checkSignatories(value, values.parties || []));
+      continue;
+    }
     if (Array.isArray(value)) {
       if (f.required && value.length === 0) out[f.name] = t('check.required');
       continue;
@@ -265,14 +352,14 @@ export function check(spec, values, today) {
       if (f.required) out[f.name] = t('check.required');
       continue;
     }
-    if (f.max && value.length > f.max) out[f.name] = t('check.maxLength', { max: f.max });
+    if (f.max && [...value].length > f.max) out[f.name] = t('check.maxLength', { max: fmt.plain(f.max) });
     else if (CONTROL.test(value)) out[f.name] = t('check.control');
     else if (f.pattern && !new RegExp(`^(?:${f.pattern})$`).test(value)) out[f.name] = t('check.pattern');
     else if (f.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) out[f.name] = t('check.date');
-    else if (f.type === 'date' && (value < EARLIEST || value > LATEST)) out[f.name] = t('check.dateRange');
+    else if (f.type === 'date' && (value < EARLIEST || value > LATEST)) out[f.name] = t('check.dateRange', { from: fmt.date(EARLIEST), to: fmt.date(LATEST) });
     else if (f.type === 'date' && f.past && value > today) out[f.name] = t('check.future', { today: fmt.date(today) });
     else if (f.type === 'number') {
-      const number = Number(value);
+      const number = /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
       if (!Number.isFinite(number)) out[f.name] = t('check.number');
       else if (f.integer && !Number.isInteger(number)) out[f.name] = t('check.integer');
       else if (f.min !== undefined && number < f.min) out[f.name] = t('check.min', { min: fmt.number(f.min) });
@@ -283,6 +370,25 @@ export function check(spec, values, today) {
     for (const [name, key] of Object.entries(rule(values))) if (!out[name]) out[name] = t(key);
   }
   if (values.parties && new Set(values.parties).size < 2 && !out.parties) out.parties = t('check.twoParties');
+  return out;
+}
+
+/** Each signatory named, within the lengths, and every party with at least one. */
+function checkSignatories(rows, parties) {
+  const out = {};
+  rows.forEach((row, index) => {
+    if (!row.name) out[`signatories[${index}].name`] = t('check.required');
+    else if ([...row.name].length > 200) out[`signatories[${index}].name`] = t('check.maxLength', { max: fmt.plain(200) });
+    else if (CONTROL.test(row.name)) out[`signatories[${index}].name`] = t('check.control');
+    if ([...row.title].length > 200) out[`signatories[${index}].title`] = t('check.maxLength', { max: fmt.plain(200) });
+    else if (CONTROL.test(row.title)) out[`signatories[${index}].title`] = t('check.control');
+  });
+  if (rows.length > MAX_SIGNATORIES) {
+    out.signatories = t('check.maxSignatories', { max: fmt.plain(MAX_SIGNATORIES) });
+  } else {
+    const missing = parties.filter(party => !rows.some(row => row.province === party));
+    if (missing.length) out.signatories = t('check.signatoryPerParty', { parties: missing.map(party => t(`province.${party}`)).join(', ') });
+  }
   return out;
 }
 
@@ -306,10 +412,12 @@ function showErrors(form, messages, spec) {
   let first = null;
   for (const [name, message] of Object.entries(messages)) {
     const fields = [...form.querySelectorAll('.field')];
-    const holder = fields.find(f => f.dataset.field === name) || fields.find(f => (f.dataset.field || '').startsWith(`${name}.`));
+    const unindexed = holderOf => (holderOf.dataset.field || '').replace(/\[\d+\]/g, '');
+    const holder = fields.find(f => f.dataset.field === name) || fields.find(f => unindexed(f) === name)
+      || fields.find(f => unindexed(f).startsWith(`${name}.`));
     if (!holder) continue;
     holder.classList.add('invalid');
-    const error = holder.querySelector('.error');
+    const error = holder.querySelector(':scope > .error') || holder.querySelector('.error');
     error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
     const control = holder.querySelector('input, select, textarea');
     if (control) {
@@ -323,15 +431,15 @@ function showErrors(form, messages, spec) {
 /** Read your write: the new state from the query service once it has processed the write's position. */
 async function showWritten(result, spec, answer) {
   replace(result, h('div', { class: 'success', id: 'write-accepted' },
-    t('record.accepted', { id: answer.id, position: answer.position })));
-  announce(t('record.accepted', { id: answer.id, position: answer.position }));
+    tx('record.accepted', { id: data(answer.id), position: fmt.plain(answer.position) })));
+  announce(t('record.accepted', { id: answer.id, position: fmt.plain(answer.position) }));
   try {
     const state = await read(statePath(spec.collection, answer.id), { minPosition: answer.position });
     result.append(h('section', { id: 'write-state' },
-      h('h3', {}, t('record.newState', { id: answer.id })),
+      h('h3', {}, tx('record.newState', { id: data(answer.id) })),
       stateOf(spec.collection, state),
       h('p', {}, h('a', { href: `#/${spec.collection}/${encodeURIComponent(answer.id)}?minPosition=${answer.position}` }, t('record.openDetail')))));
   } catch (failure) {
-    result.append(h('p', { class: 'alert' }, t('record.notYetVisible', { position: answer.position }), ' ', failure.message));
+    result.append(h('p', { class: 'alert' }, t('record.notYetVisible', { position: fmt.plain(answer.position) }), ' ', data(failure.message)));
   }
 }

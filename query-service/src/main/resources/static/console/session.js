@@ -1,5 +1,7 @@
 // Who is signed in. The token lives in this tab's sessionStorage only: never in a URL, never in localStorage.
 
+import { t } from './i18n.js';
+
 const TOKEN = 'ledger.token';
 const PKCE = 'ledger.pkce';
 
@@ -62,7 +64,7 @@ export function signOut() {
 
 async function discovery(issuer) {
   const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
-  if (!response.ok) throw new Error(`OpenID discovery failed: ${response.status}`);
+  if (!response.ok) throw new Error(t('oidc.discoveryFailed', { status: response.status }));
   return response.json();
 }
 
@@ -99,7 +101,7 @@ export async function finishOidc(oidc) {
   const pending = JSON.parse(sessionStorage.getItem(PKCE) || 'null');
   sessionStorage.removeItem(PKCE);
   history.replaceState(null, '', redirectUri() + (pending?.back || ''));
-  if (!pending || pending.state !== params.get('state')) throw new Error('OpenID sign-in: state does not match');
+  if (!pending || pending.state !== params.get('state')) throw new Error(t('oidc.stateMismatch'));
   const provider = await discovery(oidc.issuer);
   const response = await fetch(provider.token_endpoint, {
     method: 'POST',
@@ -109,9 +111,9 @@ export async function finishOidc(oidc) {
       client_id: oidc.clientId, code_verifier: pending.verifier,
     }),
   });
-  if (!response.ok) throw new Error(`OpenID token exchange failed: ${response.status}`);
+  if (!response.ok) throw new Error(t('oidc.exchangeFailed', { status: response.status }));
   const tokens = await response.json();
   const refused = signIn(tokens.access_token);
-  if (refused) throw new Error(refused);
+  if (refused) throw new Error(t(refused));
   return true;
 }

@@ -2,8 +2,9 @@
 
 import { config } from './api.js';
 import { signIn, startOidc, decode } from './session.js';
-import { t } from './i18n.js';
-import { h, field, announce } from './ui.js';
+import { h, field, announce, data } from './ui.js';
+import { t, label, known } from './i18n.js';
+import { province } from './lists.js';
 
 async function demoIdentities() {
   if (!config().demoIdentities) return [];
@@ -14,7 +15,8 @@ async function demoIdentities() {
 function describe(token) {
   try {
     const claims = decode(token);
-    return `${claims.unit} (${claims.province}) · ${(claims.roles || []).join(', ')}`;
+    const roles = Array.isArray(claims.roles) ? claims.roles : [];
+    return [data(claims.unit), ' (', province(claims.province), ') · ', roles.map(role => label('role', role)).join(', ')];
   } catch {
     return '';
   }
@@ -23,16 +25,17 @@ function describe(token) {
 export async function signInPage(done) {
   const identities = await demoIdentities();
   const message = h('div', { role: 'alert' });
-  const fail = key => {
+  const failWith = text => {
     message.className = 'alert';
-    message.textContent = t(key);
+    message.textContent = text;
   };
+  const fail = key => failWith(t(key));
   const parts = [h('h1', {}, t('signIn.title')), message];
 
   if (config().oidc) {
     parts.push(h('section', { class: 'panel' },
       h('h2', {}, t('signIn.oidc')),
-      h('button', { type: 'button', id: 'oidc-sign-in', onclick: () => startOidc(config().oidc).catch(e => fail(e.message)) },
+      h('button', { type: 'button', id: 'oidc-sign-in', onclick: () => startOidc(config().oidc).catch(e => failWith(e.message)) },
         t('signIn.oidcButton'))));
   }
 
@@ -49,7 +52,8 @@ export async function signInPage(done) {
             announce(t('signIn.done'));
             done();
           },
-        }, t(`identity.${identity.name}`)), ' ', h('span', { class: 'muted' }, describe(identity.token)))))));
+        }, known(`identity.${identity.name}`) ? t(`identity.${identity.name}`) : data(identity.name)), ' ',
+        h('span', { class: 'muted' }, describe(identity.token)))))));
   }
 
   const pasted = h('textarea', { name: 'token', rows: 4, autocomplete: 'off', spellcheck: 'false' });

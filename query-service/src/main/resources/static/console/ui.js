@@ -82,3 +82,8 @@ export function newKey() {
   return crypto.randomUUID ? crypto.randomUUID()
     : Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Data (an id, a name, a server's message) as it was recorded: shown untranslated and marked so (translate="no"). */
+export function data(text, attrs = {}) {
+  return h('span', { ...attrs, translate: 'no' }, text);
+}

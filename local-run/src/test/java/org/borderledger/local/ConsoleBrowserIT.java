@@ -93,7 +93,7 @@ class ConsoleBrowserIT {
         shoot("sign-in");
 
         browser.signInAs("kienGiangUnit");
-        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Border Guard Command", "UNIT");
+        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Border Guard Command", "unit");
         assertThat(navigation()).contains("nav-record").doesNotContain("nav-audit", "nav-operations");
 
         browser.signInAs("kampotUnit");
@@ -117,7 +117,7 @@ class ConsoleBrowserIT {
         browser.click(By.id("oidc-sign-in"));
 
         browser.visible(By.id("nav-figures"));
-        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Provincial Military Command", "UNIT");
+        assertThat(browser.text(By.id("who"))).contains("Kiên Giang Provincial Military Command", "unit");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
         assertThat(identityProvider.tokensIssued()).isEqualTo(1);
         assertThat(identityProvider.exchangesRefused()).isZero();
