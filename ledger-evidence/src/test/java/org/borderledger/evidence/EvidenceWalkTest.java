@@ -155,7 +155,8 @@ class EvidenceWalkTest {
                         published,
                         null,
                         "store ends at position " + end + " but position " + published
-                                + " was published: the events after it were deleted or lost"));
+                                + " was published: the events after it were deleted or lost",
+                        Rejection.STORE_TRUNCATED));
     }
 
     @Test
@@ -231,7 +232,8 @@ class EvidenceWalkTest {
                 .isEqualTo(new EvidenceWalk.Broken(
                         0,
                         null,
-                        "no seal is signed with a trusted key: nothing ties these events to the ledger's key"));
+                        "no seal is signed with a trusted key: nothing ties these events to the ledger's key",
+                        Rejection.NO_TRUSTED_SEAL));
         assertThat(walk(Map.of(), OptionalLong.empty(), false).valid()).isTrue();
     }
 
@@ -304,7 +306,11 @@ class EvidenceWalkTest {
         EvidenceWalk.Result result = walk();
 
         assertThat(result.valid()).isFalse();
-        assertThat(result.firstBroken()).isEqualTo(new EvidenceWalk.Broken(position, aggregateId, reason));
+        assertThat(result.firstBroken())
+                .extracting(
+                        EvidenceWalk.Broken::position, EvidenceWalk.Broken::aggregateId, EvidenceWalk.Broken::reason)
+                .containsExactly(position, aggregateId, reason);
+        assertThat(result.firstBroken().code()).isNotNull();
     }
 
     private StoredEvent event(int index) {
