@@ -296,6 +296,11 @@ public final class EvidenceWalk {
         return eventsChecked;
     }
 
+    /** The first break so far, or null. */
+    public Broken firstBroken() {
+        return firstBroken;
+    }
+
     /** Records a break found outside the walk; the first break in the walk's order is the one reported. */
     public void broken(long position, String aggregateId, String reason) {
         broken(position, aggregateId, reason, null);

@@ -23,7 +23,7 @@ public enum Rejection {
     HASH_FIELD_MISMATCH,
     /** An export line whose {@code businessDate} is not the one derived from its payload. */
     BUSINESS_DATE_MISMATCH,
-    /** A seal line that does not directly follow the event at its position. */
+    /** A seal line whose position is not above the previous seal line's. */
     SEAL_OUT_OF_PLACE,
     /** A seal whose count or chain hash is not the chain over the events up to its position. */
     SEAL_CHAIN_MISMATCH,
