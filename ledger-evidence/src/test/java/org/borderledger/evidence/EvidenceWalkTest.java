@@ -278,6 +278,67 @@ class EvidenceWalkTest {
                         + " was sealed: the events after it were deleted or lost");
     }
 
+    @Test
+    void aSealsMerkleRootMustBeTheRootOverTheEventsUpToIt() {
+        Seal last = seal(2);
+        List<byte[]> leaves = new ArrayList<>();
+        for (Object item : store) {
+            if (item instanceof StoredEvent event) {
+                leaves.add(MerkleTree.leafHash(event.position(), EventHash.storedHash(event.metaData())));
+            }
+        }
+        Seal rooted = SealSignatures.sign(unsigned(last).withMerkleRoot(MerkleTree.hex(MerkleTree.root(leaves))), KEY);
+        store.set(store.indexOf(last), rooted);
+        assertThat(pinnedWalk(PinnedKeys.unbounded(trusted())).firstBroken()).isNull();
+
+        Seal wrong = SealSignatures.sign(
+                unsigned(last).withMerkleRoot(MerkleTree.hex(MerkleTree.root(leaves.subList(0, 5)))), KEY);
+        store.set(store.indexOf(rooted), wrong);
+        EvidenceWalk.Broken broken = pinnedWalk(PinnedKeys.unbounded(trusted())).firstBroken();
+        assertThat(broken.code()).isEqualTo(Rejection.SEAL_MERKLE_ROOT_MISMATCH);
+        assertThat(broken.position()).isEqualTo(last.position());
+    }
+
+    @Test
+    void aSealBeyondItsKeysRangeOfPositionsIsABreak() throws IOException {
+        Seal last = seal(2);
+        String pinned = "{\"format\":\"" + PinnedKeys.FORMAT + "\",\"keys\":[{\"keyId\":\""
+                + SealSignatures.keyId(KEY.getPublic()) + "\",\"publicKeyPem\":"
+                + json.writeValueAsString(SealSignatures.pem(KEY.getPublic())) + ",\"validFromPosition\":0,"
+                + "\"validToPosition\":" + (last.position() - 1) + "}]}";
+
+        EvidenceWalk.Broken broken = pinnedWalk(PinnedKeys.parse(pinned)).firstBroken();
+
+        assertThat(broken.code()).isEqualTo(Rejection.SEAL_KEY_OUT_OF_RANGE);
+        assertThat(broken.reason())
+                .isEqualTo("seal at position " + last.position() + " is signed with key "
+                        + SealSignatures.keyId(KEY.getPublic()) + ", which may sign positions 0.."
+                        + (last.position() - 1) + " only");
+    }
+
+    @Test
+    void anEventAtOrBelowThePreviousPositionIsABreak() {
+        StoredEvent first = event(0);
+        store.add(1, first);
+
+        EvidenceWalk.Broken broken = walk().firstBroken();
+
+        assertThat(broken.code()).isEqualTo(Rejection.POSITION_NOT_INCREASING);
+        assertThat(broken.position()).isEqualTo(first.position());
+    }
+
+    private EvidenceWalk.Result pinnedWalk(PinnedKeys keys) {
+        EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS, keys, MerkleTree.Frontier.EMPTY);
+        for (Object item : store) {
+            if (item instanceof StoredEvent event) {
+                walk.event(event, null);
+            } else {
+                walk.seal((Seal) item);
+            }
+        }
+        return walk.finish(OptionalLong.empty(), true);
+    }
+
     private EvidenceWalk.Result walk() {
         return walk(OptionalLong.empty());
     }

@@ -101,7 +101,9 @@ final class ExportReader {
                 JsonNode resume = incomplete.get("resumeAfterPosition");
                 return new IncompleteLine(
                         text(incomplete, "reason"),
-                        resume == null || resume.isNull() ? null : EvidenceJson.whole(incomplete, "resumeAfterPosition", 0));
+                        resume == null || resume.isNull()
+                                ? null
+                                : EvidenceJson.whole(incomplete, "resumeAfterPosition", 0));
             }
             if (line.has("end")) {
                 return end(object(line.get("end"), "end"));

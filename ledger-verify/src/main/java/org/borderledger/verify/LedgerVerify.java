@@ -89,9 +89,7 @@ public final class LedgerVerify {
             return usage(err);
         }
         try {
-            PinnedKeys trusted = pinned != null
-                    ? pinnedKeys(pinned)
-                    : PinnedKeys.unbounded(trustedKeys(keys));
+            PinnedKeys trusted = pinned != null ? pinnedKeys(pinned) : PinnedKeys.unbounded(trustedKeys(keys));
             if (prove) {
                 return prove(proofKind, files.get(0), trusted, out, err);
             }
@@ -109,7 +107,9 @@ public final class LedgerVerify {
                         + (report.eventsHashVersion1() == 0
                                 ? ""
                                 : "; " + report.eventsHashVersion1() + " events of hash version 1")
-                        + (anchorSeal == null ? "" : "; it extends the anchor seal at position " + anchorSeal.position())
+                        + (anchorSeal == null
+                                ? ""
+                                : "; it extends the anchor seal at position " + anchorSeal.position())
                         + (report.endStated() ? "" : "; the export states no end line"));
                 return INTACT;
             }

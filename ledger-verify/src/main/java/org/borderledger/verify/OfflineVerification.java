@@ -194,7 +194,8 @@ final class OfflineVerification {
         walk.broken(
                 anchor.position(),
                 null,
-                "the anchor seal at position " + anchor.position() + " is not trusted: " + ProofVerification.words(verdict, anchor),
+                "the anchor seal at position " + anchor.position() + " is not trusted: "
+                        + ProofVerification.words(verdict, anchor),
                 code);
     }
 
@@ -227,7 +228,8 @@ final class OfflineVerification {
                     && walk.chained() == anchor.eventsSealed()
                     && walk.chain().equals(anchor.chainHash())
                     && (anchor.merkleRoot() == null
-                            || anchor.merkleRoot().equals(MerkleTree.hex(walk.tree().root())));
+                            || anchor.merkleRoot()
+                                    .equals(MerkleTree.hex(walk.tree().root())));
             if (!same) {
                 walk.broken(
                         event.position(),

@@ -178,7 +178,10 @@ final class ProofVerification {
     }
 
     private static void requireKind(JsonNode proof, String kind) throws IOException {
-        if (proof == null || !proof.isObject() || !proof.has("proof") || !kind.equals(proof.get("proof").asText())) {
+        if (proof == null
+                || !proof.isObject()
+                || !proof.has("proof")
+                || !kind.equals(proof.get("proof").asText())) {
             throw new IOException("not a {\"proof\":\"" + kind + "\",…} object");
         }
     }

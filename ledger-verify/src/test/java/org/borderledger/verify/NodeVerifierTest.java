@@ -24,7 +24,8 @@ class NodeVerifierTest {
 
     @Test
     void theNodeVerifierPassesEveryVector() throws Exception {
-        assumeTrue(nodeRuns(), "node is not on the PATH: the independent verifier in contract/verifier-node is not run");
+        assumeTrue(
+                nodeRuns(), "node is not on the PATH: the independent verifier in contract/verifier-node is not run");
         Path output = dir.resolve("node-test.txt");
         Process node = new ProcessBuilder("node", "--test", "contract/verifier-node/")
                 .directory(ROOT.toFile())

@@ -38,11 +38,15 @@ class VectorCasesTest {
         if (!kind.equals("export")) {
             args.addAll(List.of("prove", kind));
         }
-        args.addAll(List.of("--pinned-keys", VECTORS.resolve(vector.get("pinnedKeys").asText()).toString()));
+        args.addAll(List.of(
+                "--pinned-keys",
+                VECTORS.resolve(vector.get("pinnedKeys").asText()).toString()));
         if (!vector.get("anchor").isNull()) {
-            args.addAll(List.of("--anchor", VECTORS.resolve(vector.get("anchor").asText()).toString()));
+            args.addAll(List.of(
+                    "--anchor", VECTORS.resolve(vector.get("anchor").asText()).toString()));
         }
-        vector.get("files").forEach(file -> args.add(VECTORS.resolve(file.asText()).toString()));
+        vector.get("files")
+                .forEach(file -> args.add(VECTORS.resolve(file.asText()).toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = LedgerVerify.run(

@@ -41,7 +41,10 @@ class VectorFilesTest {
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -244,7 +244,9 @@ public final class VectorGenerator {
                     .put("submitter", event.unit().toLowerCase() + "-officer")
                     .put("unit", event.unit())
                     .put("side", event.unit().startsWith("KG") ? "VN" : "KH")
-                    .put("correlationid", "corr-" + event.eventId().substring(event.eventId().length() - 3))
+                    .put(
+                            "correlationid",
+                            "corr-" + event.eventId().substring(event.eventId().length() - 3))
                     .put("requestid", "req-" + event.position());
             if (event.hashVersion() == 2) {
                 metadata.put(EventHash.VERSION, "2");
@@ -333,15 +335,19 @@ public final class VectorGenerator {
         writeText(dir.resolve("keys/unpinned-key.pub.pem"), SealSignatures.pem(unpinned.getPublic()));
         ObjectNode keySeeds = json.createObjectNode();
         keySeeds.put("warning", "TEST KEYS ONLY: their private keys are published here; never trust them for a ledger");
-        keySeeds.put("derivation", "seed = SHA-256(UTF-8 of the seed text); PKCS#8 DER = "
-                + "302e020100300506032b657004220420 || seed");
+        keySeeds.put(
+                "derivation",
+                "seed = SHA-256(UTF-8 of the seed text); PKCS#8 DER = " + "302e020100300506032b657004220420 || seed");
         for (var key : List.of(
-                Map.entry("test-key-a", KEY_A_SEED), Map.entry("test-key-b", KEY_B_SEED),
+                Map.entry("test-key-a", KEY_A_SEED),
+                Map.entry("test-key-b", KEY_B_SEED),
                 Map.entry("unpinned-key", UNPINNED_SEED))) {
             KeyPair pair = key(key.getValue());
             keySeeds.putObject(key.getKey())
                     .put("seedText", key.getValue())
-                    .put("seedHex", HexFormat.of().formatHex(sha256(key.getValue().getBytes(UTF_8))))
+                    .put(
+                            "seedHex",
+                            HexFormat.of().formatHex(sha256(key.getValue().getBytes(UTF_8))))
                     .put("publicKeyHex", HexFormat.of().formatHex(raw(pair)))
                     .put("keyId", SealSignatures.keyId(pair.getPublic()));
         }
@@ -349,13 +355,15 @@ public final class VectorGenerator {
 
         ObjectNode pinned = json.createObjectNode().put("format", PinnedKeys.FORMAT);
         ArrayNode pinnedKeys = pinned.putArray("keys");
-        pinnedKeys.addObject()
+        pinnedKeys
+                .addObject()
                 .put("keyId", SealSignatures.keyId(keyA.getPublic()))
                 .put("publicKeyPem", SealSignatures.pem(keyA.getPublic()))
                 .put("validFromPosition", 1)
                 .put("validToPosition", 4)
                 .put("note", "TEST KEY A: signed the seals up to position 4, then retired");
-        pinnedKeys.addObject()
+        pinnedKeys
+                .addObject()
                 .put("keyId", SealSignatures.keyId(keyB.getPublic()))
                 .put("publicKeyPem", SealSignatures.pem(keyB.getPublic()))
                 .put("validFromPosition", 5)
@@ -369,7 +377,9 @@ public final class VectorGenerator {
         cases.add(exportCase("export", "export.ndjson", null, "valid", "the whole export: 8 events, 4 seals"));
         writeJson(dir.resolve("anchors/seal-6.json"), EvidenceJson.sealLine(seal6));
         writeJson(dir.resolve("anchors/seal-8.json"), EvidenceJson.sealLine(seal8));
-        writeJson(dir.resolve("anchors/forked-seal-6.json"), EvidenceJson.sealLine(forked.seals().get(6L)));
+        writeJson(
+                dir.resolve("anchors/forked-seal-6.json"),
+                EvidenceJson.sealLine(forked.seals().get(6L)));
         cases.add(exportCase(
                 "export-extends-anchor",
                 "export.ndjson",
@@ -466,7 +476,8 @@ public final class VectorGenerator {
                 "the seal at 8 signed over another tree's root"));
 
         List<String> dated = new ArrayList<>(export);
-        dated.set(line5, export.get(line5).replace("\"businessDate\":\"2014-03-02\"", "\"businessDate\":\"2014-03-03\""));
+        dated.set(
+                line5, export.get(line5).replace("\"businessDate\":\"2014-03-02\"", "\"businessDate\":\"2014-03-03\""));
         cases.add(invalid(
                 dir,
                 "business-date",
@@ -480,7 +491,12 @@ public final class VectorGenerator {
         String shown = export.get(line5);
         hashField.set(line5, shown.substring(0, shown.lastIndexOf(hash5)) + "0".repeat(64) + "\"}");
         cases.add(invalid(
-                dir, "hash-field", hashField, null, "HASH_FIELD_MISMATCH", "the line's hash of 5 is not its metadata's"));
+                dir,
+                "hash-field",
+                hashField,
+                null,
+                "HASH_FIELD_MISMATCH",
+                "the line's hash of 5 is not its metadata's"));
 
         List<String> incomplete = new ArrayList<>(ledger.lines().subList(0, line5 + 1));
         incomplete.add("{\"incomplete\":{\"reason\":\"the stream reached its time bound of 300 s; ask again with"
@@ -489,14 +505,19 @@ public final class VectorGenerator {
                 dir, "incomplete", incomplete, null, "EXPORT_INCOMPLETE", "a stream cut at its time bound, alone"));
 
         List<String> endMismatch = new ArrayList<>(export);
-        endMismatch.set(export.size() - 1, export.get(export.size() - 1).replace("\"eventCount\":8", "\"eventCount\":9"));
+        endMismatch.set(
+                export.size() - 1, export.get(export.size() - 1).replace("\"eventCount\":8", "\"eventCount\":9"));
         cases.add(invalid(
-                dir, "end-mismatch", endMismatch, null, "END_MISMATCH", "the end line states 9 events, the file holds 8"));
+                dir,
+                "end-mismatch",
+                endMismatch,
+                null,
+                "END_MISMATCH",
+                "the end line states 9 events, the file holds 8"));
 
         List<String> afterEnd = new ArrayList<>(export);
         afterEnd.add(export.get(export.size() - 2));
-        cases.add(invalid(
-                dir, "line-after-end", afterEnd, null, "LINE_AFTER_END", "an event line after the end line"));
+        cases.add(invalid(dir, "line-after-end", afterEnd, null, "LINE_AFTER_END", "an event line after the end line"));
 
         List<String> malformed = new ArrayList<>(export);
         malformed.add(3, "{\"position\":4,\"eventId\":\"x\"");
@@ -524,14 +545,19 @@ public final class VectorGenerator {
 
         // proofs
         int index5 = ledger.indexOf(5);
-        ObjectNode inclusion =
-                EvidenceJson.inclusionProof(ledger.events().get(index5), ledger.leaves().subList(0, 7), index5, seal8);
+        ObjectNode inclusion = EvidenceJson.inclusionProof(
+                ledger.events().get(index5), ledger.leaves().subList(0, 7), index5, seal8);
         writeJson(dir.resolve("proofs/inclusion.json"), inclusion);
-        cases.add(proofCase("inclusion", "inclusion", "proofs/inclusion.json", "valid", "the event at 5 in the seal at 8"));
+        cases.add(proofCase(
+                "inclusion", "inclusion", "proofs/inclusion.json", "valid", "the event at 5 in the seal at 8"));
         ObjectNode consistency = EvidenceJson.consistencyProof(ledger.leaves().subList(0, 7), seal6, seal8);
         writeJson(dir.resolve("proofs/consistency.json"), consistency);
         cases.add(proofCase(
-                "consistency", "consistency", "proofs/consistency.json", "valid", "the seal at 8 extends the seal at 6"));
+                "consistency",
+                "consistency",
+                "proofs/consistency.json",
+                "valid",
+                "the seal at 8 extends the seal at 6"));
 
         ObjectNode otherEvent = inclusion.deepCopy();
         otherEvent.set("event", ledger.events().get(ledger.indexOf(7)));
@@ -591,7 +617,9 @@ public final class VectorGenerator {
                 .put("recordedAt", line.get("recordedAt").asText());
         envelope.set("payload", line.get("payload"));
         envelope.set("metadata", metadata);
-        envelope.put("previousHash", line.get("metadata").get(EventHash.PREVIOUS_HASH).asText());
+        envelope.put(
+                "previousHash",
+                line.get("metadata").get(EventHash.PREVIOUS_HASH).asText());
         byte[] canonical = Jcs.canonicalize(json.writeValueAsString(envelope));
         ObjectNode event = json.createObjectNode().put("description", "the event at position 5, hash version 2");
         event.set("line", line);
@@ -603,11 +631,11 @@ public final class VectorGenerator {
         String previousChain = SealChain.GENESIS;
         for (int i = 0; i < index; i++) {
             ObjectNode e = ledger.events().get(i);
-            previousChain = SealChain.next(previousChain, e.get("position").asLong(), e.get("hash").asText());
+            previousChain = SealChain.next(
+                    previousChain, e.get("position").asLong(), e.get("hash").asText());
         }
         String hash = line.get("hash").asText();
-        byte[] input = concat(
-                lp("border-ledger/seal-chain/v1"), lp(previousChain), lp("5"), lp(hash));
+        byte[] input = concat(lp("border-ledger/seal-chain/v1"), lp(previousChain), lp("5"), lp(hash));
         ObjectNode step = json.createObjectNode()
                 .put("description", "the chain step of the event at position 5, the 4th event (c_4 from c_3)")
                 .put("previousChain", previousChain)
@@ -627,10 +655,14 @@ public final class VectorGenerator {
             one.put("statementText", new String(statement, UTF_8))
                     .put("statementHex", HexFormat.of().formatHex(statement))
                     .put("publicKeyPem", SealSignatures.pem(key.getPublic()))
-                    .put("publicKeyDerHex", HexFormat.of().formatHex(key.getPublic().getEncoded()))
+                    .put(
+                            "publicKeyDerHex",
+                            HexFormat.of().formatHex(key.getPublic().getEncoded()))
                     .put("keyId", seal.keyId())
                     .put("signature", seal.signature())
-                    .put("signatureHex", HexFormat.of().formatHex(Base64.getDecoder().decode(seal.signature())));
+                    .put(
+                            "signatureHex",
+                            HexFormat.of().formatHex(Base64.getDecoder().decode(seal.signature())));
         }
         writeJson(dir.resolve("seal.json"), seals);
 
@@ -640,7 +672,8 @@ public final class VectorGenerator {
         ArrayNode roots = merkle.putArray("roots");
         for (int i = 0; i < ledger.events().size(); i++) {
             ObjectNode e = ledger.events().get(i);
-            byte[] leafInput = MerkleTree.leafInput(e.get("position").asLong(), e.get("hash").asText());
+            byte[] leafInput = MerkleTree.leafInput(
+                    e.get("position").asLong(), e.get("hash").asText());
             leaves.addObject()
                     .put("index", i)
                     .put("position", e.get("position").asLong())
@@ -714,9 +747,11 @@ public final class VectorGenerator {
 
     private static void writeCases(Path dir, List<ObjectNode> cases) throws IOException {
         ObjectNode all = json.createObjectNode()
-                .put("description", "Every vector case: kind export (files checked together, in order, with the"
-                        + " pinned keys and the anchor), inclusion or consistency (one proof file); expect is"
-                        + " \"valid\" or the rejection code of contract/evidence.md section 11 a verifier must give");
+                .put(
+                        "description",
+                        "Every vector case: kind export (files checked together, in order, with the"
+                                + " pinned keys and the anchor), inclusion or consistency (one proof file); expect is"
+                                + " \"valid\" or the rejection code of contract/evidence.md section 11 a verifier must give");
         ArrayNode list = all.putArray("cases");
         cases.forEach(list::add);
         writeJson(dir.resolve("cases.json"), all);
@@ -724,7 +759,8 @@ public final class VectorGenerator {
 
     /** The Ed25519 key pair whose private key is the SHA-256 of {@code seedText}. */
     static KeyPair key(String seedText) {
-        byte[] der = concat(HexFormat.of().parseHex("302e020100300506032b657004220420"), sha256(seedText.getBytes(UTF_8)));
+        byte[] der =
+                concat(HexFormat.of().parseHex("302e020100300506032b657004220420"), sha256(seedText.getBytes(UTF_8)));
         try {
             PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
             return SealSignatures.readPrivateKey(SealSignatures.pem(key));
@@ -740,7 +776,10 @@ public final class VectorGenerator {
 
     private static byte[] lp(String text) {
         byte[] bytes = text.getBytes(UTF_8);
-        return ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).array();
+        return ByteBuffer.allocate(4 + bytes.length)
+                .putInt(bytes.length)
+                .put(bytes)
+                .array();
     }
 
     static byte[] concat(byte[]... parts) {

@@ -44,7 +44,8 @@ class VectorRebuildTest {
         JsonNode line = vector.get("line");
         String canonical = jcs(envelope(line));
         assertThat(canonical).isEqualTo(vector.get("canonicalText").asText());
-        assertThat(HEX.formatHex(canonical.getBytes(UTF_8))).isEqualTo(vector.get("canonicalHex").asText());
+        assertThat(HEX.formatHex(canonical.getBytes(UTF_8)))
+                .isEqualTo(vector.get("canonicalHex").asText());
         assertThat(hex(sha256(canonical.getBytes(UTF_8))))
                 .isEqualTo(vector.get("hash").asText())
                 .isEqualTo(line.get("hash").asText())
@@ -71,7 +72,9 @@ class VectorRebuildTest {
                     assertThat(seal.get("merkleRoot").asText()).isEqualTo(hex(mth(leaves)));
                 }
                 if (!seal.get("signature").isNull()) {
-                    assertThat(verifies(seal)).as("the signature of the seal at %s", seal.get("position")).isTrue();
+                    assertThat(verifies(seal))
+                            .as("the signature of the seal at %s", seal.get("position"))
+                            .isTrue();
                 }
                 sealsChecked++;
                 continue;
@@ -86,7 +89,10 @@ class VectorRebuildTest {
                 assertThat(hex(sha256(versionOneBytes(line)))).isEqualTo(hash);
                 versionOne++;
             }
-            assertThat(line.get("businessDate").isNull() ? null : line.get("businessDate").asText())
+            assertThat(
+                            line.get("businessDate").isNull()
+                                    ? null
+                                    : line.get("businessDate").asText())
                     .isEqualTo(businessDate(line.get("payload")));
             last.put(line.get("aggregateId").asText(), hash);
             chain = chainStep(chain, line.get("position").asLong(), hash);
@@ -114,11 +120,15 @@ class VectorRebuildTest {
         for (String which : List.of("withMerkleRoot", "withoutMerkleRoot")) {
             JsonNode vector = seals.get(which);
             byte[] der = pemBody(vector.get("publicKeyPem").asText());
-            assertThat(HEX.formatHex(der)).startsWith(SPKI_PREFIX).isEqualTo(vector.get("publicKeyDerHex").asText());
-            assertThat(hex(sha256(der)).substring(0, 16)).isEqualTo(vector.get("keyId").asText());
+            assertThat(HEX.formatHex(der))
+                    .startsWith(SPKI_PREFIX)
+                    .isEqualTo(vector.get("publicKeyDerHex").asText());
+            assertThat(hex(sha256(der)).substring(0, 16))
+                    .isEqualTo(vector.get("keyId").asText());
             String statement = statement(vector.get("seal"));
             assertThat(statement).isEqualTo(vector.get("statementText").asText());
-            assertThat(HEX.formatHex(statement.getBytes(UTF_8))).isEqualTo(vector.get("statementHex").asText());
+            assertThat(HEX.formatHex(statement.getBytes(UTF_8)))
+                    .isEqualTo(vector.get("statementHex").asText());
             assertThat(verifies(vector.get("seal"))).isTrue();
         }
         assertThat(seals.get("withoutMerkleRoot").get("statementText").asText())
@@ -135,12 +145,15 @@ class VectorRebuildTest {
         JsonNode keys = read("keys/keys.json");
         for (String name : List.of("test-key-a", "test-key-b", "unpinned-key")) {
             byte[] der = pemBody(Files.readString(VECTORS.resolve("keys/" + name + ".pub.pem")));
-            assertThat(HEX.formatHex(der)).isEqualTo(SPKI_PREFIX + keys.get(name).get("publicKeyHex").asText());
+            assertThat(HEX.formatHex(der))
+                    .isEqualTo(SPKI_PREFIX + keys.get(name).get("publicKeyHex").asText());
             assertThat(keys.get(name).get("seedHex").asText())
-                    .isEqualTo(hex(sha256(keys.get(name).get("seedText").asText().getBytes(UTF_8))));
+                    .isEqualTo(
+                            hex(sha256(keys.get(name).get("seedText").asText().getBytes(UTF_8))));
             byte[] privateDer = pemBody(Files.readString(VECTORS.resolve("keys/" + name + ".pem")));
             assertThat(HEX.formatHex(privateDer))
-                    .isEqualTo("302e020100300506032b657004220420" + keys.get(name).get("seedHex").asText());
+                    .isEqualTo("302e020100300506032b657004220420"
+                            + keys.get(name).get("seedHex").asText());
         }
     }
 
@@ -150,7 +163,9 @@ class VectorRebuildTest {
         List<byte[]> leaves = new ArrayList<>();
         for (JsonNode leaf : merkle.get("leaves")) {
             byte[] input = concat(
-                    ByteBuffer.allocate(8).putLong(leaf.get("position").asLong()).array(),
+                    ByteBuffer.allocate(8)
+                            .putLong(leaf.get("position").asLong())
+                            .array(),
                     HEX.parseHex(leaf.get("eventHash").asText()));
             assertThat(HEX.formatHex(input)).isEqualTo(leaf.get("leafInputHex").asText());
             byte[] hash = sha256(concat(new byte[] {0}, input));
@@ -167,16 +182,23 @@ class VectorRebuildTest {
         List<byte[]> tree = leaves.subList(0, inclusion.get("treeSize").asInt());
         assertThat(inclusion.get("seal").get("merkleRoot").asText()).isEqualTo(hex(mth(tree)));
         assertThat(leaves.get(index))
-                .isEqualTo(leafHash(inclusion.get("event").get("position").asLong(), inclusion.get("event").get("hash").asText()));
-        assertThat(hexList(inclusion.get("path"))).isEqualTo(path(index, tree).stream().map(VectorRebuildTest::hex).toList());
+                .isEqualTo(leafHash(
+                        inclusion.get("event").get("position").asLong(),
+                        inclusion.get("event").get("hash").asText()));
+        assertThat(hexList(inclusion.get("path")))
+                .isEqualTo(
+                        path(index, tree).stream().map(VectorRebuildTest::hex).toList());
         assertThat(verifies(inclusion.get("seal"))).isTrue();
 
         JsonNode consistency = read("proofs/consistency.json");
         int m = consistency.get("first").get("eventsSealed").asInt();
-        List<byte[]> second = leaves.subList(0, consistency.get("second").get("eventsSealed").asInt());
+        List<byte[]> second =
+                leaves.subList(0, consistency.get("second").get("eventsSealed").asInt());
         assertThat(consistency.get("first").get("merkleRoot").asText()).isEqualTo(hex(mth(second.subList(0, m))));
         assertThat(hexList(consistency.get("path")))
-                .isEqualTo(subproof(m, second, true).stream().map(VectorRebuildTest::hex).toList());
+                .isEqualTo(subproof(m, second, true).stream()
+                        .map(VectorRebuildTest::hex)
+                        .toList());
     }
 
     // contract/evidence.md section 3.1: the envelope of version 2
@@ -236,7 +258,9 @@ class VectorRebuildTest {
             }
             StringBuilder out = new StringBuilder("{");
             for (String name : names) {
-                out.append(out.length() > 1 ? "," : "").append(jacksonString(name)).append(':');
+                out.append(out.length() > 1 ? "," : "")
+                        .append(jacksonString(name))
+                        .append(':');
                 out.append(compact(node.get(name), sorted));
             }
             return out.append('}').toString();
@@ -364,7 +388,9 @@ class VectorRebuildTest {
                 key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
             }
         }
-        assertThat(key).as("the key %s is one of the test keys", seal.get("keyId")).isNotNull();
+        assertThat(key)
+                .as("the key %s is one of the test keys", seal.get("keyId"))
+                .isNotNull();
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(key);
         verifier.update(statement(seal).getBytes(UTF_8));
@@ -378,7 +404,8 @@ class VectorRebuildTest {
     }
 
     private static byte[] leafHash(long position, String hash) {
-        return sha256(concat(new byte[] {0}, ByteBuffer.allocate(8).putLong(position).array(), HEX.parseHex(hash)));
+        return sha256(
+                concat(new byte[] {0}, ByteBuffer.allocate(8).putLong(position).array(), HEX.parseHex(hash)));
     }
 
     private static byte[] mth(List<byte[]> d) {
