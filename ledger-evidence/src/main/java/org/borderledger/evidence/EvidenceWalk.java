@@ -1,7 +1,6 @@
 package org.borderledger.evidence;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,7 +176,7 @@ public final class EvidenceWalk {
         chain = SealChain.next(chain, event.position(), stored.hash());
         chained++;
         if (tree != null) {
-            tree = tree.append(MerkleTree.leafHash(event.position(), leafHashOf(stored.hash())));
+            tree = tree.append(MerkleTree.eventLeaf(event.position(), stored.hash()));
         }
     }
 
@@ -330,14 +329,6 @@ public final class EvidenceWalk {
 
     public long chained() {
         return chained;
-    }
-
-    /** The leaf for a stored hash that is not 32 bytes of lowercase hex: the hash of its text, so the tree goes on. */
-    private static String leafHashOf(String storedHash) {
-        if (storedHash != null && storedHash.matches("[0-9a-f]{64}")) {
-            return storedHash;
-        }
-        return Sha256.hex((storedHash == null ? "" : storedHash).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The reason given for a store whose last events are gone although {@code position} was sealed or published. */

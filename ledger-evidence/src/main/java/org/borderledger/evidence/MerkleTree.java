@@ -1,6 +1,7 @@
 package org.borderledger.evidence;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -44,6 +45,18 @@ public final class MerkleTree {
     /** The leaf hash of the event at {@code position} with {@code eventHash}. */
     public static byte[] leafHash(long position, String eventHash) {
         return leafHash(leafInput(position, eventHash));
+    }
+
+    /**
+     * The leaf hash of a stored event by its stored hash as it is: a hash that is not 64 lowercase hex digits (none, or
+     * a damaged one, which every verifier rejects by itself) enters as the SHA-256 of its text, so that sealing goes on
+     * over a damaged row and the seal still pins what the row holds.
+     */
+    public static byte[] eventLeaf(long position, String storedHash) {
+        if (storedHash != null && storedHash.length() == 64 && storedHash.matches("[0-9a-f]+")) {
+            return leafHash(position, storedHash);
+        }
+        return leafHash(position, Sha256.hex((storedHash == null ? "" : storedHash).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code SHA-256(0x01 || left || right)}. */

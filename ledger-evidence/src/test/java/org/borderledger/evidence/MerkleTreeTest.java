@@ -121,6 +121,16 @@ class MerkleTreeTest {
         assertThat(MerkleTree.leafHash(258, hash)).isEqualTo(sha256(HEX.parseHex("00" + "0000000000000102" + hash)));
     }
 
+    @Test
+    void anEventWithoutAWellFormedHashStillGetsALeafPinningItsText() {
+        String hash = "ab".repeat(32);
+        assertThat(MerkleTree.eventLeaf(7, hash)).isEqualTo(MerkleTree.leafHash(7, hash));
+        assertThat(MerkleTree.eventLeaf(7, null)).isEqualTo(MerkleTree.leafHash(7, HEX.formatHex(sha256(new byte[0]))));
+        assertThat(MerkleTree.eventLeaf(7, "AB".repeat(32)))
+                .isEqualTo(MerkleTree.leafHash(
+                        7, HEX.formatHex(sha256("AB".repeat(32).getBytes()))));
+    }
+
     private static List<byte[]> leaves(int n) {
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
