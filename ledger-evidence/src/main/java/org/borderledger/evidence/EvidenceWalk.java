@@ -39,8 +39,17 @@ public final class EvidenceWalk {
         }
     }
 
-    /** Where the store breaks: the event (or the seal) and what is wrong; no aggregate id for a seal. */
-    public record Broken(long position, String aggregateId, String reason) {}
+    /**
+     * Where the store breaks: the event (or the seal) and what is wrong, in words and as a {@link Rejection} code; no
+     * aggregate id for a seal.
+     */
+    public record Broken(long position, String aggregateId, String reason, Rejection code) {
+
+        /** A break known by its words only (a code not recorded with it). */
+        public Broken(long position, String aggregateId, String reason) {
+            this(position, aggregateId, reason, null);
+        }
+    }
 
     /**
      * What a walk found.
@@ -66,25 +75,39 @@ public final class EvidenceWalk {
     private record Link(long sequenceNumber, String hash) {}
 
     private final Start start;
-    private final Map<String, PublicKey> trustedKeys;
+    private final PinnedKeys trustedKeys;
     private final Map<String, Link> aggregates = new HashMap<>();
     private final List<Seal> beyondLastEvent = new ArrayList<>();
     private String chain;
     private long chained;
     private long lastPosition;
+    private long previousEventPosition;
+    private MerkleTree.Frontier tree;
     private long eventsChecked;
     private long sealsChecked;
+    private long unsignedSeals;
     private boolean signedSeen;
     private Seal lastSeal;
     private Seal lastSignedSeal;
     private Broken firstBroken;
 
     /**
-     * @param trustedKeys the public keys, by key id, whose signatures on seals count
+     * @param trustedKeys the public keys, by key id, whose signatures on seals count, at any position
      */
     public EvidenceWalk(Start start, Map<String, PublicKey> trustedKeys) {
+        this(start, PinnedKeys.unbounded(trustedKeys), null);
+    }
+
+    /**
+     * @param trustedKeys the keys whose signatures on seals count, each for its range of positions
+     * @param tree the Merkle tree over the events up to the start (empty at the first event), or null when the walk
+     *     does not check the seals' Merkle roots
+     */
+    public EvidenceWalk(Start start, PinnedKeys trustedKeys, MerkleTree.Frontier tree) {
         this.start = start;
-        this.trustedKeys = Map.copyOf(trustedKeys);
+        this.trustedKeys = trustedKeys;
+        this.tree = tree;
+        this.previousEventPosition = start.position() == 0 && start.eventsSealed() == 0 ? -1 : start.position();
         this.chain = start.chainHash();
         this.chained = start.eventsSealed();
         this.lastPosition = start.position();
@@ -97,7 +120,11 @@ public final class EvidenceWalk {
      */
     public void storeEnds(long end) {
         if (end < start.position()) {
-            broken(start.position(), null, truncated(end, "sealed", start.position()));
+            broken(
+                    start.position(),
+                    null,
+                    truncated(end, "sealed", start.position()),
+                    Rejection.SEAL_BEYOND_LAST_EVENT);
         }
     }
 
@@ -111,6 +138,14 @@ public final class EvidenceWalk {
         beyondLastEvent.forEach(this::check);
         beyondLastEvent.clear();
         eventsChecked++;
+        if (event.position() <= previousEventPosition) {
+            broken(
+                    event,
+                    Rejection.POSITION_NOT_INCREASING,
+                    "position " + event.position() + " repeated or out of order after position "
+                            + previousEventPosition);
+        }
+        previousEventPosition = event.position();
         lastPosition = event.position();
         EventHash.Stored stored;
         try {
@@ -124,19 +159,25 @@ public final class EvidenceWalk {
         }
         long expected = previous == null ? 0 : previous.sequenceNumber() + 1;
         if (stored.versionNumber() < 0) {
-            broken(event, "unknown hash version " + stored.version());
+            broken(event, Rejection.HASH_VERSION_UNKNOWN, "unknown hash version " + stored.version());
         } else if (stored.hash() == null || !stored.hash().equals(EventHash.recompute(event, stored))) {
-            broken(event, ALTERED);
+            broken(event, Rejection.EVENT_HASH_MISMATCH, ALTERED);
         } else if (event.sequenceNumber() > expected) {
-            broken(event, "event missing before sequence " + event.sequenceNumber());
+            broken(event, Rejection.SEQUENCE_GAP, "event missing before sequence " + event.sequenceNumber());
         } else if (event.sequenceNumber() < expected) {
-            broken(event, "sequence " + event.sequenceNumber() + " repeated or out of order");
+            broken(
+                    event,
+                    Rejection.SEQUENCE_REPEATED,
+                    "sequence " + event.sequenceNumber() + " repeated or out of order");
         } else if (!Objects.equals(stored.previousHash(), previous == null ? "" : previous.hash())) {
-            broken(event, LINK_BROKEN);
+            broken(event, Rejection.PREVIOUS_HASH_MISMATCH, LINK_BROKEN);
         }
         aggregates.put(event.aggregateId(), new Link(event.sequenceNumber(), stored.hash()));
         chain = SealChain.next(chain, event.position(), stored.hash());
         chained++;
+        if (tree != null) {
+            tree = tree.append(MerkleTree.eventLeaf(event.position(), stored.hash()));
+        }
     }
 
     /**
@@ -159,7 +200,17 @@ public final class EvidenceWalk {
                     seal.position(),
                     null,
                     "global seal mismatch at position " + seal.position() + ": events deleted or reordered before it"
-                            + since);
+                            + since,
+                    Rejection.SEAL_CHAIN_MISMATCH);
+        } else if (tree != null
+                && seal.merkleRoot() != null
+                && !seal.merkleRoot().equals(MerkleTree.hex(tree.root()))) {
+            broken(
+                    seal.position(),
+                    null,
+                    "seal at position " + seal.position() + ": its Merkle root is not the root over the " + chained
+                            + " events up to it",
+                    Rejection.SEAL_MERKLE_ROOT_MISMATCH);
         }
         checkSignature(seal);
         lastSeal = seal;
@@ -171,24 +222,33 @@ public final class EvidenceWalk {
                 broken(
                         seal.position(),
                         null,
-                        "seal at position " + seal.position() + " is unsigned after signed seals");
+                        "seal at position " + seal.position() + " is unsigned after signed seals",
+                        Rejection.SEAL_UNSIGNED);
+            } else {
+                unsignedSeals++;
             }
             return;
         }
         signedSeen = true;
-        PublicKey key = seal.keyId() == null ? null : trustedKeys.get(seal.keyId());
-        if (key == null) {
-            broken(
+        switch (trustedKeys.check(seal)) {
+            case KEY_NOT_PINNED -> broken(
                     seal.position(),
                     null,
-                    "seal at position " + seal.position() + " is signed with unknown key " + seal.keyId());
-        } else if (!SealSignatures.verify(seal, key)) {
-            broken(
+                    "seal at position " + seal.position() + " is signed with unknown key " + seal.keyId(),
+                    Rejection.SEAL_KEY_NOT_PINNED);
+            case KEY_OUT_OF_RANGE -> broken(
                     seal.position(),
                     null,
-                    "seal at position " + seal.position() + ": signature does not verify with key " + seal.keyId());
-        } else {
-            lastSignedSeal = seal;
+                    "seal at position " + seal.position() + " is signed with key " + seal.keyId()
+                            + ", which may sign positions "
+                            + trustedKeys.key(seal.keyId()).range() + " only",
+                    Rejection.SEAL_KEY_OUT_OF_RANGE);
+            case SIGNATURE_INVALID, UNSIGNED -> broken(
+                    seal.position(),
+                    null,
+                    "seal at position " + seal.position() + ": signature does not verify with key " + seal.keyId(),
+                    Rejection.SEAL_SIGNATURE_INVALID);
+            case VALID -> lastSignedSeal = seal;
         }
     }
 
@@ -203,7 +263,11 @@ public final class EvidenceWalk {
     public Result finish(OptionalLong published, boolean requireSignature) {
         if (!beyondLastEvent.isEmpty()) {
             Seal first = beyondLastEvent.get(0);
-            broken(first.position(), null, truncated(lastPosition, "sealed", first.position()));
+            broken(
+                    first.position(),
+                    null,
+                    truncated(lastPosition, "sealed", first.position()),
+                    Rejection.SEAL_BEYOND_LAST_EVENT);
             for (Seal seal : beyondLastEvent) {
                 sealsChecked++;
                 checkSignature(seal);
@@ -211,13 +275,18 @@ public final class EvidenceWalk {
             }
         }
         if (published.isPresent() && published.getAsLong() > lastPosition) {
-            broken(published.getAsLong(), null, truncated(lastPosition, "published", published.getAsLong()));
+            broken(
+                    published.getAsLong(),
+                    null,
+                    truncated(lastPosition, "published", published.getAsLong()),
+                    Rejection.STORE_TRUNCATED);
         }
         if (requireSignature && lastSignedSeal == null && !start.signed()) {
             broken(
                     start.position(),
                     null,
-                    "no seal is signed with a trusted key: nothing ties these events to the ledger's key");
+                    "no seal is signed with a trusted key: nothing ties these events to the ledger's key",
+                    Rejection.NO_TRUSTED_SEAL);
         }
         return new Result(start, eventsChecked, sealsChecked, firstBroken, lastSeal, lastSignedSeal, lastPosition);
     }
@@ -226,11 +295,40 @@ public final class EvidenceWalk {
         return eventsChecked;
     }
 
+    /** The first break so far, or null. */
+    public Broken firstBroken() {
+        return firstBroken;
+    }
+
     /** Records a break found outside the walk; the first break in the walk's order is the one reported. */
     public void broken(long position, String aggregateId, String reason) {
+        broken(position, aggregateId, reason, null);
+    }
+
+    /** Records a break found outside the walk, with its code. */
+    public void broken(long position, String aggregateId, String reason, Rejection code) {
         if (firstBroken == null) {
-            firstBroken = new Broken(position, aggregateId, reason);
+            firstBroken = new Broken(position, aggregateId, reason, code);
         }
+    }
+
+    /** The seals passed without a signature before the first signed one: reported as unsigned, never as verified. */
+    public long unsignedSeals() {
+        return unsignedSeals;
+    }
+
+    /** The Merkle tree over the events so far, or null when the walk does not build one. */
+    public MerkleTree.Frontier tree() {
+        return tree;
+    }
+
+    /** The chain over the events so far and how many events it covers. */
+    public String chain() {
+        return chain;
+    }
+
+    public long chained() {
+        return chained;
     }
 
     /** The reason given for a store whose last events are gone although {@code position} was sealed or published. */
@@ -240,7 +338,7 @@ public final class EvidenceWalk {
                 + (lastPosition == 0 ? "the start" : "it") + " were deleted or lost";
     }
 
-    private void broken(StoredEvent event, String reason) {
-        broken(event.position(), event.aggregateId(), reason);
+    private void broken(StoredEvent event, Rejection code, String reason) {
+        broken(event.position(), event.aggregateId(), reason, code);
     }
 }

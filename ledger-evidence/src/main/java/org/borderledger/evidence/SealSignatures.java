@@ -22,7 +22,8 @@ import java.util.Base64;
 /**
  * Ed25519 signatures over seals. What is signed is the RFC 8785 canonical form ({@link Jcs}) of
  * {@code {"statement":"border-ledger/seal/v1","position":…,"eventsSealed":…,"chainHash":"…","sealedAt":"…",
- * "keyId":"…"}}, {@code sealedAt} in {@link Seal#time} form; the signature is standard base64 of the 64 signature
+ * "keyId":"…"}}, {@code sealedAt} in {@link Seal#time} form; a seal with a Merkle root signs
+ * {@code "statement":"border-ledger/seal/v2"} and {@code "merkleRoot":"…"} besides; the signature is standard base64 of the 64 signature
  * bytes. A key's id is the first 16 hex digits of the SHA-256 of its public key in X.509 SubjectPublicKeyInfo DER form
  * ({@code openssl pkey -pubin -in key.pub.pem -outform DER | sha256sum | cut -c1-16}). Keys are PEM: PKCS#8 for the
  * private key ({@code openssl genpkey -algorithm ed25519}), SubjectPublicKeyInfo for the public one.
@@ -31,6 +32,7 @@ public final class SealSignatures {
 
     private static final String ALGORITHM = "Ed25519";
     private static final String STATEMENT = "border-ledger/seal/v1";
+    private static final String STATEMENT_WITH_ROOT = "border-ledger/seal/v2";
     private static final ObjectMapper json = new ObjectMapper();
 
     private SealSignatures() {}
@@ -50,10 +52,13 @@ public final class SealSignatures {
     /** The bytes a seal's signature covers. */
     public static byte[] statement(Seal seal, String keyId) {
         ObjectNode statement = json.createObjectNode();
-        statement.put("statement", STATEMENT);
+        statement.put("statement", seal.merkleRoot() == null ? STATEMENT : STATEMENT_WITH_ROOT);
         statement.put("position", seal.position());
         statement.put("eventsSealed", seal.eventsSealed());
         statement.put("chainHash", seal.chainHash());
+        if (seal.merkleRoot() != null) {
+            statement.put("merkleRoot", seal.merkleRoot());
+        }
         statement.put("sealedAt", seal.sealedAtText());
         statement.put("keyId", keyId);
         try {
@@ -76,7 +81,8 @@ public final class SealSignatures {
                     seal.chainHash(),
                     seal.sealedAt(),
                     keyId,
-                    Base64.getEncoder().encodeToString(signer.sign()));
+                    Base64.getEncoder().encodeToString(signer.sign()),
+                    seal.merkleRoot());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
         }
@@ -88,7 +94,8 @@ public final class SealSignatures {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
             verifier.update(statement(seal, seal.keyId()));
-            return verifier.verify(Base64.getDecoder().decode(seal.signature()));
+            byte[] signature = Base64.getDecoder().decode(seal.signature());
+            return signature.length == 64 && verifier.verify(signature);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

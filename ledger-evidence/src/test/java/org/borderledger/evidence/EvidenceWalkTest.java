@@ -155,7 +155,8 @@ class EvidenceWalkTest {
                         published,
                         null,
                         "store ends at position " + end + " but position " + published
-                                + " was published: the events after it were deleted or lost"));
+                                + " was published: the events after it were deleted or lost",
+                        Rejection.STORE_TRUNCATED));
     }
 
     @Test
@@ -231,7 +232,8 @@ class EvidenceWalkTest {
                 .isEqualTo(new EvidenceWalk.Broken(
                         0,
                         null,
-                        "no seal is signed with a trusted key: nothing ties these events to the ledger's key"));
+                        "no seal is signed with a trusted key: nothing ties these events to the ledger's key",
+                        Rejection.NO_TRUSTED_SEAL));
         assertThat(walk(Map.of(), OptionalLong.empty(), false).valid()).isTrue();
     }
 
@@ -276,6 +278,67 @@ class EvidenceWalkTest {
                         + " was sealed: the events after it were deleted or lost");
     }
 
+    @Test
+    void aSealsMerkleRootMustBeTheRootOverTheEventsUpToIt() {
+        Seal last = seal(2);
+        List<byte[]> leaves = new ArrayList<>();
+        for (Object item : store) {
+            if (item instanceof StoredEvent event) {
+                leaves.add(MerkleTree.leafHash(event.position(), EventHash.storedHash(event.metaData())));
+            }
+        }
+        Seal rooted = SealSignatures.sign(unsigned(last).withMerkleRoot(MerkleTree.hex(MerkleTree.root(leaves))), KEY);
+        store.set(store.indexOf(last), rooted);
+        assertThat(pinnedWalk(PinnedKeys.unbounded(trusted())).firstBroken()).isNull();
+
+        Seal wrong = SealSignatures.sign(
+                unsigned(last).withMerkleRoot(MerkleTree.hex(MerkleTree.root(leaves.subList(0, 5)))), KEY);
+        store.set(store.indexOf(rooted), wrong);
+        EvidenceWalk.Broken broken = pinnedWalk(PinnedKeys.unbounded(trusted())).firstBroken();
+        assertThat(broken.code()).isEqualTo(Rejection.SEAL_MERKLE_ROOT_MISMATCH);
+        assertThat(broken.position()).isEqualTo(last.position());
+    }
+
+    @Test
+    void aSealBeyondItsKeysRangeOfPositionsIsABreak() throws IOException {
+        Seal last = seal(2);
+        String pinned = "{\"format\":\"" + PinnedKeys.FORMAT + "\",\"keys\":[{\"keyId\":\""
+                + SealSignatures.keyId(KEY.getPublic()) + "\",\"publicKeyPem\":"
+                + json.writeValueAsString(SealSignatures.pem(KEY.getPublic())) + ",\"validFromPosition\":0,"
+                + "\"validToPosition\":" + (last.position() - 1) + "}]}";
+
+        EvidenceWalk.Broken broken = pinnedWalk(PinnedKeys.parse(pinned)).firstBroken();
+
+        assertThat(broken.code()).isEqualTo(Rejection.SEAL_KEY_OUT_OF_RANGE);
+        assertThat(broken.reason())
+                .isEqualTo("seal at position " + last.position() + " is signed with key "
+                        + SealSignatures.keyId(KEY.getPublic()) + ", which may sign positions 0.."
+                        + (last.position() - 1) + " only");
+    }
+
+    @Test
+    void anEventAtOrBelowThePreviousPositionIsABreak() {
+        StoredEvent first = event(0);
+        store.add(1, first);
+
+        EvidenceWalk.Broken broken = walk().firstBroken();
+
+        assertThat(broken.code()).isEqualTo(Rejection.POSITION_NOT_INCREASING);
+        assertThat(broken.position()).isEqualTo(first.position());
+    }
+
+    private EvidenceWalk.Result pinnedWalk(PinnedKeys keys) {
+        EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS, keys, MerkleTree.Frontier.EMPTY);
+        for (Object item : store) {
+            if (item instanceof StoredEvent event) {
+                walk.event(event, null);
+            } else {
+                walk.seal((Seal) item);
+            }
+        }
+        return walk.finish(OptionalLong.empty(), true);
+    }
+
     private EvidenceWalk.Result walk() {
         return walk(OptionalLong.empty());
     }
@@ -304,7 +367,11 @@ class EvidenceWalkTest {
         EvidenceWalk.Result result = walk();
 
         assertThat(result.valid()).isFalse();
-        assertThat(result.firstBroken()).isEqualTo(new EvidenceWalk.Broken(position, aggregateId, reason));
+        assertThat(result.firstBroken())
+                .extracting(
+                        EvidenceWalk.Broken::position, EvidenceWalk.Broken::aggregateId, EvidenceWalk.Broken::reason)
+                .containsExactly(position, aggregateId, reason);
+        assertThat(result.firstBroken().code()).isNotNull();
     }
 
     private StoredEvent event(int index) {

@@ -73,7 +73,9 @@ class EventSchemasTest {
                 .collect(Collectors.toSet());
         List<String> files;
         try (Stream<Path> listing = Files.list(SCHEMAS)) {
-            files = listing.map(path -> path.getFileName().toString()).toList();
+            files = listing.filter(Files::isRegularFile)
+                    .map(path -> path.getFileName().toString())
+                    .toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(file)
                 .matches("[A-Za-z]+(\\.r[0-9A-Za-z-]+)?\\.json")
