@@ -35,13 +35,16 @@ class OpenApiDocumentIT {
 
     @Test
     void theDocumentIsTheSameAsThePublishedOne() throws IOException {
-        JsonNode served = normalised(JSON.readTree(
-                new LedgerHttp("http://localhost:" + port).get("/v3/api-docs", null).body()));
+        JsonNode served = normalised(JSON.readTree(new LedgerHttp("http://localhost:" + port)
+                .get("/v3/api-docs", null)
+                .body()));
         Files.writeString(Path.of("target", "openapi-actual.json"), JSON.writeValueAsString(served));
 
         JsonNode published;
         try (InputStream in = getClass().getResourceAsStream("/openapi/command-service.json")) {
-            assertThat(in).as("openapi/command-service.json is on the test class path").isNotNull();
+            assertThat(in)
+                    .as("openapi/command-service.json is on the test class path")
+                    .isNotNull();
             published = normalised(JSON.readTree(in));
         }
 
