@@ -1,9 +1,10 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.repatriation;
 
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
@@ -12,7 +13,7 @@ import org.borderledger.events.repatriation.RepatriationCaseOpened;
  * A remains repatriation case: how many remains were recovered and repatriated, and how many still wait. Its provinces
  * are the one that opened it, the one searched and those of every recovery site.
  */
-record CaseState(
+public record CaseState(
         String caseId,
         String season,
         String openedByProvince,
@@ -26,7 +27,15 @@ record CaseState(
         LocalDate lastRepatriatedOn)
         implements AuditedState {
 
-    static CaseState opened(RepatriationCaseOpened event) {
+    /** The state the aggregate's first event creates; {@link UnexpectedEvent} for any other first event. */
+    public static CaseState begin(Object first) {
+        if (first instanceof RepatriationCaseOpened event) {
+            return opened(event);
+        }
+        throw new UnexpectedEvent("no repatriation case yet", first);
+    }
+
+    private static CaseState opened(RepatriationCaseOpened event) {
         return new CaseState(
                 event.caseId(),
                 event.season(),

@@ -1,10 +1,11 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
@@ -55,6 +56,7 @@ class IndicatorStateTest {
     }
 
     private static IndicatorState fold(Object... events) {
-        return (IndicatorState) AuditedState.fold(List.of(events)).orElseThrow();
+        return (IndicatorState)
+                AuditedState.fold(IndicatorState::begin, List.of(events)).orElseThrow();
     }
 }

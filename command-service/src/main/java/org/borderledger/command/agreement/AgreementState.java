@@ -1,10 +1,11 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.agreement;
 
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
 import org.borderledger.events.agreement.AgreementSigned;
@@ -12,7 +13,7 @@ import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.agreement.CooperationDomain;
 
 /** A cooperation agreement: signed, reviewed and amended any number of times, until terminated. */
-record AgreementState(
+public record AgreementState(
         String agreementId,
         String title,
         List<String> parties,
@@ -33,7 +34,15 @@ record AgreementState(
         TERMINATED
     }
 
-    static AgreementState signed(AgreementSigned event) {
+    /** The state the aggregate's first event creates; {@link UnexpectedEvent} for any other first event. */
+    public static AgreementState begin(Object first) {
+        if (first instanceof AgreementSigned event) {
+            return signed(event);
+        }
+        throw new UnexpectedEvent("no agreement yet", first);
+    }
+
+    private static AgreementState signed(AgreementSigned event) {
         return new AgreementState(
                 event.agreementId(),
                 event.title(),

@@ -1,9 +1,10 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.repatriation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
@@ -51,6 +52,6 @@ class CaseStateTest {
     }
 
     private static CaseState fold(Object... events) {
-        return (CaseState) AuditedState.fold(List.of(events)).orElseThrow();
+        return (CaseState) AuditedState.fold(CaseState::begin, List.of(events)).orElseThrow();
     }
 }

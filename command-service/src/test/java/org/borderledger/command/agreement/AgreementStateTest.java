@@ -1,10 +1,11 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
 import org.borderledger.events.agreement.AgreementSigned;
@@ -79,6 +80,7 @@ class AgreementStateTest {
     }
 
     private static AgreementState fold(Object... events) {
-        return (AgreementState) AuditedState.fold(List.of(events)).orElseThrow();
+        return (AgreementState)
+                AuditedState.fold(AgreementState::begin, List.of(events)).orElseThrow();
     }
 }

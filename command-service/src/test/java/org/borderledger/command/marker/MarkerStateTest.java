@@ -1,10 +1,11 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.marker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
 import org.borderledger.events.indicator.IndicatorCorrected;
@@ -72,6 +73,7 @@ class MarkerStateTest {
     }
 
     private static MarkerState fold(Object... events) {
-        return (MarkerState) AuditedState.fold(List.of(events)).orElseThrow();
+        return (MarkerState)
+                AuditedState.fold(MarkerState::begin, List.of(events)).orElseThrow();
     }
 }

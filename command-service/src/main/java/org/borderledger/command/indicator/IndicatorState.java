@@ -1,15 +1,16 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.indicator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
 import org.borderledger.events.indicator.IndicatorUnit;
 
 /** A cooperation indicator: its current value and its unit, and every value a correction superseded, oldest first. */
-record IndicatorState(
+public record IndicatorState(
         String indicatorId,
         IndicatorKind kind,
         LocalDate periodFrom,
@@ -22,7 +23,15 @@ record IndicatorState(
         String source)
         implements AuditedState {
 
-    static IndicatorState reported(IndicatorReported event) {
+    /** The state the aggregate's first event creates; {@link UnexpectedEvent} for any other first event. */
+    public static IndicatorState begin(Object first) {
+        if (first instanceof IndicatorReported event) {
+            return reported(event);
+        }
+        throw new UnexpectedEvent("no indicator yet", first);
+    }
+
+    private static IndicatorState reported(IndicatorReported event) {
         return new IndicatorState(
                 event.indicatorId(),
                 event.indicator(),

@@ -1,6 +1,7 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.marker;
 
 import java.time.LocalDate;
+import org.borderledger.command.AuditedState;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
@@ -13,7 +14,7 @@ import org.borderledger.events.marker.MarkerType;
  * A border marker: planned, its completion reported by the responsible side, confirmed by the other (only then
  * completed), then damaged and repaired; with the date of each step, the latest where a step repeats.
  */
-record MarkerState(
+public record MarkerState(
         String markerId,
         MarkerType type,
         Side responsibleSide,
@@ -32,7 +33,15 @@ record MarkerState(
         REPAIRED
     }
 
-    static MarkerState planned(MarkerPlanned event) {
+    /** The state the aggregate's first event creates; {@link UnexpectedEvent} for any other first event. */
+    public static MarkerState begin(Object first) {
+        if (first instanceof MarkerPlanned event) {
+            return planned(event);
+        }
+        throw new UnexpectedEvent("no border marker yet", first);
+    }
+
+    private static MarkerState planned(MarkerPlanned event) {
         return new MarkerState(
                 event.markerId(), event.type(), event.responsibleSide(), Status.PLANNED, null, null, null, null);
     }
