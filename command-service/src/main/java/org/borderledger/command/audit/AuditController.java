@@ -28,10 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
-class AuditController {
+public class AuditController {
 
-    static final String TAG = "audit";
-    static final String TAG_DESCRIPTION = "The recorded history itself, for auditors";
+    public static final String TAG = "audit";
+    public static final String TAG_DESCRIPTION = "The recorded history itself, for auditors";
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;

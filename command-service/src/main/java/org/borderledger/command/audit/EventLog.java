@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
+import org.borderledger.command.evidence.EventSeals;
 import org.borderledger.command.store.StorePositions;
 import org.borderledger.evidence.EventHash;
 import org.borderledger.evidence.EvidenceWalk;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * metadata is JSON bytes, so filtering by unit happens in Java, not in SQL.
  */
 @Repository
-class EventLog {
+public class EventLog {
 
     static final int FETCH_SIZE = 500;
 
@@ -166,7 +167,7 @@ class EventLog {
      * snapshot of the database (repeatable read) on the audit streams' own connections, so a seal written meanwhile
      * never meets an event list that lacks its events.
      */
-    <T> T readAll(SealedReader<T> reader) {
+    public <T> T readAll(SealedReader<T> reader) {
         return streamSnapshot.execute(status -> {
             OptionalLong published = streamPositions.publishedUpTo();
             try (Stream<Seal> seals = streamJdbc.queryForStream(
@@ -185,7 +186,7 @@ class EventLog {
      * its aggregate's previous event where that lies at or before {@code start}, and the seals after it. Also hands
      * over the store's highest position.
      */
-    <T> T readAfter(EvidenceWalk.Start start, SealedReader<T> reader) {
+    public <T> T readAfter(EvidenceWalk.Start start, SealedReader<T> reader) {
         return snapshot.execute(status -> {
             OptionalLong published = positions.publishedUpTo();
             long end = positions.head();
@@ -210,18 +211,18 @@ class EventLog {
     }
 
     /** An event and the stored hash of its aggregate's previous event, where the reader asked for it. */
-    record Linked(StoredEvent event, String previousHash) {}
+    public record Linked(StoredEvent event, String previousHash) {}
 
     /**
      * The highest position the {@code kafka-publisher} processor has published (its token, in this database); empty
      * before it published anything.
      */
-    OptionalLong publishedPosition() {
+    public OptionalLong publishedPosition() {
         return positions.publishedUpTo();
     }
 
     @FunctionalInterface
-    interface SealedReader<T> {
+    public interface SealedReader<T> {
         T read(Stream<Linked> events, Stream<Seal> seals, OptionalLong published, long storeEnd);
     }
 }

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,14 +14,14 @@ import org.springframework.stereotype.Repository;
  * The {@code event_seal} table: signed checkpoints of the global chain, and the events the next checkpoint covers.
  */
 @Repository
-class EventSeals {
+public class EventSeals {
 
     /** What the chain needs of a stored event: its position, when it was recorded and its stored hash. */
     record Sealable(long position, String recordedAt, String hash) {}
 
-    static final String SEAL_COLUMNS = "position, events_sealed, chain_hash, sealed_at, key_id, signature";
+    public static final String SEAL_COLUMNS = "position, events_sealed, chain_hash, sealed_at, key_id, signature";
 
-    static final RowMapper<Seal> SEAL = (rs, row) -> new Seal(
+    public static final RowMapper<Seal> SEAL = (rs, row) -> new Seal(
             rs.getLong("position"),
             rs.getLong("events_sealed"),
             rs.getString("chain_hash"),

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.command.CommandServiceIT;
+import org.borderledger.command.audit.EventLog;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.borderledger.command.audit.EventLog;
 import org.borderledger.evidence.EvidenceWalk;
 import org.borderledger.evidence.Seal;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,9 @@ import org.springframework.stereotype.Service;
  * enters the database. Events recorded before hashing existed carry no hash and verify as altered.
  */
 @Service
-class TamperEvidence {
+public class TamperEvidence {
 
-    static final String ALTERED = EvidenceWalk.ALTERED;
+    public static final String ALTERED = EvidenceWalk.ALTERED;
     static final String LINK_BROKEN = EvidenceWalk.LINK_BROKEN;
 
     /** How often a walk reports its progress, in events. */
@@ -70,7 +71,7 @@ class TamperEvidence {
                     FullVerification latestFullVerification) {}
 
     @Schema(description = "A checkpoint of the global chain and its Ed25519 signature (null before signing)")
-    record SealView(
+    public record SealView(
             long position,
             long eventsSealed,
             String chainHash,
@@ -78,7 +79,7 @@ class TamperEvidence {
             String keyId,
             String signature) {
 
-        static SealView of(Seal seal) {
+        public static SealView of(Seal seal) {
             return seal == null
                     ? null
                     : new SealView(
@@ -91,28 +92,39 @@ class TamperEvidence {
         }
     }
 
-    record FullVerification(String id, Instant finishedAt, boolean valid, EvidenceWalk.Broken firstBroken) {}
+    public record FullVerification(String id, Instant finishedAt, boolean valid, EvidenceWalk.Broken firstBroken) {}
+
+    /** The latest finished full verification, as the verification jobs keep it. */
+    @FunctionalInterface
+    public interface LatestFullVerification {
+        Optional<FullVerification> latest();
+    }
 
     /** Told the events checked so far, every {@value #PROGRESS_EVERY} events; may throw to stop the walk. */
     @FunctionalInterface
-    interface Progress {
+    public interface Progress {
         void checked(long events);
     }
 
     private final EventLog log;
     private final EventSeals seals;
     private final VerifiedSeals verified;
-    private final VerificationJobs jobs;
+    private final LatestFullVerification fullVerifications;
     private final SealKeys keys;
     private final Clock clock;
 
     TamperEvidence(
-            EventLog log, EventSeals seals, VerifiedSeals verified, VerificationJobs jobs, SealKeys keys, Clock clock) {
+            EventLog log,
+            EventSeals seals,
+            VerifiedSeals verified,
+            LatestFullVerification fullVerifications,
+            SealKeys keys,
+            Clock clock) {
         this.log = log;
         this.keys = keys;
         this.seals = seals;
         this.verified = verified;
-        this.jobs = jobs;
+        this.fullVerifications = fullVerifications;
         this.clock = clock;
     }
 
@@ -137,7 +149,7 @@ class TamperEvidence {
         Seal lastSeal = result.lastSeal() != null
                 ? result.lastSeal()
                 : checkpoint.map(VerifiedSeals.Checkpoint::seal).orElse(null);
-        FullVerification full = jobs.latestFinished().orElse(null);
+        FullVerification full = fullVerifications.latest().orElse(null);
         boolean fullValid = full == null || full.valid();
         return new Verification(
                 result.valid() && fullValid,
@@ -151,7 +163,7 @@ class TamperEvidence {
     }
 
     /** Checks every stored event and seal from the first; moves the checkpoint when all is intact. */
-    EvidenceWalk.Result verifyAll(Progress progress) {
+    public EvidenceWalk.Result verifyAll(Progress progress) {
         EvidenceWalk.Result result = log.readAll((events, stored, published, end) -> {
             EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS, keys.trusted());
             drive(walk, events, stored.iterator(), progress);

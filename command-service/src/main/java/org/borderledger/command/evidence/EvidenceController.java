@@ -1,9 +1,10 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.borderledger.command.audit.AuditController;
 import org.borderledger.evidence.SealSignatures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
-class EvidenceController {
+public class EvidenceController {
 
     private final TamperEvidence tamperEvidence;
     private final SealKeys sealKeys;

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

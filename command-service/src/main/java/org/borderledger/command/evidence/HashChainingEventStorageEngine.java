@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
