@@ -42,12 +42,12 @@ public class AuditController {
     @Schema(description = "Every event of one aggregate in sequence order")
     record AggregateHistory(String aggregateId, String aggregateType, List<AuditedEvent> events) {}
 
-    private final EventLog log;
+    private final EventLogRepository log;
     private final AggregateStates states;
     private final EventExport export;
     private final Clock clock;
 
-    AuditController(EventLog log, AggregateStates states, EventExport export, Clock clock) {
+    AuditController(EventLogRepository log, AggregateStates states, EventExport export, Clock clock) {
         this.log = log;
         this.states = states;
         this.export = export;

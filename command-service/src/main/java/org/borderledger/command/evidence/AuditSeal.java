@@ -34,13 +34,13 @@ class AuditSeal {
 
     private static final String BATCH_BOUND = AuditSeal.class.getName() + ".bound";
 
-    private final EventSeals seals;
+    private final EventSealRepository seals;
     private final SealKeys keys;
     private final Clock clock;
     private final Duration settleAfter;
 
     AuditSeal(
-            EventSeals seals,
+            EventSealRepository seals,
             SealKeys keys,
             Clock clock,
             @Value("${ledger.audit.seal.settle-after:60s}") Duration settleAfter) {
@@ -71,7 +71,7 @@ class AuditSeal {
         String chain = last.chainHash();
         long sealed = last.eventsSealed();
         long position = last.position();
-        for (EventSeals.Sealable event : seals.eventsBetween(last.position(), bound)) {
+        for (EventSealRepository.Sealable event : seals.eventsBetween(last.position(), bound)) {
             boolean afterAGap = event.position() > position + 1;
             if (afterAGap && !settled(event.recordedAt(), now)) {
                 break;

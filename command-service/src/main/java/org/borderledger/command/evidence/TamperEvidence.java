@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.borderledger.command.audit.EventLog;
+import org.borderledger.command.audit.EventLogRepository;
 import org.borderledger.evidence.EvidenceWalk;
 import org.borderledger.evidence.Seal;
 import org.springframework.stereotype.Service;
@@ -106,17 +106,17 @@ public class TamperEvidence {
         void checked(long events);
     }
 
-    private final EventLog log;
-    private final EventSeals seals;
-    private final VerifiedSeals verified;
+    private final EventLogRepository log;
+    private final EventSealRepository seals;
+    private final VerifiedSealRepository verified;
     private final LatestFullVerification fullVerifications;
     private final SealKeys keys;
     private final Clock clock;
 
     TamperEvidence(
-            EventLog log,
-            EventSeals seals,
-            VerifiedSeals verified,
+            EventLogRepository log,
+            EventSealRepository seals,
+            VerifiedSealRepository verified,
             LatestFullVerification fullVerifications,
             SealKeys keys,
             Clock clock) {
@@ -130,9 +130,9 @@ public class TamperEvidence {
 
     /** Checks what was recorded after the last verified seal, and moves the checkpoint when it is intact. */
     Verification verify() {
-        Optional<VerifiedSeals.Checkpoint> checkpoint = verified.last();
+        Optional<VerifiedSealRepository.Checkpoint> checkpoint = verified.last();
         EvidenceWalk.Start start =
-                checkpoint.map(VerifiedSeals.Checkpoint::start).orElse(EvidenceWalk.Start.GENESIS);
+                checkpoint.map(VerifiedSealRepository.Checkpoint::start).orElse(EvidenceWalk.Start.GENESIS);
         EvidenceWalk.Broken rewritten = checkpoint.flatMap(this::rewritten).orElse(null);
         EvidenceWalk.Result result = log.readAfter(start, (events, stored, published, end) -> {
             EvidenceWalk walk = new EvidenceWalk(start, keys.trusted());
@@ -148,7 +148,7 @@ public class TamperEvidence {
         }
         Seal lastSeal = result.lastSeal() != null
                 ? result.lastSeal()
-                : checkpoint.map(VerifiedSeals.Checkpoint::seal).orElse(null);
+                : checkpoint.map(VerifiedSealRepository.Checkpoint::seal).orElse(null);
         FullVerification full = fullVerifications.latest().orElse(null);
         boolean fullValid = full == null || full.valid();
         return new Verification(
@@ -183,7 +183,7 @@ public class TamperEvidence {
     }
 
     /** A break when the verified seal is no longer in {@code event_seal} as it was verified. */
-    private Optional<EvidenceWalk.Broken> rewritten(VerifiedSeals.Checkpoint checkpoint) {
+    private Optional<EvidenceWalk.Broken> rewritten(VerifiedSealRepository.Checkpoint checkpoint) {
         Seal was = checkpoint.seal();
         Optional<Seal> now = seals.at(was.position());
         if (now.isPresent() && now.get().equals(was)) {
@@ -197,12 +197,13 @@ public class TamperEvidence {
     }
 
     /** Feeds the walk the events in global order and each seal once the events up to its position are in. */
-    static void drive(EvidenceWalk walk, Stream<EventLog.Linked> events, Iterator<Seal> seals, Progress progress) {
-        Iterator<EventLog.Linked> each = events.iterator();
+    static void drive(
+            EvidenceWalk walk, Stream<EventLogRepository.Linked> events, Iterator<Seal> seals, Progress progress) {
+        Iterator<EventLogRepository.Linked> each = events.iterator();
         Seal next = seals.hasNext() ? seals.next() : null;
         long count = 0;
         while (each.hasNext()) {
-            EventLog.Linked linked = each.next();
+            EventLogRepository.Linked linked = each.next();
             long position = linked.event().position();
             while (next != null && next.position() < position) {
                 walk.seal(next);

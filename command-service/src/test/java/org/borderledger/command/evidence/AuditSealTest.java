@@ -28,12 +28,12 @@ class AuditSealTest {
     private static final Seal LAST = new Seal(10, 8, "c0ffee", NOW.minusSeconds(600), null, null);
     private static final KeyPair KEY = SealSignatures.generate();
 
-    private EventSeals seals;
+    private EventSealRepository seals;
     private AuditSeal seal;
 
     @BeforeEach
     void setUp() {
-        seals = mock(EventSeals.class);
+        seals = mock(EventSealRepository.class);
         SealKeys keys = mock(SealKeys.class);
         when(keys.signing()).thenReturn(KEY);
         seal = new AuditSeal(
@@ -107,7 +107,8 @@ class AuditSealTest {
         return captor.getValue();
     }
 
-    private static EventSeals.Sealable event(long position, long secondsAgo, String hash) {
-        return new EventSeals.Sealable(position, DateTimeUtils.formatInstant(NOW.minusSeconds(secondsAgo)), hash);
+    private static EventSealRepository.Sealable event(long position, long secondsAgo, String hash) {
+        return new EventSealRepository.Sealable(
+                position, DateTimeUtils.formatInstant(NOW.minusSeconds(secondsAgo)), hash);
     }
 }

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.command.CommandServiceIT;
-import org.borderledger.command.audit.EventLog;
+import org.borderledger.command.audit.EventLogRepository;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
@@ -54,10 +54,10 @@ class TamperEvidenceIT {
     EventStore eventStore;
 
     @Autowired
-    EventLog eventLog;
+    EventLogRepository eventLog;
 
     @Autowired
-    EventSeals seals;
+    EventSealRepository seals;
 
     LedgerHttp http;
 
@@ -260,8 +260,8 @@ class TamperEvidenceIT {
         long from = positions.get(0);
         List<Map<String, Object>> tail = rowsFrom(from);
         List<Seal> sealsAfter = jdbc.query(
-                "select " + EventSeals.SEAL_COLUMNS + " from event_seal where position >= ? order by position",
-                EventSeals.SEAL,
+                "select " + EventSealRepository.SEAL_COLUMNS + " from event_seal where position >= ? order by position",
+                EventSealRepository.SEAL,
                 from);
         long end = jdbc.queryForObject(
                 "select coalesce(max(global_index), 0) from domain_event_entry where global_index < ?",

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
  * (aggregate id, sequence number) key still decides between two concurrent creations.
  */
 @Repository
-class AggregateIds {
+class AggregateIdRepository {
 
     private final JdbcClient jdbc;
 
-    AggregateIds(JdbcClient jdbc) {
+    AggregateIdRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

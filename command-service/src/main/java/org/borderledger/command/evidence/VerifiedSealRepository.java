@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * first. The incremental verification starts after the latest.
  */
 @Repository
-class VerifiedSeals {
+class VerifiedSealRepository {
 
     /** A verified seal and when it was verified. */
     record Checkpoint(Seal seal, Instant verifiedAt) {
@@ -27,17 +27,17 @@ class VerifiedSeals {
 
     private final JdbcTemplate jdbc;
 
-    VerifiedSeals(JdbcTemplate jdbc) {
+    VerifiedSealRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<Checkpoint> last() {
         return jdbc
                 .query(
-                        "select " + EventSeals.SEAL_COLUMNS + ", verified_at from verified_seal"
+                        "select " + EventSealRepository.SEAL_COLUMNS + ", verified_at from verified_seal"
                                 + " order by position desc limit 1",
                         (rs, row) -> new Checkpoint(
-                                EventSeals.SEAL.mapRow(rs, row),
+                                EventSealRepository.SEAL.mapRow(rs, row),
                                 rs.getObject("verified_at", OffsetDateTime.class)
                                         .toInstant()))
                 .stream()

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
-import org.borderledger.command.evidence.EventSeals;
+import org.borderledger.command.evidence.EventSealRepository;
 import org.borderledger.command.store.StorePositions;
 import org.borderledger.evidence.EventHash;
 import org.borderledger.evidence.EvidenceWalk;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * metadata is JSON bytes, so filtering by unit happens in Java, not in SQL.
  */
 @Repository
-public class EventLog {
+public class EventLogRepository {
 
     static final int FETCH_SIZE = 500;
 
@@ -58,7 +58,7 @@ public class EventLog {
     private final StorePositions positions;
     private final StorePositions streamPositions;
 
-    EventLog(
+    EventLogRepository(
             DataSource dataSource,
             PlatformTransactionManager transactions,
             AuditConnections streamConnections,
@@ -98,9 +98,9 @@ public class EventLog {
             long after = query.afterPosition() == null ? 0 : query.afterPosition();
             try (Stream<Seal> seals = query.wholeStore()
                     ? streamJdbc.queryForStream(
-                            "select " + EventSeals.SEAL_COLUMNS
+                            "select " + EventSealRepository.SEAL_COLUMNS
                                     + " from event_seal where position > ? order by position",
-                            EventSeals.SEAL,
+                            EventSealRepository.SEAL,
                             after)
                     : Stream.empty()) {
                 return read(query, events -> reader.read(events, seals.iterator()), streamJdbc, null);
@@ -171,8 +171,8 @@ public class EventLog {
         return streamSnapshot.execute(status -> {
             OptionalLong published = streamPositions.publishedUpTo();
             try (Stream<Seal> seals = streamJdbc.queryForStream(
-                            "select " + EventSeals.SEAL_COLUMNS + " from event_seal order by position",
-                            EventSeals.SEAL);
+                            "select " + EventSealRepository.SEAL_COLUMNS + " from event_seal order by position",
+                            EventSealRepository.SEAL);
                     Stream<Linked> events = streamJdbc.queryForStream(
                             "select " + COLUMNS + " from domain_event_entry order by global_index",
                             (rs, row) -> new Linked(ROW.mapRow(rs, row), null))) {
@@ -191,9 +191,9 @@ public class EventLog {
             OptionalLong published = positions.publishedUpTo();
             long end = positions.head();
             try (Stream<Seal> seals = jdbc.queryForStream(
-                            "select " + EventSeals.SEAL_COLUMNS
+                            "select " + EventSealRepository.SEAL_COLUMNS
                                     + " from event_seal where position > ? order by position",
-                            EventSeals.SEAL,
+                            EventSealRepository.SEAL,
                             start.position());
                     Stream<Linked> events = jdbc.queryForStream(
                             "select " + PREFIXED_COLUMNS + ", p.meta_data as previous_meta_data"

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * The {@code event_seal} table: signed checkpoints of the global chain, and the events the next checkpoint covers.
  */
 @Repository
-public class EventSeals {
+public class EventSealRepository {
 
     /** What the chain needs of a stored event: its position, when it was recorded and its stored hash. */
     record Sealable(long position, String recordedAt, String hash) {}
@@ -31,7 +31,7 @@ public class EventSeals {
 
     private final JdbcTemplate jdbc;
 
-    EventSeals(JdbcTemplate jdbc) {
+    EventSealRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * type, target and body) and the answer.
  */
 @Repository
-class IdempotencyKeys {
+class IdempotencyKeyRepository {
 
     record Answered(String requestHash, String aggregateId, Long position) {}
 
@@ -26,7 +26,7 @@ class IdempotencyKeys {
     private final ObjectMapper json;
     private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    IdempotencyKeyRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
