@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.borderledger.command.agreement.NotAPartyToAgreement;
-import org.borderledger.command.marker.MarkerAlreadyCompleted;
+import org.borderledger.command.agreement.AgreementRefusals.NotAPartyToAgreement;
+import org.borderledger.command.marker.MarkerRefusals.MarkerAlreadyCompleted;
 import org.borderledger.command.web.AlreadyExists;
 import org.junit.jupiter.api.Test;
 

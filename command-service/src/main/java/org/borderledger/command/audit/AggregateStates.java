@@ -9,11 +9,21 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.SerializationException;
+import org.borderledger.command.AuditedState;
+import org.borderledger.command.agreement.AgreementState;
+import org.borderledger.command.indicator.IndicatorState;
+import org.borderledger.command.marker.MarkerState;
+import org.borderledger.command.repatriation.CaseState;
+import org.borderledger.events.agreement.AgreementSigned;
+import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.marker.MarkerPlanned;
+import org.borderledger.events.repatriation.RepatriationCaseOpened;
 import org.springframework.stereotype.Service;
 
 /**
  * What an aggregate was at a past instant: its events recorded up to then, read through the storage engine (so
- * upcasters apply and snapshots never stand in for events), folded by {@link AuditedState}.
+ * upcasters apply and snapshots never stand in for events), folded by the {@link AuditedState} of the aggregate's
+ * slice.
  */
 @Service
 class AggregateStates {
@@ -54,7 +64,8 @@ class AggregateStates {
             if (last == null) {
                 return Optional.empty();
             }
-            AuditedState state = AuditedState.fold(payloads).orElseThrow();
+            AuditedState state =
+                    AuditedState.fold(AggregateStates::begin, payloads).orElseThrow();
             return Optional.of(new AsOf(
                     aggregateId,
                     last.getType(),
@@ -66,5 +77,22 @@ class AggregateStates {
         } catch (SerializationException | AuditedState.UnexpectedEvent damaged) {
             throw new UnreadableHistory(aggregateId, damaged);
         }
+    }
+
+    /** The state an aggregate's first event creates, kept by the slice of that aggregate. */
+    private static AuditedState begin(Object first) {
+        if (first instanceof AgreementSigned) {
+            return AgreementState.begin(first);
+        }
+        if (first instanceof RepatriationCaseOpened) {
+            return CaseState.begin(first);
+        }
+        if (first instanceof MarkerPlanned) {
+            return MarkerState.begin(first);
+        }
+        if (first instanceof IndicatorReported) {
+            return IndicatorState.begin(first);
+        }
+        throw new AuditedState.UnexpectedEvent("no aggregate", first);
     }
 }

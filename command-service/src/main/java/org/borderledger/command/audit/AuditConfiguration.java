@@ -1,7 +1,22 @@
 package org.borderledger.command.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.borderledger.command.AuditedState;
+import org.borderledger.command.agreement.AgreementState;
+import org.borderledger.command.evidence.TamperEvidence;
+import org.borderledger.command.indicator.IndicatorState;
+import org.borderledger.command.marker.MarkerState;
+import org.borderledger.command.repatriation.CaseState;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +48,39 @@ class AuditConfiguration implements WebMvcConfigurer {
         pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         pool.setReadOnly(true);
         return new AuditConnections(pool);
+    }
+
+    /** The latest finished full verification, which every incremental verification reports. */
+    @Bean
+    TamperEvidence.LatestFullVerification latestFullVerification(VerificationJobs jobs) {
+        return jobs::latestFinished;
+    }
+
+    /**
+     * Each slice's state as of a date in the API document, as an {@link AuditedState} with the state's own properties:
+     * the {@code state} of {@link AggregateStates.AsOf} is one of them, not the bare interface.
+     */
+    @Bean
+    OpenApiCustomizer auditedStateSchemas() {
+        return api -> {
+            Schema<?> asOf = api.getComponents().getSchemas().get("AsOf");
+            if (asOf != null) {
+                ((Schema<?>) asOf.getProperties().get("state")).set$ref(null);
+            }
+            Stream.of(AgreementState.class, CaseState.class, MarkerState.class, IndicatorState.class)
+                    .forEach(state -> {
+                        Map<String, Schema> schemas =
+                                new HashMap<>(ModelConverters.getInstance().readAll(new AnnotatedType(state)));
+                        Schema<?> own = schemas.remove(state.getSimpleName());
+                        schemas.forEach(api.getComponents().getSchemas()::putIfAbsent);
+                        api.getComponents()
+                                .addSchemas(
+                                        state.getSimpleName(),
+                                        new ComposedSchema()
+                                                .addAllOfItem(new Schema<>().$ref(AuditedState.class.getSimpleName()))
+                                                .addAllOfItem(new ObjectSchema().properties(own.getProperties())));
+                    });
+        };
     }
 
     /**

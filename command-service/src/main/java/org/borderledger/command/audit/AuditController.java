@@ -28,10 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
-class AuditController {
+public class AuditController {
 
-    static final String TAG = "audit";
-    static final String TAG_DESCRIPTION = "The recorded history itself, for auditors";
+    public static final String TAG = "audit";
+    public static final String TAG_DESCRIPTION = "The recorded history itself, for auditors";
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -42,12 +42,12 @@ class AuditController {
     @Schema(description = "Every event of one aggregate in sequence order")
     record AggregateHistory(String aggregateId, String aggregateType, List<AuditedEvent> events) {}
 
-    private final EventLog log;
+    private final EventLogRepository log;
     private final AggregateStates states;
     private final EventExport export;
     private final Clock clock;
 
-    AuditController(EventLog log, AggregateStates states, EventExport export, Clock clock) {
+    AuditController(EventLogRepository log, AggregateStates states, EventExport export, Clock clock) {
         this.log = log;
         this.states = states;
         this.export = export;

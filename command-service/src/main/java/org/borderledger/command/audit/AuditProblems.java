@@ -3,6 +3,7 @@ package org.borderledger.command.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.borderledger.command.evidence.EvidenceController;
 import org.borderledger.command.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -16,13 +16,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Component
 class EventExport {
 
-    private final EventLog log;
+    private final EventLogRepository log;
     private final StreamSlots streams;
     private final EventStream stream;
     private final Duration bound;
     private final ObjectWriter json;
 
-    EventExport(EventLog log, StreamSlots streams, AuditProperties properties, ObjectMapper json, Clock clock) {
+    EventExport(
+            EventLogRepository log, StreamSlots streams, AuditProperties properties, ObjectMapper json, Clock clock) {
         this.log = log;
         this.streams = streams;
         this.stream = new EventStream(json, clock);

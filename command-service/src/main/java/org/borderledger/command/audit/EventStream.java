@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.StoredEvent;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.evidence.EvidenceWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.borderledger.command.indicator.IndicatorCommands.CorrectIndicator;
+import org.borderledger.command.indicator.IndicatorCommands.ReportIndicator;
+import org.borderledger.command.indicator.IndicatorRefusals.CorrectionChangesNothing;
+import org.borderledger.command.indicator.IndicatorRefusals.IndicatorOfAnotherProvince;
+import org.borderledger.command.indicator.IndicatorRefusals.NegativeIndicatorValue;
+import org.borderledger.command.indicator.IndicatorRefusals.PeriodEndsBeforeItStarts;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
 

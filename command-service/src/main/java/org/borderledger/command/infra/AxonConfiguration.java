@@ -15,7 +15,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.borderledger.codec.LedgerUpcasters;
-import org.borderledger.command.audit.HashChainingEventStorageEngine;
+import org.borderledger.command.evidence.HashChainingEventStorageEngine;
 import org.borderledger.command.store.AppendedPositions;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.wiring.LedgerWiring;
@@ -59,7 +59,7 @@ class AxonConfiguration {
 
     /**
      * The JDBC event store as Axon's {@code JdbcAutoConfiguration} would build it, wrapped so that every appended event
-     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.audit}), and whose
+     * carries the hash chain of its aggregate (tamper evidence, see {@code org.borderledger.command.evidence}), and whose
      * append returns the positions it gave the events ({@link AppendedPositions}).
      */
     @Bean

@@ -1,2 +1,5 @@
-/** Remains repatriation cases: a search season in one province, the remains recovered and those handed over home. */
+/**
+ * Remains repatriation cases, one slice (the aggregate, its commands, refusals, requests, controller and state as of a
+ * date): a search season in one province, the remains recovered and those handed over home.
+ */
 package org.borderledger.command.repatriation;

@@ -45,14 +45,14 @@ class BatchController {
     private final ObjectMapper json;
 
     BatchController(
-            List<WriteSource> sources,
+            List<BatchWrites> slices,
             Submissions submissions,
             WriteRateLimit rateLimit,
             Problems problems,
             Validator validator,
             ObjectMapper json) {
-        this.operations = sources.stream()
-                .flatMap(source -> source.operations().stream())
+        this.operations = slices.stream()
+                .flatMap(slice -> slice.batchWrites().stream())
                 .collect(Collectors.toUnmodifiableMap(Write::type, Function.identity()));
         this.submissions = submissions;
         this.rateLimit = rateLimit;
@@ -119,6 +119,9 @@ class BatchController {
     private <R> ItemResult submit(int index, Item item, Write<R> operation, SubmissionContext context) {
         if (operation.targeted() && (item.target() == null || item.target().isBlank())) {
             return refused(index, item, problems.invalid(Map.of("target", "must name the aggregate")));
+        }
+        if (!item.body().isObject()) {
+            return refused(index, item, problems.invalid(Map.of("body", "malformed or of the wrong type")));
         }
         R body;
         try {

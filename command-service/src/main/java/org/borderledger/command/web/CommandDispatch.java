@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * already taken by an aggregate of any type.
  */
 @Component
-record CommandDispatch(CommandGateway commands, AggregateIds ids, StorePositions positions) {
+record CommandDispatch(CommandGateway commands, AggregateIdRepository ids, StorePositions positions) {
 
     <R> Accepted send(Write<R> operation, String target, R body, SubmissionContext context) {
         Dispatch dispatch = operation.factory().dispatch(target, body, context.submitter());

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 public class Submissions {
 
     private final GroupCommit writes;
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
     private final WriteRateLimit rateLimit;
     private final CommandDispatch dispatch;
 
-    Submissions(GroupCommit writes, IdempotencyKeys keys, WriteRateLimit rateLimit, CommandDispatch dispatch) {
+    Submissions(GroupCommit writes, IdempotencyKeyRepository keys, WriteRateLimit rateLimit, CommandDispatch dispatch) {
         this.writes = writes;
         this.keys = keys;
         this.rateLimit = rateLimit;
@@ -63,7 +63,7 @@ public class Submissions {
         }
     }
 
-    private static Accepted replay(IdempotencyKeys.Answered answered, String requestHash, String key) {
+    private static Accepted replay(IdempotencyKeyRepository.Answered answered, String requestHash, String key) {
         if (!answered.requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReused(key);
         }

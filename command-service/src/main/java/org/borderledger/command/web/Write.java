@@ -4,11 +4,10 @@ import java.util.function.Function;
 import org.borderledger.command.Submitter;
 
 /**
- * One kind of write, usable alone over its own path or as an item of {@code POST /api/batches}: a name (the command's
- * name, e.g. {@code RecordRemainsRecovery}), the request body it takes, and how that body becomes a command for which
- * aggregate.
+ * One kind of write, submitted by its controller's {@code @PostMapping} or as an item of {@code POST /api/batches}: a
+ * name (the command's name, e.g. {@code RecordRemainsRecovery}, which batch items give as their type), the request
+ * record its body is read as, and how that request becomes a command for which aggregate.
  *
- * @param type the name batches use
  * @param targeted whether the write needs a target aggregate id (every write except the creating ones)
  */
 public record Write<R>(String type, Class<R> body, boolean targeted, CommandFactory<R> factory) {
@@ -19,25 +18,26 @@ public record Write<R>(String type, Class<R> body, boolean targeted, CommandFact
         Dispatch dispatch(String target, R body, Submitter submitter);
     }
 
-    /** A write's request body: the command it asks of the aggregate {@code aggregateId}, by {@code submitter}. */
-    public interface Request {
-        Object command(String aggregateId, Submitter submitter);
+    /** The command a request asks of the aggregate {@code aggregateId}, by {@code submitter}. */
+    @FunctionalInterface
+    public interface Command<R> {
+        Object of(R request, String aggregateId, Submitter submitter);
     }
 
     /** A write that creates an aggregate, under the id {@code idOf} gives the body (given by the client or generated). */
-    public static <R extends Request> Write<R> creating(String type, Class<R> body, Function<R, String> idOf) {
+    public static <R> Write<R> creating(String type, Class<R> body, Function<R, String> idOf, Command<R> command) {
         return new Write<>(type, body, false, (target, request, submitter) -> {
             String id = idOf.apply(request);
-            return new Dispatch(id, request.command(id, submitter));
+            return new Dispatch(id, command.of(request, id, submitter));
         });
     }
 
     /** A write to the aggregate the request's path (or batch item) names. */
-    public static <R extends Request> Write<R> targeting(String type, Class<R> body) {
+    public static <R> Write<R> targeting(String type, Class<R> body, Command<R> command) {
         return new Write<>(
                 type,
                 body,
                 true,
-                (target, request, submitter) -> new Dispatch(target, request.command(target, submitter)));
+                (target, request, submitter) -> new Dispatch(target, command.of(request, target, submitter)));
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.borderledger.command.CommandServiceIT;
+import org.borderledger.command.evidence.Seals;
+import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.events.Provinces;
 import org.borderledger.events.Side;
 import org.borderledger.security.LedgerPrincipal;

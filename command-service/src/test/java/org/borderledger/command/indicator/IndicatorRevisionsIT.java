@@ -14,7 +14,7 @@ import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.command.CommandServiceIT;
-import org.borderledger.command.audit.Seals;
+import org.borderledger.command.evidence.Seals;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.Tokens;

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.borderledger.command.marker.MarkerCommands.PlanMarker;
+import org.borderledger.command.marker.MarkerRequests.PlanMarkerRequest;
 import org.borderledger.command.web.Accepted;
 import org.borderledger.command.web.Dispatch;
 import org.borderledger.command.web.SubmissionContext;

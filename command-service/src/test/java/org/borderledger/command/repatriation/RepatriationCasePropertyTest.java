@@ -17,6 +17,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.borderledger.command.Submitter;
+import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRemainsRecovery;
+import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRepatriation;
 import org.borderledger.events.Side;
 import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
