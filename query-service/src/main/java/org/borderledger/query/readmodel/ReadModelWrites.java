@@ -18,7 +18,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * handler of its event, so the dead-letter gate sees which record fails and parks it; the one after a successful commit
  * batches again. The gate asks for the same after any failure of a projection ({@link #oneByOneUntilCommit()}).
  */
-@Repository
+@Component
 public class ReadModelWrites {
 
     /** When a statement runs among those held for a commit. */

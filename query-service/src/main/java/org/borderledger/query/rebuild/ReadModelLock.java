@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.borderledger.operations.jobs.JobSlot;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * One job on the read models at a time (a replay, or a consistency check, which must not compare tables a replay is
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * A second row ({@code read-models-ended}) keeps the last job that gave the lock back and when, for the cooldown between
  * jobs. Statements run outside any transaction: a failed insert must not abort one.
  */
-@Repository
+@Component
 public class ReadModelLock {
 
     /** The kinds of job that hold the lock. */

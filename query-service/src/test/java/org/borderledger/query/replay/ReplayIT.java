@@ -15,7 +15,7 @@ import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.ReadModelTables;
 import org.borderledger.query.SampleHistory;
 import org.borderledger.query.TopicWriter;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.query.rebuild.TopicLog;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.borderledger.testsupport.LedgerHttp;
@@ -64,7 +64,7 @@ class ReplayIT {
     DataSource dataSource;
 
     @Autowired
-    ProcessedOffsets offsets;
+    ProcessedOffsetRepository offsets;
 
     @Autowired
     TopicLog topicLog;
