@@ -86,14 +86,10 @@ public class ReadModelLock {
                 == 1;
     }
 
-    /** Gives the lock of {@code jobId} back, and notes when, when it held it. */
+    /** Gives the lock of {@code jobId} back, and notes when (the cooldown runs from then), when it held it. */
     public void release(String jobId, Instant now) {
         Optional<Holder> holder = holder().filter(held -> held.jobId().equals(jobId));
-        int released = jdbc.sql("DELETE FROM read_model_lock WHERE lock_name = :lock AND job_id = :jobId")
-                .param("lock", LOCK)
-                .param("jobId", jobId)
-                .update();
-        if (released == 1) {
+        if (delete(jobId) == 1) {
             jdbc.sql("INSERT INTO read_model_lock (lock_name, job_kind, job_id, heartbeat_at) VALUES (:ended, :kind,"
                             + " :jobId, :now) ON CONFLICT (lock_name) DO UPDATE SET job_kind = EXCLUDED.job_kind,"
                             + " job_id = EXCLUDED.job_id, heartbeat_at = EXCLUDED.heartbeat_at")
@@ -103,6 +99,13 @@ public class ReadModelLock {
                     .param("now", utc(now))
                     .update();
         }
+    }
+
+    private int delete(String jobId) {
+        return jdbc.sql("DELETE FROM read_model_lock WHERE lock_name = :lock AND job_id = :jobId")
+                .param("lock", LOCK)
+                .param("jobId", jobId)
+                .update();
     }
 
     /** When the last job gave the lock back. */
@@ -143,6 +146,12 @@ public class ReadModelLock {
             @Override
             public void release(String jobId, Instant now) {
                 ReadModelLock.this.release(jobId, now);
+            }
+
+            /** A job that never started (its topic could not be read) starts no cooldown. */
+            @Override
+            public void releaseUnstarted(String jobId, Instant now) {
+                delete(jobId);
             }
         };
     }

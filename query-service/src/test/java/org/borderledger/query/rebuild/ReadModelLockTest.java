@@ -82,4 +82,23 @@ class ReadModelLockTest {
         checks.take("c-1", NOW.plusSeconds(311));
         assertThat(lock.holder().orElseThrow().jobId()).isEqualTo("c-1");
     }
+
+    @Test
+    void aJobThatNeverStartedStartsNoCooldown() {
+        RebuildProperties properties = new RebuildProperties(
+                Duration.ofSeconds(1),
+                STALE_AFTER,
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(2),
+                1000,
+                Duration.ofMinutes(5));
+        var replays = lock.slot(ReadModelLock.Kind.REPLAY, properties);
+        replays.take("r-1", NOW);
+
+        replays.releaseUnstarted("r-1", NOW.plusSeconds(1));
+
+        assertThat(lock.lastEnded()).isEmpty();
+        replays.take("r-2", NOW.plusSeconds(2));
+        assertThat(lock.holder().orElseThrow().jobId()).isEqualTo("r-2");
+    }
 }

@@ -59,7 +59,7 @@ public final class BackgroundJobs implements AutoCloseable {
         try {
             registered = register.apply(id);
         } catch (RuntimeException e) {
-            slot.release(id, clock.instant());
+            slot.releaseUnstarted(id, clock.instant());
             throw e;
         }
         runningHere = id;

@@ -11,6 +11,11 @@ public interface JobSlot {
     /** Renews {@code jobId}'s hold; false when it no longer holds the slot (it went stale and was taken over). */
     boolean renew(String jobId, Instant now);
 
-    /** Gives the slot back, when {@code jobId} holds it. */
+    /** Gives the slot back once {@code jobId} ended, when it holds it. */
     void release(String jobId, Instant now);
+
+    /** Gives the slot back from a job that never started (recording it failed); as {@link #release} unless told. */
+    default void releaseUnstarted(String jobId, Instant now) {
+        release(jobId, now);
+    }
 }
