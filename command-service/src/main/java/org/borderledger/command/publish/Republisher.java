@@ -29,13 +29,13 @@ class Republisher implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
-    private final Republications republications;
+    private final RepublicationRepository republications;
     private final StoredEvents store;
     private final TopicWriter writer;
     private final Clock clock;
     private final BackgroundJobs jobs;
 
-    Republisher(Republications republications, StoredEvents store, TopicWriter writer, Clock clock) {
+    Republisher(RepublicationRepository republications, StoredEvents store, TopicWriter writer, Clock clock) {
         this.republications = republications;
         this.store = store;
         this.writer = writer;

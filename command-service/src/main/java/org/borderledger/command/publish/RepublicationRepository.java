@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code republication} rows and the lock that lets one run at a time. */
 @Repository
-class Republications {
+class RepublicationRepository {
 
     private static final String LOCK = "republication";
     private static final String COLUMNS = "republication_id, status, requested_by, from_position, to_position,"
@@ -23,7 +23,7 @@ class Republications {
 
     private final JdbcClient jdbc;
 
-    Republications(JdbcClient jdbc) {
+    RepublicationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -80,7 +80,7 @@ class Republications {
 
             @Override
             public void release(String jobId, Instant now) {
-                Republications.this.release(jobId);
+                RepublicationRepository.this.release(jobId);
             }
         };
     }
