@@ -69,7 +69,8 @@ class CrashConsistencyIT {
 
     @Test
     void keepsEveryAcknowledgedWriteAcrossKillsAndTheReadModelsConverge() throws Exception {
-        try (LocalRunProcess ledger = LocalRunProcess.on(work.resolve("data"))) {
+        // a consistency check per cycle and a replay follow each other within minutes: no cooldown between them
+        try (LocalRunProcess ledger = LocalRunProcess.on(work.resolve("data")).with("LEDGER_REBUILD_COOLDOWN", "0s")) {
             ledger.start(START);
             for (int writer = 0; writer < WRITERS; writer++) {
                 LedgerHttp.Response opened = ledger.command()

@@ -31,6 +31,7 @@ final class LocalRunProcess implements AutoCloseable {
     private Process process;
     private int starts;
     private boolean generatesItsSecret;
+    private final Map<String, String> extraEnvironment = new java.util.HashMap<>();
 
     private LocalRunProcess(LocalSettings settings) {
         this.settings = settings;
@@ -45,6 +46,12 @@ final class LocalRunProcess implements AutoCloseable {
     /** Without {@code LEDGER_JWT_SECRET}: the run generates its secret into the data dir, as on a user's machine. */
     LocalRunProcess generatingItsSecret() {
         generatesItsSecret = true;
+        return this;
+    }
+
+    /** With {@code name} set to {@code value} in the jar's environment, at every start. */
+    LocalRunProcess with(String name, String value) {
+        extraEnvironment.put(name, value);
         return this;
     }
 
@@ -72,6 +79,7 @@ final class LocalRunProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         environment(builder.environment(), settings);
+        builder.environment().putAll(extraEnvironment);
         if (!generatesItsSecret) {
             builder.environment().put("LEDGER_JWT_SECRET", JWT_SECRET);
         }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.borderledger.testsupport.LedgerHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,17 @@ class RepublicationIT {
 
     @TempDir
     Path dataDir;
+
+    /** The replay and the consistency check that follow it, on one read-model database, need no cooldown between. */
+    @BeforeAll
+    static void noCooldownBetweenReadModelJobs() {
+        System.setProperty("ledger.rebuild.cooldown", "0s");
+    }
+
+    @AfterAll
+    static void cooldownAsConfigured() {
+        System.clearProperty("ledger.rebuild.cooldown");
+    }
 
     @Test
     void aFullRepublicationThenAReplayReproducesTheReadModels() throws Exception {

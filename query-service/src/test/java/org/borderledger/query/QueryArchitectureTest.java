@@ -11,8 +11,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.Executors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Repository;
 
 @AnalyzeClasses(packages = "org.borderledger.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class QueryArchitectureTest {
@@ -134,6 +136,76 @@ class QueryArchitectureTest {
                     "org.borderledger.query.fact..")
             .should()
             .notBePublic();
+
+    /**
+     * One projection is read in its own package and {@code readmodel}: the statements of a view ({@code SequencedView},
+     * {@code Row}) and the batching writer ({@code ReadModelWrites}), which knows no feature, no rebuild and no topic.
+     */
+    @ArchTest
+    static final ArchRule theReadModelPackageKnowsNoFeatureNorRebuild = noClasses()
+            .that()
+            .resideInAPackage("org.borderledger.query.readmodel..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.borderledger.query.agreement..",
+                    "org.borderledger.query.repatriation..",
+                    "org.borderledger.query.marker..",
+                    "org.borderledger.query.indicator..",
+                    "org.borderledger.query.statistics..",
+                    "org.borderledger.query.fact..",
+                    "org.borderledger.query.position..",
+                    "org.borderledger.query.replay..",
+                    "org.borderledger.query.consistency..",
+                    "org.borderledger.query.rebuild..",
+                    "org.borderledger.query.segments..",
+                    "org.borderledger.query.infra..");
+
+    /**
+     * Projections write; nothing else writes a read model: the writer is used by the {@code …Projection} classes, by
+     * the dead-letter gate (which makes it run one statement at a time) and by the shadow of a consistency check.
+     */
+    @ArchTest
+    static final ArchRule onlyProjectionsWriteTheReadModels = noClasses()
+            .that()
+            .haveSimpleNameNotEndingWith("Projection")
+            .and()
+            .resideOutsideOfPackages(
+                    "org.borderledger.query.readmodel..",
+                    "org.borderledger.query.deadletter..",
+                    "org.borderledger.query.consistency..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.borderledger.query.readmodel.ReadModelWrites");
+
+    /** Readers of tables are {@code @Repository} classes named {@code …Repository}, and every such name is one. */
+    @ArchTest
+    static final ArchRule repositoriesAreNamedSo = classes()
+            .that()
+            .areAnnotatedWith(Repository.class)
+            .and()
+            .resideOutsideOfPackage("org.borderledger.query.deadletter..")
+            .should()
+            .haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule everyRepositoryIsARepository =
+            classes().that().haveSimpleNameEndingWith("Repository").should().beAnnotatedWith(Repository.class);
+
+    /**
+     * Replays and checks run on the services' one background-job lifecycle ({@code BackgroundJobs}, through
+     * {@code ReadModelJobs}): none starts an executor of its own.
+     */
+    @ArchTest
+    static final ArchRule replaysAndChecksRunOnTheSharedJobRunner = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.borderledger.query.replay..",
+                    "org.borderledger.query.consistency..",
+                    "org.borderledger.query.rebuild..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Executors.class.getName());
 
     private static DescribedPredicate<JavaClass> inTheProjectionsGroup() {
         return DescribedPredicate.describe(

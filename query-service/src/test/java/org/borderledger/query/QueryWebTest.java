@@ -36,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "org\\.borderledger\\.query\\.(replay|consistency|deadletter)\\..*"))
+                        pattern = "org\\.borderledger\\.query\\.(replay|consistency|rebuild|deadletter)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import(QueryWebTest.Database.class)
 public @interface QueryWebTest {

@@ -1,7 +1,7 @@
 package org.borderledger.query;
 
 import javax.sql.DataSource;
-import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.borderledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
                         type = FilterType.REGEX,
                         pattern =
                                 "org\\.borderledger\\.query\\.(agreement|repatriation|marker|indicator|statistics|fact)"
-                                        + "\\.[A-Za-z]+(Projection|Repository)|org\\.borderledger\\.query\\.infra\\.ReadModelWrites"
+                                        + "\\.[A-Za-z]+(Projection|Repository)|org\\.borderledger\\.query\\.readmodel\\.ReadModelWrites"
                                         + "|org\\.borderledger\\.query\\.position\\.PositionProjection"))
 @Import(PositionBeans.class)
 public class ReadModels {

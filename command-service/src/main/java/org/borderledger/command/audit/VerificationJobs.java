@@ -69,6 +69,13 @@ class VerificationJobs {
                         job.id(), job.finishedAt(), Boolean.TRUE.equals(job.valid()), job.firstBroken()));
     }
 
+    /** The heartbeat of a running job's row; false when it no longer runs (another instance ended it). */
+    boolean touch(String id, Instant at) {
+        return jdbc.update(
+                        "update verification_job set updated_at = ? where id = ? and status = 'RUNNING'", time(at), id)
+                == 1;
+    }
+
     /** Records progress; whether a cancellation was asked for. */
     boolean progress(String id, long eventsChecked, Instant at) {
         jdbc.update(

@@ -1,18 +1,13 @@
 package org.borderledger.command.audit;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.operations.jobs.BackgroundJobs;
+import org.borderledger.operations.jobs.JobSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,15 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Full verifications of the event store, as jobs: start, progress, cancel, one at a time. A job walks every event and
- * seal from the first ({@link TamperEvidence#verifyAll}) on the audit API's own connections, in the background,
- * records its progress every {@code ledger.audit.verification.progress-interval}, and stops at the next progress
- * record once a cancellation is asked for. A running job whose progress stopped for
+ * Full verifications of the event store, as jobs on the services' one lifecycle ({@link BackgroundJobs}): start,
+ * progress, cancel, one at a time. A job walks every event and seal from the first ({@link TamperEvidence#verifyAll}) on
+ * the audit API's own connections, in the background, records its progress every
+ * {@code ledger.audit.verification.progress-interval}, and stops at the next progress record once a cancellation is
+ * asked for. Its slot is the running job's row ({@code running_slot}); a running job whose row stopped moving for
  * {@code ledger.audit.verification.stale-after} (its instance died) is marked interrupted and no longer blocks a new
  * one.
  */
 @Service
-class Verifications {
+class Verifications implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Verifications.class);
 
@@ -37,12 +33,7 @@ class Verifications {
     private final JdbcTemplate jdbc;
     private final AuditProperties.Verification properties;
     private final Clock clock;
-    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "full-verification");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundJobs runner;
 
     Verifications(
             TamperEvidence evidence,
@@ -55,28 +46,30 @@ class Verifications {
         this.jdbc = jdbc;
         this.properties = properties.verification();
         this.clock = clock;
+        this.runner = new BackgroundJobs(
+                "full-verification",
+                new RunningRow(),
+                clock,
+                this.properties.progressInterval(),
+                this.properties.staleAfter());
     }
 
     /** Starts a full verification; {@link VerificationRunning} when one runs. */
     VerificationJob start(String requestedBy) {
-        jobs.running().ifPresent(running -> {
-            VerificationJob current = interruptedIfAbandoned(running);
-            if (current.status() == VerificationJob.Status.RUNNING) {
-                throw new VerificationRunning(current.id());
-            }
-        });
-        String id = UUID.randomUUID().toString();
-        Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        try {
-            jobs.insert(id, requestedBy, total == null ? 0 : total, clock.instant());
-        } catch (DuplicateKeyException another) {
-            throw new VerificationRunning(
-                    jobs.running().map(VerificationJob::id).orElse(null));
-        }
-        runningHere.add(id);
-        log.info("Full verification {} requested by {}: {} events", id, requestedBy, total);
-        worker.execute(() -> run(id));
-        return jobs.find(id).orElseThrow();
+        return runner.start(
+                id -> {
+                    Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+                    try {
+                        jobs.insert(id, requestedBy, total == null ? 0 : total, clock.instant());
+                    } catch (DuplicateKeyException another) {
+                        throw new VerificationRunning(
+                                jobs.running().map(VerificationJob::id).orElse(null));
+                    }
+                    log.info("Full verification {} requested by {}: {} events", id, requestedBy, total);
+                    return jobs.find(id).orElseThrow();
+                },
+                (id, at) -> {},
+                (job, heartbeat) -> run(job.id()));
     }
 
     Optional<VerificationJob> find(String id) {
@@ -101,7 +94,7 @@ class Verifications {
     private VerificationJob interruptedIfAbandoned(VerificationJob job) {
         Instant now = clock.instant();
         if (job.status() == VerificationJob.Status.RUNNING
-                && !runningHere.contains(job.id())
+                && runner.abandoned(job.id(), job.updatedAt())
                 && jobs.interruptIfStale(
                         job.id(),
                         now.minus(properties.staleAfter()),
@@ -150,16 +143,37 @@ class Verifications {
         } catch (RuntimeException e) {
             log.error("Full verification {} failed", id, e);
             jobs.stop(id, VerificationJob.Status.FAILED, checked[0], e.toString(), clock.instant());
-        } finally {
-            runningHere.remove(id);
         }
     }
 
     /** Interrupts a running job (recorded INTERRUPTED at its next progress record) and gives it a moment. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    /**
+     * The slot of full verifications: the row of the running job ({@code running_slot}, taken by its insert, given back
+     * when its end is recorded). A start finds it free unless a job runs that is not abandoned.
+     */
+    private final class RunningRow implements JobSlot {
+
+        @Override
+        public void take(String jobId, Instant now) {
+            jobs.running().map(Verifications.this::interruptedIfAbandoned).ifPresent(running -> {
+                if (running.status() == VerificationJob.Status.RUNNING) {
+                    throw new VerificationRunning(running.id());
+                }
+            });
+        }
+
+        @Override
+        public boolean renew(String jobId, Instant now) {
+            return jobs.touch(jobId, now);
+        }
+
+        @Override
+        public void release(String jobId, Instant now) {}
     }
 
     private static final class Cancelled extends RuntimeException {

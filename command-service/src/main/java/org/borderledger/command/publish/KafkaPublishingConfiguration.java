@@ -61,7 +61,7 @@ class KafkaPublishingConfiguration {
 
     @Bean
     Republisher republisher(
-            Republications republications,
+            RepublicationRepository republications,
             JdbcClient jdbc,
             StorePositions positions,
             Serializer serializer,

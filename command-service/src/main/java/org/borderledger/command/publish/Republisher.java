@@ -1,19 +1,15 @@
 package org.borderledger.command.publish;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.borderledger.operations.jobs.BackgroundJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,72 +19,63 @@ import org.slf4j.LoggerFactory;
  * page sent at once and all its acknowledgements awaited before the progress moves. The read side applies each event
  * once whatever the number of copies on the topic (it deduplicates by aggregate sequence), so a re-publication changes
  * no read model that was right; it refills a topic that lost records, or a new topic, from which the read models can
- * then be rebuilt. One runs at a time; the outbox keeps publishing new events meanwhile.
+ * then be rebuilt. One runs at a time ({@link BackgroundJobs}, its slot the re-publication lock); the outbox keeps
+ * publishing new events meanwhile.
  */
-class Republisher {
+class Republisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Republisher.class);
     private static final int PAGE = 500;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
-    private final Republications republications;
+    private final RepublicationRepository republications;
     private final StoredEvents store;
     private final TopicWriter writer;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "republication");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile String runningHere;
+    private final BackgroundJobs jobs;
 
-    Republisher(Republications republications, StoredEvents store, TopicWriter writer, Clock clock) {
+    Republisher(RepublicationRepository republications, StoredEvents store, TopicWriter writer, Clock clock) {
         this.republications = republications;
         this.store = store;
         this.writer = writer;
         this.clock = clock;
+        this.jobs =
+                new BackgroundJobs("republication", republications.slot(STALE_AFTER), clock, HEARTBEAT, STALE_AFTER);
     }
 
     /** Starts re-publishing from {@code fromPosition}; {@link RepublicationBusy} when one is running. */
     Republication start(long fromPosition, String requestedBy) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        republications.acquire(id, now, STALE_AFTER).ifPresent(holder -> {
-            throw new RepublicationBusy(holder);
-        });
-        Republication republication;
-        try {
-            long to = store.head();
-            long total = store.count(fromPosition, to);
-            republication = new Republication(
-                    id,
-                    Republication.Status.RUNNING,
-                    requestedBy,
-                    fromPosition,
-                    to,
-                    total,
-                    0,
-                    null,
-                    now,
-                    now,
-                    null,
-                    null);
-            republications.insert(republication);
-        } catch (RuntimeException e) {
-            republications.release(id);
-            throw e;
-        }
-        runningHere = id;
-        log.info(
-                "Re-publication {} requested by {}: positions {} to {} ({} events) into {}",
-                id,
-                requestedBy,
-                fromPosition,
-                republication.toPosition(),
-                republication.eventsTotal(),
-                writer.topic());
-        worker.execute(() -> run(republication));
-        return republication;
+        return jobs.start(
+                id -> {
+                    Instant now = clock.instant();
+                    long to = store.head();
+                    Republication republication = new Republication(
+                            id,
+                            Republication.Status.RUNNING,
+                            requestedBy,
+                            fromPosition,
+                            to,
+                            store.count(fromPosition, to),
+                            0,
+                            null,
+                            now,
+                            now,
+                            null,
+                            null);
+                    republications.insert(republication);
+                    log.info(
+                            "Re-publication {} requested by {}: positions {} to {} ({} events) into {}",
+                            id,
+                            requestedBy,
+                            fromPosition,
+                            to,
+                            republication.eventsTotal(),
+                            writer.topic());
+                    return republication;
+                },
+                republications::touch,
+                (republication, heartbeat) -> run(republication));
     }
 
     /** A re-publication as it stands; a running one whose heartbeat stopped (its instance died) is interrupted. */
@@ -104,14 +91,13 @@ class Republisher {
 
     private Republication interruptedIfAbandoned(Republication republication) {
         if (republication.status() == Republication.Status.RUNNING
-                && !republication.id().equals(runningHere)
-                && republication.updatedAt().plus(STALE_AFTER).isBefore(clock.instant())) {
+                && jobs.abandoned(republication.id(), republication.updatedAt())) {
             republications.finish(
                     republication.id(),
                     Republication.Status.INTERRUPTED,
                     "The service running it stopped before it completed",
                     clock.instant());
-            republications.release(republication.id());
+            jobs.release(republication.id());
             return republications.find(republication.id()).orElse(republication);
         }
         return republication;
@@ -147,15 +133,12 @@ class Republisher {
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.error("Re-publication {} failed after {} events", id, published, e);
             republications.finish(id, Republication.Status.FAILED, e.toString(), clock.instant());
-        } finally {
-            republications.release(id);
-            runningHere = null;
         }
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+    /** Interrupts a running re-publication (it records itself INTERRUPTED). */
+    @Override
+    public void close() {
+        jobs.close();
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,8 +15,9 @@ import org.borderledger.events.agreement.AgreementReviewed;
 import org.borderledger.events.agreement.AgreementSigned;
 import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.agreement.CooperationDomain;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.Row;
 import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
@@ -36,33 +35,30 @@ class AgreementProjection {
     private static final SequencedView VIEW = new SequencedView("agreement_view", "agreement_id");
 
     private static final Statement SIGNED = VIEW.create(
-            "title, parties, status, signed_on, place, document_ref, signatories, domains, valid_from, valid_to,"
-                    + " terminated_on, termination_reason",
+            "title, parties, status, signed_on, place, document_ref, signatories, domains, valid_from, valid_to",
             ":title, :parties, 'IN_FORCE', :signedOn, :place, :documentRef, :signatories, :domains, :validFrom,"
-                    + " :validTo, NULL, NULL");
+                    + " :validTo");
 
-    /**
-     * Every later event in one statement (so one batch keeps their order): an amendment replaces {@code domains} and
-     * {@code valid_to} where it sets them, a termination sets the status; a review only advances the sequence.
-     */
-    private static final Statement ADVANCED = VIEW.update("domains = COALESCE(CAST(:domains AS VARCHAR), domains),"
-            + " valid_to = COALESCE(CAST(:validTo AS DATE), valid_to),"
-            + " status = CASE WHEN CAST(:terminated AS BOOLEAN) THEN 'TERMINATED' ELSE status END,"
-            + " terminated_on = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:terminatedOn AS DATE)"
-            + " ELSE terminated_on END,"
-            + " termination_reason = CASE WHEN CAST(:terminated AS BOOLEAN) THEN CAST(:reason AS VARCHAR)"
-            + " ELSE termination_reason END");
+    /** A review only advances the sequence; it is kept as a line. */
+    private static final Statement REVIEWED = VIEW.update("");
 
     private static final Statement REVIEW_LINE = VIEW.line(
             "agreement_review_line",
             "reviewed_on, period_from, period_to, summary",
             "CAST(:reviewedOn AS DATE), CAST(:periodFrom AS DATE), CAST(:periodTo AS DATE), CAST(:summary AS VARCHAR)");
 
+    /** An amendment replaces {@code domains} and {@code valid_to} where it sets them; it is kept as a line. */
+    private static final Statement AMENDED = VIEW.update("domains = COALESCE(CAST(:domains AS VARCHAR), domains),"
+            + " valid_to = COALESCE(CAST(:validTo AS DATE), valid_to)");
+
     private static final Statement AMENDMENT_LINE = VIEW.line(
             "agreement_amendment_line",
             "amended_on, summary, domains, valid_to, document_ref",
             "CAST(:amendedOn AS DATE), CAST(:summary AS VARCHAR), CAST(:domains AS VARCHAR), CAST(:validTo AS DATE),"
                     + " CAST(:documentRef AS VARCHAR)");
+
+    private static final Statement TERMINATED =
+            VIEW.update("status = 'TERMINATED', terminated_on = :terminatedOn, termination_reason = :reason");
 
     private final ReadModelWrites writes;
 
@@ -72,60 +68,55 @@ class AgreementProjection {
 
     @EventHandler
     void on(AgreementSigned event, @SequenceNumber long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.agreementId());
-        values.put("title", event.title());
-        values.put("parties", json(event.parties()));
-        values.put("signedOn", event.signedOn());
-        values.put("place", event.place());
-        values.put("documentRef", event.documentRef());
-        values.put("signatories", json(event.signatories()));
-        values.put("domains", json(sorted(event.domains())));
-        values.put("validFrom", event.validFrom());
-        values.put("validTo", event.validTo());
-        values.put("sequence", sequence);
-        writes.write(SIGNED, values);
+        writes.write(
+                SIGNED,
+                Row.of(event.agreementId(), sequence)
+                        .with("title", event.title())
+                        .with("parties", json(event.parties()))
+                        .with("signedOn", event.signedOn())
+                        .with("place", event.place())
+                        .with("documentRef", event.documentRef())
+                        .with("signatories", json(event.signatories()))
+                        .with("domains", json(sorted(event.domains())))
+                        .with("validFrom", event.validFrom())
+                        .with("validTo", event.validTo()));
     }
 
     @EventHandler
     void on(AgreementReviewed event, @SequenceNumber long sequence) {
-        writes.write(ADVANCED, advanced(event.agreementId(), sequence));
-        Map<String, Object> line = new HashMap<>();
-        line.put("id", event.agreementId());
-        line.put("sequence", sequence);
-        line.put("reviewedOn", event.reviewedOn());
-        line.put("periodFrom", event.periodFrom());
-        line.put("periodTo", event.periodTo());
-        line.put("summary", event.summary());
-        writes.write(REVIEW_LINE, line);
+        writes.write(REVIEWED, Row.of(event.agreementId(), sequence));
+        writes.write(
+                REVIEW_LINE,
+                Row.of(event.agreementId(), sequence)
+                        .with("reviewedOn", event.reviewedOn())
+                        .with("periodFrom", event.periodFrom())
+                        .with("periodTo", event.periodTo())
+                        .with("summary", event.summary()));
     }
 
-    /** An amendment replaces {@code domains} and {@code validTo} where it sets them, and is kept as a line. */
     @EventHandler
     void on(AgreementAmended event, @SequenceNumber long sequence) {
         String domains = json(sorted(event.domains()));
-        Map<String, Object> values = advanced(event.agreementId(), sequence);
-        values.put("domains", domains);
-        values.put("validTo", event.validTo());
-        writes.write(ADVANCED, values);
-        Map<String, Object> line = new HashMap<>();
-        line.put("id", event.agreementId());
-        line.put("sequence", sequence);
-        line.put("amendedOn", event.amendedOn());
-        line.put("summary", event.summary());
-        line.put("domains", domains);
-        line.put("validTo", event.validTo());
-        line.put("documentRef", event.documentRef());
-        writes.write(AMENDMENT_LINE, line);
+        writes.write(
+                AMENDED,
+                Row.of(event.agreementId(), sequence).with("domains", domains).with("validTo", event.validTo()));
+        writes.write(
+                AMENDMENT_LINE,
+                Row.of(event.agreementId(), sequence)
+                        .with("amendedOn", event.amendedOn())
+                        .with("summary", event.summary())
+                        .with("domains", domains)
+                        .with("validTo", event.validTo())
+                        .with("documentRef", event.documentRef()));
     }
 
     @EventHandler
     void on(AgreementTerminated event, @SequenceNumber long sequence) {
-        Map<String, Object> values = advanced(event.agreementId(), sequence);
-        values.put("terminated", true);
-        values.put("terminatedOn", event.terminatedOn());
-        values.put("reason", event.reason());
-        writes.write(ADVANCED, values);
+        writes.write(
+                TERMINATED,
+                Row.of(event.agreementId(), sequence)
+                        .with("terminatedOn", event.terminatedOn())
+                        .with("reason", event.reason()));
     }
 
     /**
@@ -137,19 +128,6 @@ class AgreementProjection {
         writes.writeNow("DELETE FROM agreement_review_line");
         writes.writeNow("DELETE FROM agreement_amendment_line");
         writes.writeNow("DELETE FROM agreement_view");
-    }
-
-    /** The values of {@link #ADVANCED} that change nothing but the sequence. */
-    private static Map<String, Object> advanced(String agreementId, long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", agreementId);
-        values.put("sequence", sequence);
-        values.put("domains", null);
-        values.put("validTo", null);
-        values.put("terminated", false);
-        values.put("terminatedOn", null);
-        values.put("reason", null);
-        return values;
     }
 
     private static List<CooperationDomain> sorted(Collection<CooperationDomain> domains) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.borderledger.operations.JobAnswers;
+import org.borderledger.query.rebuild.ReadModelJobs;
 import org.borderledger.query.web.UnknownId;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/consistency-checks")
 @Tag(
         name = "Admin: consistency checks",
-        description = "Rebuild the read models afresh and compare them with the live ones (ADMIN or AUDITOR)")
+        description =
+                "Rebuild the read models afresh and compare them with the live ones (started by ADMIN, read by ADMIN or AUDITOR)")
 record ConsistencyCheckController(ConsistencyCheckService checks) {
 
     @PostMapping
@@ -30,8 +32,14 @@ record ConsistencyCheckController(ConsistencyCheckService checks) {
                     + " are not touched. One replay or consistency check at a time.")
     @ApiResponse(responseCode = "202", description = "Started; follow Location for the result")
     @ApiResponse(responseCode = "409", description = "A replay or consistency check is running (Link: its status)")
+    @ApiResponse(responseCode = "403", description = "The token has not the role ADMIN (AUDITOR only reads jobs)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "The last replay or consistency check ended within the cooldown (ledger.rebuild.cooldown,"
+                    + " 5 minutes by default); Retry-After says when to ask again")
     @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
     ResponseEntity<ConsistencyCheckView> start(LedgerPrincipal requester) {
+        ReadModelJobs.requireAdmin(requester);
         CheckRecord check = checks.start(requester.subject());
         return JobAnswers.started(check.id(), ConsistencyCheckView.of(check, List.of()));
     }

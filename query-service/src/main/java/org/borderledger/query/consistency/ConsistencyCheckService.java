@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
-import org.borderledger.query.rebuild.Heartbeat;
+import org.borderledger.operations.jobs.BackgroundJobs;
+import org.borderledger.operations.jobs.Heartbeat;
 import org.borderledger.query.rebuild.ReadModelJobContext;
 import org.borderledger.query.rebuild.ReadModelLock;
 import org.borderledger.query.rebuild.ReadModelsBusy;
+import org.borderledger.query.rebuild.ReadModelsCoolingDown;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,12 @@ class ConsistencyCheckService {
         this.workspace = workspace;
     }
 
-    /** Starts a check; {@link ReadModelsBusy} when a replay or another check is running. */
+    /**
+     * Starts a check; {@link ReadModelsBusy} when a replay or another check is running, {@link ReadModelsCoolingDown}
+     * within the cooldown after the last one.
+     */
     CheckRecord start(String requestedBy) {
-        return context.jobs()
-                .start(
-                        ReadModelLock.Kind.CONSISTENCY_CHECK,
+        return jobs().start(
                         id -> {
                             TopicSpan span = context.topic().span();
                             checks.insert(id, requestedBy, span.total(), context.now());
@@ -80,17 +83,21 @@ class ConsistencyCheckService {
 
     private CheckRecord interruptedIfAbandoned(CheckRecord check) {
         if (check.status() == CheckStatus.RUNNING
-                && context.jobs().abandoned(check.id(), check.updatedAt())
+                && jobs().abandoned(check.id(), check.updatedAt())
                 && checks.fail(
                         check.id(),
                         CheckStatus.INTERRUPTED,
                         check.eventsApplied(),
                         "The service running the check stopped before it completed",
                         context.now())) {
-            context.jobs().release(check.id());
+            jobs().release(check.id());
             return checks.find(check.id()).orElse(check);
         }
         return check;
+    }
+
+    private BackgroundJobs jobs() {
+        return context.jobs().of(ReadModelLock.Kind.CONSISTENCY_CHECK);
     }
 
     private record Started(CheckRecord check, TopicSpan span) {}

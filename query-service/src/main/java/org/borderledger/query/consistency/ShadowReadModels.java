@@ -6,10 +6,12 @@ import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service's own projections and repositories, a second time, writing into another database schema: a small
- * context of every {@code @ProcessingGroup("projections")} class and every {@code @Repository} of the read models,
- * whose {@link JdbcClient} and transaction manager sit on the shadow data source. Anything else they need (a clock,
+ * context of every {@code @ProcessingGroup("projections")} class, the projections' {@link ReadModelWrites} and every
+ * {@code @Repository} of the read models, whose {@link JdbcClient} and transaction manager sit on the shadow data
+ * source. Anything else they need (a clock,
  * the read-your-writes notifier) comes from the service's context. Events go through Axon's annotation handling, as
  * the processor delivers them, so the rebuild runs exactly the code the live read models ran.
  */
@@ -66,6 +69,7 @@ final class ShadowReadModels implements AutoCloseable {
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Repository.class));
+        scanner.addIncludeFilter(new AssignableTypeFilter(ReadModelWrites.class));
         scanner.addExcludeFilter(new RegexPatternTypeFilter(NOT_READ_MODELS));
         scanner.scan(BASE_PACKAGE);
         context.refresh();

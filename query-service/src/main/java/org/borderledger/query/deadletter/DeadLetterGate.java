@@ -14,7 +14,7 @@ import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.RecordRejection;
 import org.borderledger.codec.RejectedRecord;
 import org.borderledger.codec.TopicRecord;
-import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;

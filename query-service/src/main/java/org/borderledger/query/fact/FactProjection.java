@@ -25,9 +25,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.EventMetadata;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,7 @@ class FactProjection {
 
     private static final String LEDGER_EVENTS = "org.borderledger.events.";
 
-    private static final Statement LINE = new Statement(
-            Step.CREATE,
+    private static final Statement LINE = Statement.anyOrder(
             "INSERT INTO fact_line (aggregate_id, sequence_number, event_position, event_id, event_type,"
                     + " aggregate_type, business_date, amount, previous_amount, submitter, unit, side, province,"
                     + " recorded_at, payload) VALUES (:aggregateId, :sequence, :position, :eventId, :eventType,"

@@ -3,8 +3,6 @@ package org.borderledger.query.indicator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,8 +12,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.Row;
 import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
@@ -51,18 +50,21 @@ class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorReported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.indicatorId());
-        values.put("kind", event.indicator() == null ? null : event.indicator().name());
-        values.put("periodFrom", event.periodFrom());
-        values.put("periodTo", event.periodTo());
-        values.put("borderGate", event.borderGate());
-        values.put("source", event.source());
-        values.put("reportingProvince", event.reportingProvince());
-        values.put("amount", event.value());
-        values.put("reportedAt", utc(recordedAt));
-        values.put("sequence", sequence);
-        writes.write(REPORTED, values);
+        writes.write(
+                REPORTED,
+                Row.of(event.indicatorId(), sequence)
+                        .with(
+                                "kind",
+                                event.indicator() == null
+                                        ? null
+                                        : event.indicator().name())
+                        .with("periodFrom", event.periodFrom())
+                        .with("periodTo", event.periodTo())
+                        .with("borderGate", event.borderGate())
+                        .with("source", event.source())
+                        .with("reportingProvince", event.reportingProvince())
+                        .with("amount", event.value())
+                        .with("reportedAt", utc(recordedAt)));
     }
 
     /** The corrected value becomes current; the value it supersedes is kept as a correction line. */
@@ -72,20 +74,15 @@ class IndicatorProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             EventMessage<?> message) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.indicatorId());
-        values.put("amount", event.value());
-        values.put("sequence", sequence);
-        writes.write(CORRECTED, values);
-        Map<String, Object> line = new HashMap<>();
-        line.put("id", event.indicatorId());
-        line.put("sequence", sequence);
-        line.put("superseded", event.previousValue());
-        line.put("corrected", event.value());
-        line.put("reason", event.reason());
-        line.put("position", LedgerRecords.positionOf(message).orElse(null));
-        line.put("correctedAt", utc(recordedAt));
-        writes.write(CORRECTION_LINE, line);
+        writes.write(CORRECTED, Row.of(event.indicatorId(), sequence).with("amount", event.value()));
+        writes.write(
+                CORRECTION_LINE,
+                Row.of(event.indicatorId(), sequence)
+                        .with("superseded", event.previousValue())
+                        .with("corrected", event.value())
+                        .with("reason", event.reason())
+                        .with("position", LedgerRecords.positionOf(message).orElse(null))
+                        .with("correctedAt", utc(recordedAt)));
     }
 
     /**

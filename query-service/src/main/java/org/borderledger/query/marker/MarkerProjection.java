@@ -1,7 +1,5 @@
 package org.borderledger.query.marker;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,13 +10,15 @@ import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerDamaged;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerRepaired;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.Row;
 import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code marker_view}: a marker's first event creates its row, every later one changes it only while the row's
+ * Keeps {@code marker_view}: a marker's first event creates its row, every later one sets its status and the columns of
+ * that status only while the row's
  * {@code last_sequence} is below the event's, so a redelivered event changes nothing.
  */
 @Component
@@ -30,20 +30,17 @@ class MarkerProjection {
     private static final Statement PLANNED = VIEW.create(
             "marker_type, responsible_side, planned_lat, planned_lon, status", ":type, :side, :lat, :lon, 'PLANNED'");
 
-    /** Every later event in one statement (so one batch keeps their order): the new status picks the columns. */
-    private static final Statement ADVANCED = VIEW.update(String.join(
-            ",",
-            "status = :status",
-            reported("completed_on", "CAST(:completedOn AS DATE)"),
-            reported("reporting_side", "CAST(:reportingSide AS VARCHAR)"),
-            reported("surveyed_lat", "CAST(:surveyedLat AS DOUBLE PRECISION)"),
-            reported("surveyed_lon", "CAST(:surveyedLon AS DOUBLE PRECISION)"),
-            when("COMPLETED", "confirmed_on", "CAST(:confirmedOn AS DATE)"),
-            when("COMPLETED", "confirming_side", "CAST(:confirmingSide AS VARCHAR)"),
-            when("DAMAGED", "damaged_on", "CAST(:damagedOn AS DATE)"),
-            when("DAMAGED", "damage_description", "CAST(:damageDescription AS VARCHAR)"),
-            when("REPAIRED", "repaired_on", "CAST(:repairedOn AS DATE)"),
-            when("REPAIRED", "repair_description", "CAST(:repairDescription AS VARCHAR)")));
+    private static final Statement REPORTED = VIEW.update("status = 'REPORTED', completed_on = :completedOn,"
+            + " reporting_side = :reportingSide, surveyed_lat = :lat, surveyed_lon = :lon");
+
+    private static final Statement COMPLETED =
+            VIEW.update("status = 'COMPLETED', confirmed_on = :confirmedOn, confirming_side = :confirmingSide");
+
+    private static final Statement DAMAGED =
+            VIEW.update("status = 'DAMAGED', damaged_on = :damagedOn, damage_description = :description");
+
+    private static final Statement REPAIRED =
+            VIEW.update("status = 'REPAIRED', repaired_on = :repairedOn, repair_description = :description");
 
     private final ReadModelWrites writes;
 
@@ -54,49 +51,52 @@ class MarkerProjection {
     @EventHandler
     void on(MarkerPlanned event, @SequenceNumber long sequence) {
         GeoPoint planned = event.plannedPoint();
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.markerId());
-        values.put("type", name(event.type()));
-        values.put("side", name(event.responsibleSide()));
-        values.put("lat", planned == null ? null : planned.lat());
-        values.put("lon", planned == null ? null : planned.lon());
-        values.put("sequence", sequence);
-        writes.write(PLANNED, values);
+        writes.write(
+                PLANNED,
+                Row.of(event.markerId(), sequence)
+                        .with("type", name(event.type()))
+                        .with("side", name(event.responsibleSide()))
+                        .with("lat", planned == null ? null : planned.lat())
+                        .with("lon", planned == null ? null : planned.lon()));
     }
 
     @EventHandler
     void on(MarkerCompletionReported event, @SequenceNumber long sequence) {
         GeoPoint surveyed = event.surveyedPoint();
-        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.REPORTED);
-        values.put("completedOn", event.completedOn());
-        values.put("reportingSide", name(event.reportingSide()));
-        values.put("surveyedLat", surveyed == null ? null : surveyed.lat());
-        values.put("surveyedLon", surveyed == null ? null : surveyed.lon());
-        writes.write(ADVANCED, values);
+        writes.write(
+                REPORTED,
+                Row.of(event.markerId(), sequence)
+                        .with("completedOn", event.completedOn())
+                        .with("reportingSide", name(event.reportingSide()))
+                        .with("lat", surveyed == null ? null : surveyed.lat())
+                        .with("lon", surveyed == null ? null : surveyed.lon()));
     }
 
     @EventHandler
     void on(MarkerCompleted event, @SequenceNumber long sequence) {
-        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.COMPLETED);
-        values.put("confirmedOn", event.confirmedOn());
-        values.put("confirmingSide", name(event.confirmingSide()));
-        writes.write(ADVANCED, values);
+        writes.write(
+                COMPLETED,
+                Row.of(event.markerId(), sequence)
+                        .with("confirmedOn", event.confirmedOn())
+                        .with("confirmingSide", name(event.confirmingSide())));
     }
 
     @EventHandler
     void on(MarkerDamaged event, @SequenceNumber long sequence) {
-        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.DAMAGED);
-        values.put("damagedOn", event.damagedOn());
-        values.put("damageDescription", event.description());
-        writes.write(ADVANCED, values);
+        writes.write(
+                DAMAGED,
+                Row.of(event.markerId(), sequence)
+                        .with("damagedOn", event.damagedOn())
+                        .with("description", event.description()));
     }
 
     @EventHandler
     void on(MarkerRepaired event, @SequenceNumber long sequence) {
-        Map<String, Object> values = advanced(event.markerId(), sequence, MarkerStatus.REPAIRED);
-        values.put("repairedOn", event.repairedOn());
-        values.put("repairDescription", event.description());
-        writes.write(ADVANCED, values);
+        writes.write(
+                REPAIRED,
+                Row.of(event.markerId(), sequence)
+                        .with("repairedOn", event.repairedOn())
+                        .with("description", event.description()));
     }
 
     /**
@@ -106,38 +106,6 @@ class MarkerProjection {
     @ResetHandler
     void reset() {
         writes.writeNow("DELETE FROM marker_view");
-    }
-
-    /** The values of {@link #ADVANCED} with every column of another status left unset. */
-    private static Map<String, Object> advanced(String markerId, long sequence, MarkerStatus status) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", markerId);
-        values.put("sequence", sequence);
-        values.put("status", status.name());
-        for (String column : new String[] {
-            "completedOn",
-            "reportingSide",
-            "surveyedLat",
-            "surveyedLon",
-            "confirmedOn",
-            "confirmingSide",
-            "damagedOn",
-            "damageDescription",
-            "repairedOn",
-            "repairDescription"
-        }) {
-            values.put(column, null);
-        }
-        return values;
-    }
-
-    private static String reported(String column, String value) {
-        return when("REPORTED", column, value);
-    }
-
-    private static String when(String status, String column, String value) {
-        return " " + column + " = CASE WHEN CAST(:status AS VARCHAR) = '" + status + "' THEN " + value + " ELSE "
-                + column + " END";
     }
 
     private static String name(Enum<?> value) {

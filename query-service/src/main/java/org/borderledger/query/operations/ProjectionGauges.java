@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.query.rebuild.TopicLog;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
@@ -31,13 +31,15 @@ class ProjectionGauges implements MeterBinder, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionGauges.class);
 
     private final TopicLog topic;
-    private final ProcessedOffsets processed;
+    private final ProcessedOffsetRepository processed;
     private final Map<Integer, Double> lag = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
     private volatile MeterRegistry registry;
 
     ProjectionGauges(
-            TopicLog topic, ProcessedOffsets processed, @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
+            TopicLog topic,
+            ProcessedOffsetRepository processed,
+            @Value("${ledger.metrics.refresh:10s}") Duration refresh) {
         this.topic = topic;
         this.processed = processed;
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -11,9 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.borderledger.codec.LedgerRecords;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
-import org.borderledger.query.infra.ReadModelWrites.Step;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,7 @@ class PositionProjection {
     private static final Object COMMITTING = new Object();
 
     /** A position already recorded (a redelivery) changes nothing. */
-    private static final Statement PROCESSED = new Statement(
-            Step.CREATE,
+    private static final Statement PROCESSED = Statement.anyOrder(
             "INSERT INTO processed_position (position, event_id, event_type, aggregate_id, recorded_at)"
                     + " VALUES (:position, :eventId, :eventType, :aggregateId, :recordedAt) ON CONFLICT DO NOTHING");
 

@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public record ReadModelJobContext(
-        ReadModelJobs jobs, TopicLog topic, ProcessedOffsets offsets, Clock clock, RebuildProperties properties) {
+        ReadModelJobs jobs,
+        TopicLog topic,
+        ProcessedOffsetRepository offsets,
+        Clock clock,
+        RebuildProperties properties) {
 
     public Instant now() {
         return clock.instant();

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout a replay whose projections process nothing for this long fails (the processor keeps retrying)
  * @param liveWait how long a consistency check waits for the live projections to reach the position it rebuilt to
  * @param maxDifferences how many differences a consistency check keeps (it counts them all)
+ * @param cooldown how long after a replay or check ended the next may start (a start sooner is refused with 429 and
+ *     {@code Retry-After}); 5 minutes unless configured
  */
 @ConfigurationProperties("ledger.rebuild")
 public record RebuildProperties(
@@ -20,4 +22,5 @@ public record RebuildProperties(
         @DefaultValue("30s") Duration staleAfter,
         @DefaultValue("10m") Duration stallTimeout,
         @DefaultValue("2m") Duration liveWait,
-        @DefaultValue("1000") int maxDifferences) {}
+        @DefaultValue("1000") int maxDifferences,
+        @DefaultValue("5m") Duration cooldown) {}

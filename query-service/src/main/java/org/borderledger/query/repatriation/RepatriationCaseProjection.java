@@ -1,7 +1,5 @@
 package org.borderledger.query.repatriation;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,8 +9,9 @@ import org.borderledger.events.repatriation.RecoverySite;
 import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.events.repatriation.RepatriationCaseOpened;
-import org.borderledger.query.infra.ReadModelWrites;
-import org.borderledger.query.infra.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
+import org.borderledger.query.readmodel.Row;
 import org.borderledger.query.readmodel.SequencedView;
 import org.springframework.stereotype.Component;
 
@@ -32,20 +31,24 @@ class RepatriationCaseProjection {
                     + " first_recovered_on",
             ":season, :searchProvince, :searchingUnit, :openedByProvince, 0, 0, NULL");
 
-    /** Recoveries and repatriations in one statement (so one batch keeps their order). */
-    private static final Statement COUNTED = VIEW.update("recovered_total = recovered_total + :recovered,"
-            + " repatriated_total = repatriated_total + :repatriated,"
-            + " first_recovered_on = CASE WHEN CAST(:recoveredOn AS DATE) IS NULL THEN first_recovered_on"
-            + " WHEN first_recovered_on IS NULL OR first_recovered_on > CAST(:recoveredOn AS DATE)"
-            + " THEN CAST(:recoveredOn AS DATE) ELSE first_recovered_on END");
+    /** The first recovery date is the earliest of all (LEAST ignores a null on either side). */
+    private static final Statement RECOVERED = VIEW.update("recovered_total = recovered_total + :count,"
+            + " first_recovered_on = LEAST(first_recovered_on, CAST(:recoveredOn AS DATE))");
 
-    private static final Statement LINE = VIEW.line(
+    private static final Statement RECOVERY_LINE = VIEW.line(
             "repatriation_case_line",
-            "kind, occurred_on, remains_count, site_province, site_district, site_commune, site_lat, site_lon,"
-                    + " border_gate, receiving_unit",
-            "CAST(:kind AS VARCHAR), CAST(:occurredOn AS DATE), CAST(:count AS INTEGER), CAST(:province AS VARCHAR),"
+            "kind, occurred_on, remains_count, site_province, site_district, site_commune, site_lat, site_lon",
+            "'RECOVERY', CAST(:recoveredOn AS DATE), CAST(:count AS INTEGER), CAST(:province AS VARCHAR),"
                     + " CAST(:district AS VARCHAR), CAST(:commune AS VARCHAR), CAST(:lat AS DOUBLE PRECISION),"
-                    + " CAST(:lon AS DOUBLE PRECISION), CAST(:borderGate AS VARCHAR), CAST(:receivingUnit AS VARCHAR)");
+                    + " CAST(:lon AS DOUBLE PRECISION)");
+
+    private static final Statement REPATRIATED = VIEW.update("repatriated_total = repatriated_total + :count");
+
+    private static final Statement REPATRIATION_LINE = VIEW.line(
+            "repatriation_case_line",
+            "kind, occurred_on, remains_count, border_gate, receiving_unit",
+            "'REPATRIATION', CAST(:repatriatedOn AS DATE), CAST(:count AS INTEGER), CAST(:borderGate AS VARCHAR),"
+                    + " CAST(:receivingUnit AS VARCHAR)");
 
     private final ReadModelWrites writes;
 
@@ -55,49 +58,44 @@ class RepatriationCaseProjection {
 
     @EventHandler
     void on(RepatriationCaseOpened event, @SequenceNumber long sequence) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.caseId());
-        values.put("season", event.season());
-        values.put("searchProvince", event.searchProvince());
-        values.put("searchingUnit", event.searchingUnit());
-        values.put("openedByProvince", event.openedByProvince());
-        values.put("sequence", sequence);
-        writes.write(OPENED, values);
+        writes.write(
+                OPENED,
+                Row.of(event.caseId(), sequence)
+                        .with("season", event.season())
+                        .with("searchProvince", event.searchProvince())
+                        .with("searchingUnit", event.searchingUnit())
+                        .with("openedByProvince", event.openedByProvince()));
     }
 
     @EventHandler
     void on(RemainsRecovered event, @SequenceNumber long sequence) {
-        Map<String, Object> counted = new HashMap<>();
-        counted.put("id", event.caseId());
-        counted.put("sequence", sequence);
-        counted.put("recovered", event.count());
-        counted.put("repatriated", 0);
-        counted.put("recoveredOn", event.recoveredOn());
-        writes.write(COUNTED, counted);
+        writes.write(
+                RECOVERED,
+                Row.of(event.caseId(), sequence).with("count", event.count()).with("recoveredOn", event.recoveredOn()));
         RecoverySite site = event.site();
         GeoPoint point = site == null ? null : site.point();
-        Map<String, Object> line = line(event.caseId(), sequence, "RECOVERY", event.recoveredOn(), event.count());
-        line.put("province", site == null ? null : site.province());
-        line.put("district", site == null ? null : site.district());
-        line.put("commune", site == null ? null : site.commune());
-        line.put("lat", point == null ? null : point.lat());
-        line.put("lon", point == null ? null : point.lon());
-        writes.write(LINE, line);
+        writes.write(
+                RECOVERY_LINE,
+                Row.of(event.caseId(), sequence)
+                        .with("recoveredOn", event.recoveredOn())
+                        .with("count", event.count())
+                        .with("province", site == null ? null : site.province())
+                        .with("district", site == null ? null : site.district())
+                        .with("commune", site == null ? null : site.commune())
+                        .with("lat", point == null ? null : point.lat())
+                        .with("lon", point == null ? null : point.lon()));
     }
 
     @EventHandler
     void on(RemainsRepatriated event, @SequenceNumber long sequence) {
-        Map<String, Object> counted = new HashMap<>();
-        counted.put("id", event.caseId());
-        counted.put("sequence", sequence);
-        counted.put("recovered", 0);
-        counted.put("repatriated", event.count());
-        counted.put("recoveredOn", null);
-        writes.write(COUNTED, counted);
-        Map<String, Object> line = line(event.caseId(), sequence, "REPATRIATION", event.repatriatedOn(), event.count());
-        line.put("borderGate", event.borderGate());
-        line.put("receivingUnit", event.receivingUnit());
-        writes.write(LINE, line);
+        writes.write(REPATRIATED, Row.of(event.caseId(), sequence).with("count", event.count()));
+        writes.write(
+                REPATRIATION_LINE,
+                Row.of(event.caseId(), sequence)
+                        .with("repatriatedOn", event.repatriatedOn())
+                        .with("count", event.count())
+                        .with("borderGate", event.borderGate())
+                        .with("receivingUnit", event.receivingUnit()));
     }
 
     /**
@@ -108,20 +106,5 @@ class RepatriationCaseProjection {
     void reset() {
         writes.writeNow("DELETE FROM repatriation_case_line");
         writes.writeNow("DELETE FROM repatriation_case_view");
-    }
-
-    /** The values of {@link #LINE} with the columns of the other kind unset. */
-    private static Map<String, Object> line(String caseId, long sequence, String kind, Object occurredOn, int count) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", caseId);
-        values.put("sequence", sequence);
-        values.put("kind", kind);
-        values.put("occurredOn", occurredOn);
-        values.put("count", count);
-        for (String column :
-                new String[] {"province", "district", "commune", "lat", "lon", "borderGate", "receivingUnit"}) {
-            values.put(column, null);
-        }
-        return values;
     }
 }

@@ -2,7 +2,7 @@ package org.borderledger.query.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.query.segments.ProjectionSegments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,8 +55,8 @@ class ProjectionsProcessor {
 
     private TrackingEventProcessor processor() {
         return processing
-                .eventProcessor(ProcessedOffsets.PROCESSOR, TrackingEventProcessor.class)
+                .eventProcessor(ProcessedOffsetRepository.PROCESSOR, TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException(
-                        "No tracking event processor '" + ProcessedOffsets.PROCESSOR + "' is configured"));
+                        "No tracking event processor '" + ProcessedOffsetRepository.PROCESSOR + "' is configured"));
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.borderledger.operations.JobAnswers;
+import org.borderledger.query.rebuild.ReadModelJobs;
 import org.borderledger.query.web.UnknownId;
 import org.borderledger.security.LedgerPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/admin/replays")
-@Tag(name = "Admin: replays", description = "Rebuild the read models from the whole event history (ADMIN or AUDITOR)")
+@Tag(
+        name = "Admin: replays",
+        description =
+                "Rebuild the read models from the whole event history (started by ADMIN, read by ADMIN or AUDITOR)")
 record ReplayController(ReplayService replays) {
 
     @PostMapping
@@ -28,8 +32,14 @@ record ReplayController(ReplayService replays) {
                     + " time.")
     @ApiResponse(responseCode = "202", description = "Started; follow Location for the progress")
     @ApiResponse(responseCode = "409", description = "A replay or consistency check is running (Link: its status)")
+    @ApiResponse(responseCode = "403", description = "The token has not the role ADMIN (AUDITOR only reads jobs)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "The last replay or consistency check ended within the cooldown (ledger.rebuild.cooldown,"
+                    + " 5 minutes by default); Retry-After says when to ask again")
     @ApiResponse(responseCode = "503", description = "The event topic cannot be read now; nothing was started")
     ResponseEntity<ReplayView> start(LedgerPrincipal requester) {
+        ReadModelJobs.requireAdmin(requester);
         ReplayRecord replay = replays.start(requester.subject());
         return JobAnswers.started(replay.id(), ReplayView.of(replay));
     }

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.borderledger.operations.jobs.BackgroundJobs;
+import org.borderledger.operations.jobs.Heartbeat;
 import org.borderledger.query.deadletter.DeadLetters;
-import org.borderledger.query.rebuild.Heartbeat;
 import org.borderledger.query.rebuild.ReadModelJobContext;
 import org.borderledger.query.rebuild.ReadModelLock;
 import org.borderledger.query.rebuild.ReadModelsBusy;
+import org.borderledger.query.rebuild.ReadModelsCoolingDown;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +53,12 @@ class ReplayService {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Starts a replay; {@link ReadModelsBusy} when a replay or consistency check is running. */
+    /**
+     * Starts a replay; {@link ReadModelsBusy} when a replay or consistency check is running,
+     * {@link ReadModelsCoolingDown} within the cooldown after the last one.
+     */
     ReplayRecord start(String requestedBy) {
-        return context.jobs()
-                .start(
-                        ReadModelLock.Kind.REPLAY,
+        return jobs().start(
                         id -> {
                             Instant now = context.now();
                             TopicSpan span = context.topic().span();
@@ -95,13 +98,17 @@ class ReplayService {
 
     private ReplayRecord interruptedIfAbandoned(ReplayRecord replay) {
         if (replay.status() == ReplayStatus.RUNNING
-                && context.jobs().abandoned(replay.id(), replay.updatedAt())
+                && jobs().abandoned(replay.id(), replay.updatedAt())
                 && replays.interrupt(
                         replay.id(), "The service running the replay stopped before it completed", context.now())) {
-            context.jobs().release(replay.id());
+            jobs().release(replay.id());
             return replays.find(replay.id()).orElse(replay);
         }
         return replay;
+    }
+
+    private BackgroundJobs jobs() {
+        return context.jobs().of(ReadModelLock.Kind.REPLAY);
     }
 
     private void run(ReplayRecord replay, Heartbeat heartbeat) {
@@ -160,7 +167,7 @@ class ReplayService {
         try {
             transaction.executeWithoutResult(tx -> {
                 replays.finish(id, status, processed, failure, context.now());
-                context.jobs().release(id);
+                jobs().release(id);
             });
         } catch (RuntimeException e) {
             log.error("Replay {} ended {} but its end could not be recorded", id, status, e);

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.borderledger.query.infra.PartitionStreams;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.query.rebuild.TopicLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionSegments implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionSegments.class);
-    private static final String PROCESSOR = ProcessedOffsets.PROCESSOR;
+    private static final String PROCESSOR = ProcessedOffsetRepository.PROCESSOR;
 
     private final TokenStore tokenStore;
-    private final ProcessedOffsets offsets;
+    private final ProcessedOffsetRepository offsets;
     private final TopicLog topicLog;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -50,7 +50,7 @@ public class ProjectionSegments implements InitializingBean {
 
     ProjectionSegments(
             TokenStore tokenStore,
-            ProcessedOffsets offsets,
+            ProcessedOffsetRepository offsets,
             TopicLog topicLog,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
-    private static final String PROCESSOR = ProcessedOffsets.PROCESSOR;
+    private static final String PROCESSOR = ProcessedOffsetRepository.PROCESSOR;
     /** Rounds between two looks at the topic's partition count (a partition added gets its segment). */
     private static final int LAYOUT_EVERY = 15;
 

@@ -4,7 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.borderledger.query.infra.PartitionStreams;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +21,8 @@ class SegmentsConfiguration {
 
     @Bean
     ConfigurerModule projectionsSequencedByPartition() {
-        return configurer ->
-                configurer.eventProcessing().registerSequencingPolicy(ProcessedOffsets.PROCESSOR, c -> BY_PARTITION);
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSequencingPolicy(ProcessedOffsetRepository.PROCESSOR, c -> BY_PARTITION);
     }
 }

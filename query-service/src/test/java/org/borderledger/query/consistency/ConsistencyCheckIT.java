@@ -38,7 +38,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
         classes = QueryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+            // the checks of this class follow each other at once
+            "ledger.rebuild.cooldown=0s"
+        })
 @ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
 class ConsistencyCheckIT {
 
@@ -92,7 +96,11 @@ class ConsistencyCheckIT {
                 topic.takePosition()));
         awaitParked(indicator);
 
-        LedgerHttp.Response started = http.post("/api/admin/consistency-checks", Tokens.auditor(), "");
+        assertThat(http.post("/api/admin/consistency-checks", Tokens.auditor(), "")
+                        .status())
+                .as("an auditor reads checks, starts none")
+                .isEqualTo(403);
+        LedgerHttp.Response started = http.post("/api/admin/consistency-checks", AdminTokens.admin(), "");
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().get("status").asText()).isEqualTo("RUNNING");

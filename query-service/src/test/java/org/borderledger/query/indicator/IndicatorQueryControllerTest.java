@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
-import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

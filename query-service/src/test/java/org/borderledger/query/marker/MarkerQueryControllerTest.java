@@ -15,7 +15,7 @@ import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
-import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,7 @@
 package org.borderledger.query.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class ReadModelLockTest {
     void aReleasedLockIsFree() {
         lock.acquire(ReadModelLock.Kind.REPLAY, "r-1", NOW, STALE_AFTER);
 
-        lock.release("r-1");
+        lock.release("r-1", NOW.plusSeconds(60));
 
         assertThat(lock.holder()).isEmpty();
         assertThat(lock.acquire(ReadModelLock.Kind.CONSISTENCY_CHECK, "c-1", NOW, STALE_AFTER))
@@ -48,9 +49,56 @@ class ReadModelLockTest {
 
         assertThat(lock.heartbeat("r-1", NOW.plusSeconds(52))).isFalse();
         assertThat(lock.holder().orElseThrow().jobId()).isEqualTo("r-2");
-        lock.release("r-1");
+        lock.release("r-1", NOW.plusSeconds(60));
         assertThat(lock.holder().orElseThrow().jobId())
                 .as("a replaced holder releases nothing")
                 .isEqualTo("r-2");
+    }
+
+    @Test
+    void theSlotRefusesAJobWhileAnotherRunsAndWithinTheCooldownAfterIt() {
+        RebuildProperties properties = new RebuildProperties(
+                Duration.ofSeconds(1),
+                STALE_AFTER,
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(2),
+                1000,
+                Duration.ofMinutes(5));
+        var replays = lock.slot(ReadModelLock.Kind.REPLAY, properties);
+        var checks = lock.slot(ReadModelLock.Kind.CONSISTENCY_CHECK, properties);
+        replays.take("r-1", NOW);
+
+        assertThatThrownBy(() -> checks.take("c-1", NOW.plusSeconds(1))).isInstanceOf(ReadModelsBusy.class);
+
+        replays.release("r-1", NOW.plusSeconds(10));
+        assertThat(lock.holder()).isEmpty();
+        assertThatThrownBy(() -> checks.take("c-1", NOW.plusSeconds(70)))
+                .isInstanceOfSatisfying(ReadModelsCoolingDown.class, refusal -> {
+                    assertThat(refusal.status().value()).isEqualTo(429);
+                    assertThat(refusal.headers().getFirst("Retry-After")).isEqualTo("240");
+                });
+        assertThat(lock.holder()).as("a refused start holds nothing").isEmpty();
+
+        checks.take("c-1", NOW.plusSeconds(311));
+        assertThat(lock.holder().orElseThrow().jobId()).isEqualTo("c-1");
+    }
+
+    @Test
+    void aJobThatNeverStartedStartsNoCooldown() {
+        RebuildProperties properties = new RebuildProperties(
+                Duration.ofSeconds(1),
+                STALE_AFTER,
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(2),
+                1000,
+                Duration.ofMinutes(5));
+        var replays = lock.slot(ReadModelLock.Kind.REPLAY, properties);
+        replays.take("r-1", NOW);
+
+        replays.releaseUnstarted("r-1", NOW.plusSeconds(1));
+
+        assertThat(lock.lastEnded()).isEmpty();
+        replays.take("r-2", NOW.plusSeconds(2));
+        assertThat(lock.holder().orElseThrow().jobId()).isEqualTo("r-2");
     }
 }

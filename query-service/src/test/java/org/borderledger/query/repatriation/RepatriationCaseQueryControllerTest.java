@@ -9,7 +9,7 @@ import org.borderledger.events.repatriation.RemainsRecovered;
 import org.borderledger.events.repatriation.RemainsRepatriated;
 import org.borderledger.query.EventFeed;
 import org.borderledger.query.QueryWebTest;
-import org.borderledger.query.infra.ReadModelWrites;
+import org.borderledger.query.readmodel.ReadModelWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

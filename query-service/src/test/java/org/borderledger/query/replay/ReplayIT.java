@@ -15,7 +15,7 @@ import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.ReadModelTables;
 import org.borderledger.query.SampleHistory;
 import org.borderledger.query.TopicWriter;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.query.rebuild.TopicLog;
 import org.borderledger.query.rebuild.TopicSpan;
 import org.borderledger.testsupport.LedgerHttp;
@@ -64,7 +64,7 @@ class ReplayIT {
     DataSource dataSource;
 
     @Autowired
-    ProcessedOffsets offsets;
+    ProcessedOffsetRepository offsets;
 
     @Autowired
     TopicLog topicLog;
@@ -93,6 +93,12 @@ class ReplayIT {
         JsonNode figures2006 = read(FIGURES_2006).json();
         assertThat(figures2006.get("remainsRecovered").asLong()).isEqualTo(12);
 
+        forgetTheLastJob();
+        LedgerHttp.Response byAnAuditor = http.post("/api/admin/replays", Tokens.auditor(), "");
+        assertThat(byAnAuditor.status())
+                .as("an auditor reads replays, starts none")
+                .isEqualTo(403);
+        assertThat(byAnAuditor.contentType()).startsWith("application/problem+json");
         LedgerHttp.Response started = http.post("/api/admin/replays", AdminTokens.admin(), "");
 
         assertThat(started.status()).isEqualTo(202);
@@ -122,6 +128,17 @@ class ReplayIT {
         assertThat(readAfter(last, FIGURES_2006).json()).isEqualTo(figures2006);
         assertThat(http.get("/api/admin/replays", Tokens.auditor()).json().findValuesAsText("id"))
                 .contains(replay.get("id").asText());
+
+        LedgerHttp.Response tooSoon = http.post("/api/admin/replays", AdminTokens.admin(), "");
+        assertThat(tooSoon.status()).as("a second replay within the cooldown").isEqualTo(429);
+        assertThat(tooSoon.json().get("type").asText())
+                .isEqualTo("https://border-ledger.example/problems/read-models-cooling-down");
+        assertThat(Long.parseLong(tooSoon.header("Retry-After"))).isBetween(1L, 300L);
+        assertThat(http.post("/api/admin/consistency-checks", AdminTokens.admin(), "")
+                        .status())
+                .as("nor a check")
+                .isEqualTo(429);
+        assertThat(ReadModelTables.snapshot(jdbc)).as("nothing started").isEqualTo(tablesBefore);
     }
 
     @Test
@@ -133,7 +150,8 @@ class ReplayIT {
         String location;
         try (Connection holding = dataSource.getConnection()) {
             holdRowOfTheCase(holding, SampleHistory.caseId("IT-RPL-HELD"));
-            LedgerHttp.Response started = http.post("/api/admin/replays", Tokens.auditor(), "");
+            forgetTheLastJob();
+            LedgerHttp.Response started = http.post("/api/admin/replays", AdminTokens.admin(), "");
             assertThat(started.status()).isEqualTo(202);
             location = URI.create(started.header("Location")).getPath();
 
@@ -152,7 +170,7 @@ class ReplayIT {
             assertThat(second.json().get("type").asText())
                     .isEqualTo("https://border-ledger.example/problems/read-models-busy");
             assertThat(second.header("Link")).isEqualTo("<" + location + ">; rel=\"related\"");
-            assertThat(http.post("/api/admin/consistency-checks", Tokens.auditor(), "")
+            assertThat(http.post("/api/admin/consistency-checks", AdminTokens.admin(), "")
                             .status())
                     .as("no check compares tables a replay is rebuilding")
                     .isEqualTo(409);
@@ -167,6 +185,11 @@ class ReplayIT {
         assertThat(after.header("X-Ledger-Rebuilding")).isNull();
         assertThat(after.json().has("rebuilding")).isFalse();
         assertThat(after.json().get("remainsRepatriated").asLong()).isEqualTo(10);
+    }
+
+    /** Each test starts outside the cooldown (5 minutes, the default) that an earlier test's replay began. */
+    private void forgetTheLastJob() {
+        jdbc.update("DELETE FROM read_model_lock WHERE lock_name = 'read-models-ended'");
     }
 
     /**

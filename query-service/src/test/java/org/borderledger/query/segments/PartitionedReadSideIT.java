@@ -27,7 +27,7 @@ import org.borderledger.query.AdminTokens;
 import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.TopicWriter;
 import org.borderledger.query.infra.PartitionStreams;
-import org.borderledger.query.rebuild.ProcessedOffsets;
+import org.borderledger.query.rebuild.ProcessedOffsetRepository;
 import org.borderledger.testsupport.LedgerInfrastructureInitializer;
 import org.borderledger.testsupport.TestInfrastructure;
 import org.borderledger.testsupport.Tokens;
@@ -79,7 +79,8 @@ class PartitionedReadSideIT {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(processed(db)).isEqualTo(24));
             Map<String, Set<Integer>> shares = owners(db);
-            Map<Integer, Long> before = a.getBean(ProcessedOffsets.class).read();
+            Map<Integer, Long> before =
+                    a.getBean(ProcessedOffsetRepository.class).read();
 
             positions.addAll(plan(topic, 24, 48));
             for (long position : positions) {
@@ -93,7 +94,8 @@ class PartitionedReadSideIT {
             assertThat(processed(db)).isEqualTo(48);
             assertThat(markers(db)).isEqualTo(48);
             assertThat(owners(db)).as("no segment changed hands meanwhile").isEqualTo(shares);
-            Map<Integer, Long> after = a.getBean(ProcessedOffsets.class).read();
+            Map<Integer, Long> after =
+                    a.getBean(ProcessedOffsetRepository.class).read();
             shares.forEach((owner, segments) -> assertThat(segments)
                     .as("partitions %s advanced while %s held them", segments, owner)
                     .anySatisfy(partition ->
@@ -127,23 +129,24 @@ class PartitionedReadSideIT {
             // tokens of the earlier layout (one segment reading every partition) are laid out per partition, each
             // partition keeping its offset
             TrackingEventProcessor processor = a.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(ProcessedOffsets.PROCESSOR, TrackingEventProcessor.class)
+                    .eventProcessor(ProcessedOffsetRepository.PROCESSOR, TrackingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
-            Map<Integer, Long> reached = a.getBean(ProcessedOffsets.class).read();
+            Map<Integer, Long> reached =
+                    a.getBean(ProcessedOffsetRepository.class).read();
             TokenStore tokenStore = a.getBean(TokenStore.class);
             db.sql("DELETE FROM token_entry WHERE processor_name = :p AND segment > 0")
-                    .param("p", ProcessedOffsets.PROCESSOR)
+                    .param("p", ProcessedOffsetRepository.PROCESSOR)
                     .update();
             // a segment nobody holds is neither extended nor stored under without being claimed first
-            assertThatThrownBy(() -> tokenStore.extendClaim(ProcessedOffsets.PROCESSOR, 0))
+            assertThatThrownBy(() -> tokenStore.extendClaim(ProcessedOffsetRepository.PROCESSOR, 0))
                     .isInstanceOf(UnableToClaimTokenException.class);
             assertThatThrownBy(() -> tokenStore.storeToken(
-                            PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsets.PROCESSOR, 0))
+                            PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsetRepository.PROCESSOR, 0))
                     .isInstanceOf(UnableToClaimTokenException.class);
-            tokenStore.fetchToken(ProcessedOffsets.PROCESSOR, 0);
-            tokenStore.storeToken(PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsets.PROCESSOR, 0);
-            tokenStore.releaseClaim(ProcessedOffsets.PROCESSOR, 0);
+            tokenStore.fetchToken(ProcessedOffsetRepository.PROCESSOR, 0);
+            tokenStore.storeToken(PartitionStreams.tokenFor(TOPIC, reached), ProcessedOffsetRepository.PROCESSOR, 0);
+            tokenStore.releaseClaim(ProcessedOffsetRepository.PROCESSOR, 0);
             assertThat(tokenPartitions(db)).containsOnlyKeys(0);
 
             a.getBean(ProjectionSegments.class).ensure();
@@ -151,7 +154,7 @@ class PartitionedReadSideIT {
             assertThat(tokenPartitions(db))
                     .isEqualTo(
                             Map.of(0, Set.of(0), 1, Set.of(1), 2, Set.of(2), 3, Set.of(3), 4, Set.of(4), 5, Set.of(5)));
-            assertThat(a.getBean(ProcessedOffsets.class).read()).isEqualTo(reached);
+            assertThat(a.getBean(ProcessedOffsetRepository.class).read()).isEqualTo(reached);
             processor.start();
             for (long position : plan(topic, 60, 66)) {
                 assertThat(readAfter(a, position)).isEqualTo(200);
@@ -226,7 +229,7 @@ class PartitionedReadSideIT {
     private static Map<String, Set<Integer>> owners(JdbcClient db) {
         Map<String, Set<Integer>> owners = new TreeMap<>();
         db.sql("SELECT owner, segment FROM token_entry WHERE processor_name = :p AND owner IS NOT NULL")
-                .param("p", ProcessedOffsets.PROCESSOR)
+                .param("p", ProcessedOffsetRepository.PROCESSOR)
                 .query(rs -> {
                     owners.computeIfAbsent(rs.getString("owner"), o -> new TreeSet<>())
                             .add(rs.getInt("segment"));
@@ -238,7 +241,7 @@ class PartitionedReadSideIT {
         Map<Integer, Set<Integer>> partitions = new TreeMap<>();
         instances
                 .get(0)
-                .getBean(ProcessedOffsets.class)
+                .getBean(ProcessedOffsetRepository.class)
                 .tokens()
                 .forEach((segment, token) -> partitions.put(segment, PartitionStreams.partitionsOf(token, TOPIC)));
         return partitions;
@@ -246,7 +249,7 @@ class PartitionedReadSideIT {
 
     private static Set<Integer> held(ConfigurableApplicationContext instance) {
         return instance.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(ProcessedOffsets.PROCESSOR, TrackingEventProcessor.class)
+                .eventProcessor(ProcessedOffsetRepository.PROCESSOR, TrackingEventProcessor.class)
                 .orElseThrow()
                 .processingStatus()
                 .keySet();

@@ -13,7 +13,7 @@ import org.borderledger.codec.TokenTable;
 import org.borderledger.query.ReadModelDatabase;
 import org.junit.jupiter.api.Test;
 
-class ProcessedOffsetsTest {
+class ProcessedOffsetRepositoryTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final Serializer serializer = LedgerSerializer.create();
@@ -22,7 +22,8 @@ class ProcessedOffsetsTest {
             .schema(TokenTable.SCHEMA)
             .serializer(serializer)
             .build();
-    final ProcessedOffsets offsets = new ProcessedOffsets(database.jdbc(), serializer, "ledger.events");
+    final ProcessedOffsetRepository offsets =
+            new ProcessedOffsetRepository(database.jdbc(), serializer, "ledger.events");
 
     @Test
     void readsTheKafkaOffsetsOfTheProcessorsToken() {
@@ -42,11 +43,11 @@ class ProcessedOffsetsTest {
     }
 
     private void store(TrackingToken token) {
-        if (tokens.fetchSegments(ProcessedOffsets.PROCESSOR).length == 0) {
-            tokens.initializeTokenSegments(ProcessedOffsets.PROCESSOR, 1);
+        if (tokens.fetchSegments(ProcessedOffsetRepository.PROCESSOR).length == 0) {
+            tokens.initializeTokenSegments(ProcessedOffsetRepository.PROCESSOR, 1);
         }
-        tokens.fetchToken(ProcessedOffsets.PROCESSOR, 0);
-        tokens.storeToken(token, ProcessedOffsets.PROCESSOR, 0);
+        tokens.fetchToken(ProcessedOffsetRepository.PROCESSOR, 0);
+        tokens.storeToken(token, ProcessedOffsetRepository.PROCESSOR, 0);
     }
 
     private static KafkaTrackingToken kafka(Map<Integer, Long> offsets) {

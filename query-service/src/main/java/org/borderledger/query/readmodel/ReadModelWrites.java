@@ -1,10 +1,12 @@
-package org.borderledger.query.infra;
+package org.borderledger.query.readmodel;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,36 +18,38 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The projections' writes, sent as JDBC batches: within a processor batch (an Axon unit of work) or a transaction,
- * every statement is held and sent just before the commit, one batch (one round trip) per statement, so a batch of
- * hundreds of events costs a round trip per table instead of one per event and table. Outside both, a statement runs
- * at once.
+ * every statement is held and sent just before the commit, one batch (one round trip) per statement where the order of
+ * the rows allows it, so a batch of hundreds of events costs a few round trips per table instead of one per event and
+ * table. Outside both, a statement runs at once.
  *
- * <p>Statements run in the order of their {@link Step}, and within a step in the order each statement was first used,
- * each statement's rows in the order they were added. That keeps the order of one row's changes when a table has one
- * statement that creates its rows ({@link Step#CREATE}) and one that changes them ({@link Step#UPDATE}): an aggregate's
- * first event creates its row, so every creation may run before every change. A line that exists only when its row
- * reached the line's sequence runs after both ({@link Step#AFTER_ROWS}).
+ * <p>The batching keeps the order that matters. The changes of one row (a statement {@linkplain Statement#onRow on a
+ * row}, keyed by the table and the row's {@code :id}) run in the order they came, and a statement's rows go as one batch
+ * as long as no row waits for another statement's change to the same row: the held rows are sent in rounds, each round
+ * the statement of the oldest change still held, with every row of that statement that is next for its own row. A
+ * statement {@linkplain Statement#afterRows after the rows} (a line that exists only once its row reached the line's
+ * sequence) runs after every change of a row; an {@linkplain Statement#anyOrder independent} one (an insert that a
+ * redelivery leaves as it is) first.
  *
  * <p>A failure of a held batch names no event. The next unit of work then runs every statement at once, inside the
  * handler of its event, so the dead-letter gate sees which record fails and parks it; the one after a successful commit
  * batches again. The gate asks for the same after any failure of a projection ({@link #oneByOneUntilCommit()}).
  */
-@Repository
+@Component
 public class ReadModelWrites {
 
     /** When a statement runs among those held for a commit. */
-    public enum Step {
-        /** Creates a row (an aggregate's first event); a row that is already there stays as it is. */
-        CREATE,
-        /** Changes a row, guarded by its sequence; one such statement per table. */
-        UPDATE,
-        /** Writes what depends on a row having reached a sequence (the lines of a view). */
+    enum Step {
+        /** Rows whose order does not matter: inserts that leave a row already there as it is. */
+        ANY_ORDER,
+        /** Changes to one row, in the order they came. */
+        ON_ROW,
+        /** What depends on a row having reached a sequence (the lines of a view): after every change of a row. */
         AFTER_ROWS
     }
 
@@ -58,10 +62,11 @@ public class ReadModelWrites {
         private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z][A-Za-z0-9]*)");
 
         private final Step step;
+        private final String table;
         private final String sql;
         private final List<String> parameters;
 
-        public Statement(Step step, String namedSql) {
+        private Statement(Step step, String table, String namedSql) {
             if (namedSql.contains("::")) {
                 throw new IllegalArgumentException("Write CAST(x AS type), not x::type: " + namedSql);
             }
@@ -73,13 +78,28 @@ public class ReadModelWrites {
                 matcher.appendReplacement(positional, "?");
             }
             matcher.appendTail(positional);
+            if (step == Step.ON_ROW && !names.contains("id")) {
+                throw new IllegalArgumentException("A statement on a row names the row as :id: " + namedSql);
+            }
             this.step = step;
+            this.table = table;
             this.sql = positional.toString();
             this.parameters = List.copyOf(names);
         }
 
-        public Step step() {
-            return step;
+        /** A statement whose rows may run in any order (an insert that leaves a row already there as it is). */
+        public static Statement anyOrder(String namedSql) {
+            return new Statement(Step.ANY_ORDER, null, namedSql);
+        }
+
+        /** A statement that creates or changes the row of {@code table} named by {@code :id}. */
+        public static Statement onRow(String table, String namedSql) {
+            return new Statement(Step.ON_ROW, table, namedSql);
+        }
+
+        /** A statement that runs after every change of a row held with it. */
+        public static Statement afterRows(String namedSql) {
+            return new Statement(Step.AFTER_ROWS, null, namedSql);
         }
 
         /** The statement as JDBC runs it, with {@code ?} for each parameter. */
@@ -99,6 +119,11 @@ public class ReadModelWrites {
                 row[i] = value;
             }
             return row;
+        }
+
+        /** The row a change applies to, for a statement on a row. */
+        Object key(Map<String, ?> values) {
+            return step == Step.ON_ROW ? List.of(table, String.valueOf(values.get("id"))) : null;
         }
 
         void bind(PreparedStatement statement, Object[] row) throws SQLException {
@@ -130,8 +155,13 @@ public class ReadModelWrites {
         if (held == null || held.oneByOne) {
             run(statement, List.<Object[]>of(row));
         } else {
-            held.add(statement, row);
+            held.add(statement, statement.key(values), row);
         }
+    }
+
+    /** Runs {@code statement} with the values of {@code row}, in the batch of the current unit of work. */
+    public void write(Statement statement, Row row) {
+        write(statement, row.values());
     }
 
     /** Runs a statement at once, whatever is held (the reset of a read model before a replay). */
@@ -203,32 +233,77 @@ public class ReadModelWrites {
         });
     }
 
-    /** The statements held for one commit, per step, each with its rows in the order they came. */
+    /** One row of a statement held for a commit; {@code key} names the row it changes, for a statement on a row. */
+    private record Write(int order, Statement statement, Object key, Object[] row) {}
+
+    /** The statements held for one commit, in the order they came. */
     private final class Held {
 
         private final boolean oneByOne;
-        private final Map<Step, Map<Statement, List<Object[]>>> steps = new EnumMap<>(Step.class);
+        private final List<Write> writes = new ArrayList<>();
 
         Held(boolean oneByOne) {
             this.oneByOne = oneByOne;
         }
 
-        void add(Statement statement, Object[] row) {
-            steps.computeIfAbsent(statement.step(), step -> new LinkedHashMap<>())
-                    .computeIfAbsent(statement, key -> new ArrayList<>())
-                    .add(row);
+        void add(Statement statement, Object key, Object[] row) {
+            writes.add(new Write(writes.size(), statement, key, row));
         }
 
         void flush() {
             try {
-                for (Map<Statement, List<Object[]>> statements : steps.values()) {
-                    statements.forEach(ReadModelWrites.this::run);
-                }
+                runEach(Step.ANY_ORDER);
+                runRowChanges();
+                runEach(Step.AFTER_ROWS);
             } catch (RuntimeException e) {
                 ReadModelWrites.this.oneByOne.set(true);
                 throw e;
             } finally {
-                steps.clear();
+                writes.clear();
+            }
+        }
+
+        /** Every statement of {@code step} as one batch, in the order each was first used. */
+        private void runEach(Step step) {
+            Map<Statement, List<Object[]>> batches = new LinkedHashMap<>();
+            for (Write write : writes) {
+                if (write.statement().step == step) {
+                    batches.computeIfAbsent(write.statement(), key -> new ArrayList<>())
+                            .add(write.row());
+                }
+            }
+            batches.forEach(ReadModelWrites.this::run);
+        }
+
+        /**
+         * The changes of rows, each row's in the order they came: in rounds, each the statement of the oldest change
+         * held, sent as one batch with every row for which a change of that statement comes next.
+         */
+        private void runRowChanges() {
+            Map<Object, ArrayDeque<Write>> byRow = new LinkedHashMap<>();
+            for (Write write : writes) {
+                if (write.statement().step == Step.ON_ROW) {
+                    byRow.computeIfAbsent(write.key(), key -> new ArrayDeque<>())
+                            .add(write);
+                }
+            }
+            while (!byRow.isEmpty()) {
+                Statement next = byRow.values().stream()
+                        .map(ArrayDeque::peekFirst)
+                        .min(Comparator.comparingInt(Write::order))
+                        .orElseThrow()
+                        .statement();
+                List<Object[]> batch = new ArrayList<>();
+                for (Iterator<ArrayDeque<Write>> rows = byRow.values().iterator(); rows.hasNext(); ) {
+                    ArrayDeque<Write> changes = rows.next();
+                    while (!changes.isEmpty() && changes.peekFirst().statement() == next) {
+                        batch.add(changes.pollFirst().row());
+                    }
+                    if (changes.isEmpty()) {
+                        rows.remove();
+                    }
+                }
+                run(next, batch);
             }
         }
     }

@@ -15,7 +15,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.borderledger.query.infra.PartitionStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * How far the live projections are, per partition of the event topic, as committed: the Kafka offsets in the
@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * changes of its batch, so an offset read here is an offset whose effects are in the read models. Reading the table
  * (instead of the processor's memory) sees the processor on whichever instance runs it, and claims nothing.
  */
-@Component
-public class ProcessedOffsets {
+@Repository
+public class ProcessedOffsetRepository {
 
     public static final String PROCESSOR = "projections";
 
@@ -35,7 +35,8 @@ public class ProcessedOffsets {
     private final Serializer serializer;
     private final String topic;
 
-    ProcessedOffsets(JdbcClient jdbc, Serializer serializer, @Value("${axon.kafka.default-topic}") String topic) {
+    ProcessedOffsetRepository(
+            JdbcClient jdbc, Serializer serializer, @Value("${axon.kafka.default-topic}") String topic) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.topic = topic;

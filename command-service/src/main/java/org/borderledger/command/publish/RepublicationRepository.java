@@ -8,13 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.borderledger.operations.jobs.JobSlot;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code republication} rows and the lock that lets one run at a time. */
 @Repository
-class Republications {
+class RepublicationRepository {
 
     private static final String LOCK = "republication";
     private static final String COLUMNS = "republication_id, status, requested_by, from_position, to_position,"
@@ -22,7 +23,7 @@ class Republications {
 
     private final JdbcClient jdbc;
 
-    Republications(JdbcClient jdbc) {
+    RepublicationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,6 +53,42 @@ class Republications {
     void release(String id) {
         jdbc.sql("DELETE FROM republication_lock WHERE lock_name = :lock AND republication_id = :id")
                 .param("lock", LOCK)
+                .param("id", id)
+                .update();
+    }
+
+    /** The lock as the slot of re-publications: {@link RepublicationBusy} while another one holds it. */
+    JobSlot slot(Duration staleAfter) {
+        return new JobSlot() {
+            @Override
+            public void take(String jobId, Instant now) {
+                acquire(jobId, now, staleAfter).ifPresent(holder -> {
+                    throw new RepublicationBusy(holder);
+                });
+            }
+
+            @Override
+            public boolean renew(String jobId, Instant now) {
+                return jdbc.sql("UPDATE republication_lock SET heartbeat_at = :now WHERE lock_name = :lock"
+                                        + " AND republication_id = :id")
+                                .param("now", utc(now))
+                                .param("lock", LOCK)
+                                .param("id", jobId)
+                                .update()
+                        == 1;
+            }
+
+            @Override
+            public void release(String jobId, Instant now) {
+                RepublicationRepository.this.release(jobId);
+            }
+        };
+    }
+
+    /** The heartbeat of a running re-publication's row. */
+    void touch(String id, Instant now) {
+        jdbc.sql("UPDATE republication SET updated_at = :now WHERE republication_id = :id AND status = 'RUNNING'")
+                .param("now", utc(now))
                 .param("id", id)
                 .update();
     }

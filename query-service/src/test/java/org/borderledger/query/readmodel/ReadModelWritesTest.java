@@ -1,4 +1,4 @@
-package org.borderledger.query.infra;
+package org.borderledger.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +37,13 @@ import org.borderledger.query.EventFeed;
 import org.borderledger.query.ReadModelDatabase;
 import org.borderledger.query.ReadModelTables;
 import org.borderledger.query.ReadModels;
+import org.borderledger.query.readmodel.ReadModelWrites.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -89,6 +92,52 @@ class ReadModelWritesTest {
         }
 
         assertThat(tables(batched)).isEqualTo(tables(oneByOne));
+    }
+
+    @Test
+    void aTransactionSendsOneBatchPerStatementAndRoundKeepingEachRowsOrder() {
+        ReadModelDatabase database = ReadModelDatabase.migrated();
+        List<String> sent = new ArrayList<>();
+        JdbcTemplate counting = new JdbcTemplate(database.dataSource()) {
+            @Override
+            public <T> T execute(String sql, PreparedStatementCallback<T> action) {
+                sent.add(sql.substring(0, sql.indexOf(' ', 7)));
+                return super.execute(sql, action);
+            }
+        };
+        ReadModelWrites writes = new ReadModelWrites(counting);
+        SequencedView view = new SequencedView("marker_view", "marker_id");
+        Statement planned = view.create("marker_type, status", ":type, 'PLANNED'");
+        Statement reported = view.update("status = 'REPORTED'");
+        Statement damaged = view.update("status = 'DAMAGED'");
+
+        new TransactionTemplate(database.transactions()).executeWithoutResult(status -> {
+            for (int i = 0; i < 50; i++) {
+                writes.write(planned, Row.of("M-" + i, 0).with("type", "SUB"));
+                writes.write(reported, Row.of("M-" + i, 1));
+                writes.write(damaged, Row.of("M-" + i, 2));
+                if (i % 2 == 0) {
+                    writes.write(reported, Row.of("M-" + i, 3));
+                }
+            }
+        });
+
+        assertThat(sent)
+                .as("150 changes of 50 rows, then a fourth on half of them")
+                .hasSize(4);
+        JdbcClient jdbc = database.jdbc();
+        assertThat(jdbc.sql("SELECT status FROM marker_view WHERE marker_id = 'M-2'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REPORTED");
+        assertThat(jdbc.sql("SELECT status FROM marker_view WHERE marker_id = 'M-3'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DAMAGED");
+        assertThat(jdbc.sql("SELECT count(*) FROM marker_view WHERE last_sequence = 3")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(25);
     }
 
     /** Delivers {@code batch} the way the tracking processor does: one unit of work, one transaction. */

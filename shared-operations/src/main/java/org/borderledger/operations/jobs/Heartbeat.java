@@ -1,4 +1,4 @@
-package org.borderledger.query.rebuild;
+package org.borderledger.operations.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a running job's lock (and its own row, through {@code touch}) fresh from a thread of its own, so that a job
- * busy in one long statement (emptying large tables, comparing them) is not taken for dead.
+ * Keeps a running job's slot and row fresh from a thread of its own, so that a job busy in one long statement
+ * (emptying large tables, comparing them, walking the store) is not taken for dead.
  */
 public final class Heartbeat implements AutoCloseable {
 
@@ -25,22 +25,18 @@ public final class Heartbeat implements AutoCloseable {
         this.timer = timer;
     }
 
-    public static Heartbeat start(
-            ReadModelLock lock, String jobId, Consumer<Instant> touch, Clock clock, Duration interval) {
+    /** Beats every {@code interval} from now on; {@code beat} answers false when the job lost its slot. */
+    static Heartbeat start(String jobId, Predicate<Instant> beat, Clock clock, Duration interval) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "read-model-job-heartbeat");
+            Thread thread = new Thread(runnable, "job-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
         Heartbeat heartbeat = new Heartbeat(timer);
-        long millis = Math.max(1, interval.toMillis());
         timer.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        Instant now = clock.instant();
-                        if (lock.heartbeat(jobId, now)) {
-                            touch.accept(now);
-                        } else {
+                        if (!beat.test(clock.instant())) {
                             heartbeat.lost = true;
                         }
                     } catch (RuntimeException e) {
@@ -48,12 +44,12 @@ public final class Heartbeat implements AutoCloseable {
                     }
                 },
                 0,
-                millis,
+                Math.max(1, interval.toMillis()),
                 TimeUnit.MILLISECONDS);
         return heartbeat;
     }
 
-    /** Whether the lock went to another job (this one's heartbeat was late beyond the stale limit). */
+    /** Whether the slot went to another job (this one's heartbeat was late beyond the stale limit). */
     public boolean lost() {
         return lost;
     }
