@@ -82,7 +82,8 @@ public final class Bench {
                         options.getOrDefault("db-user", "postgres"),
                         Long.parseLong(required(options, "events")),
                         seconds(options, "timeout", 600),
-                        CpuUsage.start(options.get("watch"), options.get("watch-db")));
+                        CpuUsage.start(options.get("watch"), options.get("watch-db")),
+                        HeapWatch.start(options.get("management")));
                 write(options, result);
                 System.out.printf("  replay: %s%n", result);
             }

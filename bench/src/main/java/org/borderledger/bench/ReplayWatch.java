@@ -12,13 +12,35 @@ import java.util.Map;
 /**
  * Watches a fresh query service rebuild its read models from the replay topic, in its database: the rebuild starts
  * when the first batch of projections begins ({@code min(processed_at)} in {@code processed_position}) and ends when
- * every position 1..N is there. Both instants come from the database's clock.
+ * every position 1..N is there. Both instants come from the database's clock. With the service's management URL, its
+ * heap's peaks too ({@link HeapWatch}).
  */
 final class ReplayWatch {
 
     private ReplayWatch() {}
 
-    static Map<String, Object> watch(String jdbcUrl, String user, long events, Duration timeout, CpuUsage cpu)
+    static Map<String, Object> watch(
+            String jdbcUrl, String user, long events, Duration timeout, CpuUsage cpu, HeapWatch heap)
+            throws InterruptedException {
+        try {
+            Map<String, Object> result = watch(jdbcUrl, user, events, timeout, cpu);
+            if (heap != null) {
+                result.put("heap", heap.figures());
+            }
+            return result;
+        } catch (IllegalStateException e) {
+            if (heap != null) {
+                System.out.printf("  replay: heap %s%n", heap.figures());
+            }
+            throw e;
+        } finally {
+            if (heap != null) {
+                heap.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> watch(String jdbcUrl, String user, long events, Duration timeout, CpuUsage cpu)
             throws InterruptedException {
         long started = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
