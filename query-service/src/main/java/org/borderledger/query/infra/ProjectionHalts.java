@@ -13,7 +13,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The projections stop on a JVM {@link Error} ({@code OutOfMemoryError}, {@code StackOverflowError}, …) thrown while a
  * record is decoded or projected, or while a batch commits: the error is the instance's, not the record's, so nothing
- * is parked. The instance says it is broken (liveness {@link LivenessState#BROKEN}, and this health indicator DOWN), so
- * an orchestrator restarts it, and it projects nothing more until then: the batch is rolled back, the processor stops
+ * is parked. The instance says it is broken (liveness {@link LivenessState#BROKEN}, and this health indicator DOWN,
+ * which the liveness group includes), so an orchestrator restarts it, and it projects nothing more until then: the batch is rolled back, the processor stops
  * in its error state, the dead-letter gate refuses every record and no stream opens. After a restart the processor
  * resumes at its committed token, so the record is read and projected again.
  *
@@ -126,6 +128,17 @@ public class ProjectionHalts implements HealthIndicator {
                     .update());
         } catch (RuntimeException | Error e) {
             log.error("Could not count the stop at {}-{}@{}", topic, partition, offset, e);
+        }
+    }
+
+    /**
+     * The application says it is live once it has started; projections that stopped during the start (the processor
+     * starts with the context) keep it broken.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void stayBrokenOnceStarted() {
+        if (halted != null) {
+            AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
         }
     }
 

@@ -9,20 +9,24 @@ import org.springframework.util.unit.DataSize;
  *
  * <p>Each partition stream (one per segment the instance holds: one partition each) holds at most
  * <ul>
- *   <li>{@code bufferRecords} records and {@code bufferBytes} of their raw bytes (key, headers, value) decoded in its
+ *   <li>{@code bufferRecords} decoded records and {@code bufferBytes} of their raw bytes (key, headers, value) in its
  *       buffer, waiting for the projections (a record larger than {@code bufferBytes} is let in alone, when the buffer
  *       is empty);
  *   <li>one poll's records, at most {@code pollRecords} ({@code max.poll.records}), being decoded or waiting for room
  *       in the buffer: the fetching thread stops polling while the buffer is full, so the consumer fetches nothing more;
- *   <li>the consumer's own fetched data: one fetch response per partition, at most {@code fetchBytes}
+ *   <li>the consumer's own fetched data: one fetch response, at most {@code fetchBytes}
  *       ({@code max.partition.fetch.bytes} and {@code fetch.max.bytes}; a single record batch larger than that is
- *       still fetched whole, up to the broker's {@code message.max.bytes}).
+ *       still fetched whole, up to the broker's {@code message.max.bytes});
+ *   <li>the processor's batch being projected, taken from the buffer: at most the processor's batch size
+ *       ({@code axon.eventhandling.processors.projections.batch-size}, 500) and {@code bufferBytes}.
  * </ul>
- * With the defaults that is at most 1,500 records and 6 MiB of record bytes per partition stream (the buffer's 1,000
- * records and 4 MiB, one poll of 500 records from a fetch response of at most 1 MiB, and the next fetch response of at
- * most 1 MiB), so 9,000 records and 36 MiB of record bytes for the six streams of an instance that holds six
- * partitions. A decoded record takes a few times its raw bytes on the heap (the raw record is kept for parking, next
- * to the decoded event). A processor of one segment reads every partition through one stream, within the same bound.
+ * With the defaults that is at most 2,000 records and 10 MiB of raw record bytes per partition stream (buffer 1,000
+ * records and 4 MiB, one poll of 500 records from a fetch response of at most 1 MiB, the next fetch response of at
+ * most 1 MiB, a batch of 500 records and at most 4 MiB), so 12,000 records and 60 MiB of raw bytes in all for an
+ * instance holding the six partitions of the default topic; the count grows with the partitions an instance holds,
+ * never with the topic's length. On the heap a decoded record takes several times its raw bytes (the raw record is
+ * kept for parking, next to the decoded event and its metadata, about 18 headers each). A processor of one segment
+ * reads every partition through one stream, within the bound of one stream.
  *
  * @param bufferRecords decoded records one partition stream holds for the projections at most
  * @param bufferBytes raw bytes of the records one partition stream holds for the projections at most

@@ -171,6 +171,23 @@ class DeadLetterIT {
     }
 
     @Test
+    void aRecordNestedDeeperThanTheLimitIsParkedUndecodedAndOthersFlow() throws Exception {
+        String marker = "DL-DEEP";
+        topic.sendRaw(TopicWriter.CODEC.signed(
+                envelope("MarkerPlanned", marker, 0)
+                        .withData(bytes("[".repeat(50_000) + "]".repeat(50_000)))
+                        .build(),
+                topicName,
+                marker));
+        long other = topic.send("BorderMarker", "DL-M6", 0, planned("DL-M6"));
+
+        readAfter(other, "/api/markers/DL-M6");
+        JsonNode deep = awaitLetter(letter -> marker.equals(letter.get("sequence").asText()));
+        assertThat(deep.get("kind").asText()).isEqualTo("MALFORMED");
+        assertThat(deep.get("reason").asText()).contains("deeper than 32").contains("not decoded");
+    }
+
+    @Test
     void aForgedRecordIsParkedAndChangesNothing() throws Exception {
         String indicator = "DL-IND";
         long reportedAt = topic.send(
