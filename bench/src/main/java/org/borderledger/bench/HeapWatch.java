@@ -32,7 +32,8 @@ final class HeapWatch implements AutoCloseable {
     private int samples;
 
     private HeapWatch(String managementUrl) {
-        this.base = managementUrl.endsWith("/") ? managementUrl.substring(0, managementUrl.length() - 1) : managementUrl;
+        this.base =
+                managementUrl.endsWith("/") ? managementUrl.substring(0, managementUrl.length() - 1) : managementUrl;
         this.sampler = new Thread(this::sample, "heap-watch");
         sampler.setDaemon(true);
         sampler.start();
@@ -75,8 +76,11 @@ final class HeapWatch implements AutoCloseable {
             if (response.statusCode() != 200) {
                 return OptionalDouble.empty();
             }
-            JsonNode measurement = JSON.readTree(response.body()).path("measurements").path(0);
-            return measurement.has("value") ? OptionalDouble.of(measurement.path("value").asDouble()) : OptionalDouble.empty();
+            JsonNode measurement =
+                    JSON.readTree(response.body()).path("measurements").path(0);
+            return measurement.has("value")
+                    ? OptionalDouble.of(measurement.path("value").asDouble())
+                    : OptionalDouble.empty();
         } catch (java.io.IOException e) {
             return OptionalDouble.empty();
         } catch (InterruptedException e) {

@@ -211,7 +211,8 @@ final class Report {
                 lines.add(new Line(
                         "replay query-service heap peak: in use / old generation after GC (MiB, of "
                                 + heap.path("heapMaxMiB").asText() + ")",
-                        heap.path("heapUsedPeakMiB").asText() + " / " + heap.path("liveDataPeakMiB").asText(),
+                        heap.path("heapUsedPeakMiB").asText() + " / "
+                                + heap.path("liveDataPeakMiB").asText(),
                         null,
                         null));
             }

@@ -76,11 +76,10 @@ class AxonConfiguration {
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, reading.pollRecords());
-        properties.put(
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                (int) Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
-        properties.put(
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, (int) Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int)
+                Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, (int)
+                Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
         return new DefaultConsumerFactory<>(properties);
     }
 

@@ -12,8 +12,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +123,12 @@ public class ProjectionHalts implements HealthIndicator {
                     .param("topic", topic)
                     .param("partition", partition)
                     .param("offset", offset)
-                    .param("error", String.valueOf(error).substring(0, Math.min(2000, String.valueOf(error).length())))
+                    .param(
+                            "error",
+                            String.valueOf(error)
+                                    .substring(
+                                            0,
+                                            Math.min(2000, String.valueOf(error).length())))
                     .param("at", java.sql.Timestamp.from(clock.instant()))
                     .update());
         } catch (RuntimeException | Error e) {

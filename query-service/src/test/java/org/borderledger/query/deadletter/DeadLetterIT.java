@@ -182,7 +182,8 @@ class DeadLetterIT {
         long other = topic.send("BorderMarker", "DL-M6", 0, planned("DL-M6"));
 
         readAfter(other, "/api/markers/DL-M6");
-        JsonNode deep = awaitLetter(letter -> marker.equals(letter.get("sequence").asText()));
+        JsonNode deep =
+                awaitLetter(letter -> marker.equals(letter.get("sequence").asText()));
         assertThat(deep.get("kind").asText()).isEqualTo("MALFORMED");
         assertThat(deep.get("reason").asText()).contains("deeper than 32").contains("not decoded");
     }

@@ -16,10 +16,10 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.borderledger.events.GeoPoint;
-import org.borderledger.faults.FailingProjection;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
+import org.borderledger.faults.FailingProjection;
 import org.borderledger.query.AdminTokens;
 import org.borderledger.query.QueryServiceApplication;
 import org.borderledger.query.TopicWriter;
@@ -68,13 +68,16 @@ class JvmErrorIT {
             JdbcClient db = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
             long before = topic.send("BorderMarker", "OK-1", 0, planned("OK-1"));
             assertThat(readAfter(first, before)).isEqualTo(200);
-            Map<Integer, Long> offsetsBefore = first.getBean(ProcessedOffsets.class).read();
+            Map<Integer, Long> offsetsBefore =
+                    first.getBean(ProcessedOffsets.class).read();
 
             FailingProjection.error = new OutOfMemoryError("injected by the test");
             long failing = topic.send("BorderMarker", "FAIL-1", 0, planned("FAIL-1"));
 
-            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(() -> FailingProjection.calls.get() > 0 && processor(first)
-                    .isError());
+            await().dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> FailingProjection.calls.get() > 0
+                            && processor(first).isError());
             assertThat(status(first, "/livez", false)).as("liveness").isEqualTo(503);
             JsonNode health = json(first, "/actuator/health", true);
             assertThat(health.at("/components/projectionHalts/status").asText()).isEqualTo("DOWN");
@@ -87,7 +90,8 @@ class JvmErrorIT {
                             .query(Integer.class)
                             .list())
                     .containsExactly(1);
-            Map<Integer, Long> offsetsAtTheHalt = first.getBean(ProcessedOffsets.class).read();
+            Map<Integer, Long> offsetsAtTheHalt =
+                    first.getBean(ProcessedOffsets.class).read();
             assertThat(offsetsAtTheHalt)
                     .as("the failed batch committed nothing")
                     .isEqualTo(offsetsBefore);
@@ -101,7 +105,9 @@ class JvmErrorIT {
             assertThat(marker(db, "FAIL-1")).isEqualTo(1);
             assertThat(status(second, "/livez", false)).isEqualTo(200);
             assertThat(parked(db)).isZero();
-            assertThat(db.sql("SELECT count(*) FROM projection_halt").query(Long.class).single())
+            assertThat(db.sql("SELECT count(*) FROM projection_halt")
+                            .query(Long.class)
+                            .single())
                     .as("the count of stops went once the record applied")
                     .isZero();
         }
@@ -119,8 +125,10 @@ class JvmErrorIT {
                     topic.send("BorderMarker", "FAIL-2", 0, planned("FAIL-2"));
                 }
                 int stop = restart;
-                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
-                        .until(() -> FailingProjection.calls.get() >= stop && processor(instance).isError());
+                await().dontCatchUncaughtExceptions()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> FailingProjection.calls.get() >= stop
+                                && processor(instance).isError());
                 assertThat(status(instance, "/livez", false)).isEqualTo(503);
                 instance.close();
             }
@@ -143,7 +151,9 @@ class JvmErrorIT {
                     .isEqualTo(calls);
             assertThat(marker(db, "OK-2")).isEqualTo(1);
             assertThat(status(third, "/livez", false)).isEqualTo(200);
-            assertThat(db.sql("SELECT count(*) FROM projection_halt").query(Long.class).single())
+            assertThat(db.sql("SELECT count(*) FROM projection_halt")
+                            .query(Long.class)
+                            .single())
                     .isZero();
         }
     }

@@ -81,11 +81,9 @@ class RecordLimitsTest {
         first.halt(3, 41, new StackOverflowError("again in the same run: not counted"));
 
         assertThat(first.halted()).isTrue();
-        assertThat(published)
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        AvailabilityChangeEvent.class, event -> assertThat(event.getState())
-                                .isEqualTo(LivenessState.BROKEN));
+        assertThat(published).singleElement().isInstanceOfSatisfying(AvailabilityChangeEvent.class, event -> assertThat(
+                        event.getState())
+                .isEqualTo(LivenessState.BROKEN));
         assertThat(PartitionStreams.refusedUndecoded(poison, reading, halts()))
                 .as("after one stop")
                 .isEmpty();
@@ -93,16 +91,17 @@ class RecordLimitsTest {
         halts().halt(3, 41, new StackOverflowError("second"));
         ProjectionHalts third = halts();
 
-        assertThat(PartitionStreams.refusedUndecoded(poison, reading, third))
-                .hasValueSatisfying(rejection -> {
-                    assertThat(rejection.kind()).isEqualTo(RecordRejection.Kind.REPEATED_HALT);
-                    assertThat(rejection.reason()).contains("2 times");
-                });
+        assertThat(PartitionStreams.refusedUndecoded(poison, reading, third)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.kind()).isEqualTo(RecordRejection.Kind.REPEATED_HALT);
+            assertThat(rejection.reason()).contains("2 times");
+        });
         assertThat(PartitionStreams.refusedUndecoded(record(3, 42, "{}"), reading, third))
                 .as("the next record of the partition")
                 .isEmpty();
         third.settled(TOPIC, 3, 41);
-        assertThat(jdbc.sql("SELECT count(*) FROM projection_halt").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM projection_halt")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
