@@ -174,7 +174,7 @@ public final class PartitionStreams implements StreamableMessageSource<TrackedEv
      * Converts fetched records in fetch order, advancing the stream's token record by record (a message's token covers
      * it and every record fetched before it), and names each message's partition.
      */
-    private static final class Tracking implements RecordConverter<String, byte[], KafkaEventMessage> {
+    static final class Tracking implements RecordConverter<String, byte[], KafkaEventMessage> {
 
         private final KafkaMessageConverter<String, byte[]> converter;
         private final String topic;

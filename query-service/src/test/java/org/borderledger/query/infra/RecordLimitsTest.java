@@ -1,6 +1,7 @@
 package org.borderledger.query.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,14 +9,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.borderledger.codec.RecordRejection;
 import org.borderledger.query.ReadModelDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +125,36 @@ class RecordLimitsTest {
                 .containsExactly("11:1");
         assertThat(PartitionStreams.refusedUndecoded(record(1, 11, "{}"), reading, halts()))
                 .isEmpty();
+    }
+
+    @Test
+    void aJvmErrorWhileARecordIsDecodedStopsTheProjectionsAndCountsTheStopAtThatRecord() {
+        ProjectionHalts halts = halts();
+        KafkaMessageConverter<String, byte[]> overflowing = new KafkaMessageConverter<>() {
+            @Override
+            public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> record) {
+                throw new StackOverflowError("decoding");
+            }
+        };
+        PartitionStreams.Tracking tracking =
+                new PartitionStreams.Tracking(overflowing, TOPIC, KafkaTrackingToken.emptyToken(), reading, halts);
+        ConsumerRecords<String, byte[]> records =
+                new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 2), List.of(record(2, 5, "{}"))));
+
+        assertThatThrownBy(() -> tracking.convert(records))
+                .isInstanceOf(ProjectionHalts.ProjectionsHalted.class)
+                .hasMessageContaining("ledger.events-2@5");
+        assertThat(halts.halted()).isTrue();
+        assertThat(halts.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(jdbc.sql("SELECT record_offset FROM projection_halt WHERE record_partition = 2")
+                        .query(Long.class)
+                        .list())
+                .containsExactly(5L);
     }
 
     @Test
