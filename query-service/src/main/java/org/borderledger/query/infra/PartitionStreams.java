@@ -227,12 +227,24 @@ public final class PartitionStreams implements StreamableMessageSource<TrackedEv
     }
 
     /**
-     * Why {@code record} is parked without being decoded: it is larger than {@link TopicReading#maxRecordBytes()}, its
-     * value nests deeper than {@link TopicReading#maxJsonDepth()}, or the instance stopped on it after each of several
-     * restarts.
+     * Why {@code record} is parked without being decoded: it is over the limits ({@link #overLimits}), or the instance
+     * stopped on it after each of several restarts.
      */
     static Optional<RecordRejection> refusedUndecoded(
             ConsumerRecord<String, byte[]> record, TopicReading reading, ProjectionHalts halts) {
+        Optional<RecordRejection> over = overLimits(record, reading);
+        if (over.isPresent()) {
+            return over;
+        }
+        return halts.parkInstead(record.topic(), record.partition(), record.offset())
+                .map(reason -> new RecordRejection(RecordRejection.Kind.REPEATED_HALT, reason));
+    }
+
+    /**
+     * Why {@code record} must not be decoded: it is larger than {@link TopicReading#maxRecordBytes()}, or its value
+     * nests objects and arrays deeper than {@link TopicReading#maxJsonDepth()}.
+     */
+    public static Optional<RecordRejection> overLimits(ConsumerRecord<String, byte[]> record, TopicReading reading) {
         long bytes = rawBytes(record);
         if (bytes > reading.maxRecordBytes().toBytes()) {
             return Optional.of(new RecordRejection(
@@ -245,13 +257,15 @@ public final class PartitionStreams implements StreamableMessageSource<TrackedEv
                     RecordRejection.Kind.MALFORMED,
                     "The value nests objects and arrays deeper than " + reading.maxJsonDepth() + "; not decoded"));
         }
-        return halts.parkInstead(record.topic(), record.partition(), record.offset())
-                .map(reason -> new RecordRejection(RecordRejection.Kind.REPEATED_HALT, reason));
+        return Optional.empty();
     }
 
     /** The bytes of a record's key, headers and value, as read. */
     static long rawBytes(ConsumerRecord<String, byte[]> record) {
         long bytes = Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+        if (record.serializedKeySize() < 0 && record.key() != null) {
+            bytes += record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
         if (record.serializedValueSize() < 0 && record.value() != null) {
             bytes += record.value().length;
         }

@@ -186,6 +186,15 @@ class DeadLetterIT {
                 awaitLetter(letter -> marker.equals(letter.get("sequence").asText()));
         assertThat(deep.get("kind").asText()).isEqualTo("MALFORMED");
         assertThat(deep.get("reason").asText()).contains("deeper than 32").contains("not decoded");
+        JsonNode retried = http.post("/api/admin/dead-letters/" + deep.get("id") + "/retry", AdminTokens.admin(), "")
+                .json();
+        assertThat(retried.get("applied").asInt()).isZero();
+        JsonNode still = http.get("/api/admin/dead-letters/" + deep.get("id"), AdminTokens.admin())
+                .json();
+        assertThat(still.get("status").asText()).isEqualTo("PARKED");
+        assertThat(still.get("reason").asText())
+                .as("a retry does not decode it either")
+                .contains("deeper than 32");
     }
 
     @Test
