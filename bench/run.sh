@@ -19,7 +19,7 @@
 # BENCH_DB_PREFIX (ledger_bench: the databases <prefix>_command, _query, _replay, _pgbench, dropped and created anew),
 # BENCH_SERVICE_JAVA_OPTS / BENCH_REPLAY_JAVA_OPTS (JVM flags of the services / of the rebuilding query service),
 # BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS / BENCH_REPLAY_TIMEOUT_S (durations, replay size,
-# how long the replay may take: 600 s), BENCH_PHASES (e.g.
+# how long the replay may take: 1800 s; it fails sooner when nothing more is processed for 120 s), BENCH_PHASES (e.g.
 # "ingest e2e": only some phases; such a run leaves BENCHMARKS.md alone), BENCH_NO_BUILD (use the jars as they are).
 set -euo pipefail
 
@@ -286,7 +286,7 @@ main() {
     jfr_starter=$!
   fi
   bench replay-watch --jdbc "$(db_url ${db_prefix}_replay)" --db-user "$PGUSER" --events "$replay_events" \
-    --timeout "${BENCH_REPLAY_TIMEOUT_S:-600}" --management "http://127.0.0.1:$((replay_port + 1000))" \
+    --timeout "${BENCH_REPLAY_TIMEOUT_S:-1800}" --stall 120 --management "http://127.0.0.1:$((replay_port + 1000))" \
     --watch "queryService=$replay_pid" --watch-db ${db_prefix}_replay --out "$work/replay.json"
   printf '{"commandServiceRssKiB": %s, "queryServiceRssKiB": %s, "replayQueryServiceRssKiB": %s}\n' \
     "${command_rss:-0}" "${query_rss:-0}" "$(rss_kib "$replay_pid")" >"$work/memory.json"

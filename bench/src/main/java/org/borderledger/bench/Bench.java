@@ -82,6 +82,7 @@ public final class Bench {
                         options.getOrDefault("db-user", "postgres"),
                         Long.parseLong(required(options, "events")),
                         seconds(options, "timeout", 600),
+                        seconds(options, "stall", 120),
                         CpuUsage.start(options.get("watch"), options.get("watch-db")),
                         HeapWatch.start(options.get("management")));
                 write(options, result);
