@@ -18,7 +18,8 @@
 # Environment (all optional): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT_BASE (28080),
 # BENCH_DB_PREFIX (ledger_bench: the databases <prefix>_command, _query, _replay, _pgbench, dropped and created anew),
 # BENCH_SERVICE_JAVA_OPTS / BENCH_REPLAY_JAVA_OPTS (JVM flags of the services / of the rebuilding query service),
-# BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS (durations, replay size), BENCH_PHASES (e.g.
+# BENCH_INGEST_S / BENCH_WARMUP_S / BENCH_E2E_S / BENCH_REPLAY_EVENTS / BENCH_REPLAY_TIMEOUT_S (durations, replay size,
+# how long the replay may take: 1800 s; it fails sooner when nothing more is processed for 120 s), BENCH_PHASES (e.g.
 # "ingest e2e": only some phases; such a run leaves docs/benchmarks.md alone), BENCH_NO_BUILD (use the jars as they are).
 set -euo pipefail
 
@@ -33,7 +34,7 @@ main() {
     case "$arg" in
       --quick) quick=true ;;
       --profile) profile=true ;;
-      -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+      -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
       *) echo "unknown option $arg (use --quick or --profile)" >&2; exit 2 ;;
     esac
   done
@@ -284,7 +285,8 @@ main() {
       jfr_start "$replay_pid" replay ) &
     jfr_starter=$!
   fi
-  bench replay-watch --jdbc "$(db_url ${db_prefix}_replay)" --db-user "$PGUSER" --events "$replay_events" --timeout 600 \
+  bench replay-watch --jdbc "$(db_url ${db_prefix}_replay)" --db-user "$PGUSER" --events "$replay_events" \
+    --timeout "${BENCH_REPLAY_TIMEOUT_S:-1800}" --stall 120 --management "http://127.0.0.1:$((replay_port + 1000))" \
     --watch "queryService=$replay_pid" --watch-db ${db_prefix}_replay --out "$work/replay.json"
   printf '{"commandServiceRssKiB": %s, "queryServiceRssKiB": %s, "replayQueryServiceRssKiB": %s}\n' \
     "${command_rss:-0}" "${query_rss:-0}" "$(rss_kib "$replay_pid")" >"$work/memory.json"

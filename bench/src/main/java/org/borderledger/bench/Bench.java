@@ -82,7 +82,9 @@ public final class Bench {
                         options.getOrDefault("db-user", "postgres"),
                         Long.parseLong(required(options, "events")),
                         seconds(options, "timeout", 600),
-                        CpuUsage.start(options.get("watch"), options.get("watch-db")));
+                        seconds(options, "stall", 120),
+                        CpuUsage.start(options.get("watch"), options.get("watch-db")),
+                        HeapWatch.start(options.get("management")));
                 write(options, result);
                 System.out.printf("  replay: %s%n", result);
             }

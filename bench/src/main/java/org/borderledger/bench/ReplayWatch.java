@@ -12,23 +12,56 @@ import java.util.Map;
 /**
  * Watches a fresh query service rebuild its read models from the replay topic, in its database: the rebuild starts
  * when the first batch of projections begins ({@code min(processed_at)} in {@code processed_position}) and ends when
- * every position 1..N is there. Both instants come from the database's clock.
+ * every position 1..N is there. Both instants come from the database's clock. With the service's management URL, its
+ * heap's peaks too ({@link HeapWatch}). A rebuild that has started and then processes nothing for the stall time has
+ * failed, whatever time is left.
  */
 final class ReplayWatch {
 
     private ReplayWatch() {}
 
-    static Map<String, Object> watch(String jdbcUrl, String user, long events, Duration timeout, CpuUsage cpu)
+    static Map<String, Object> watch(
+            String jdbcUrl, String user, long events, Duration timeout, Duration stall, CpuUsage cpu, HeapWatch heap)
+            throws InterruptedException {
+        try {
+            Map<String, Object> result = watch(jdbcUrl, user, events, timeout, stall, cpu);
+            if (heap != null) {
+                result.put("heap", heap.figures());
+            }
+            return result;
+        } catch (IllegalStateException e) {
+            if (heap != null) {
+                System.out.printf("  replay: heap %s%n", heap.figures());
+            }
+            throw e;
+        } finally {
+            if (heap != null) {
+                heap.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> watch(
+            String jdbcUrl, String user, long events, Duration timeout, Duration stall, CpuUsage cpu)
             throws InterruptedException {
         long started = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastCount = -1;
         long lastReport = System.nanoTime();
+        long lastHighest = 0;
+        long lastMove = System.nanoTime();
         while (System.nanoTime() < deadline) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                     Statement statement = connection.createStatement()) {
                 while (System.nanoTime() < deadline) {
                     long highest = single(statement, "SELECT COALESCE(MAX(position), 0) FROM processed_position");
+                    if (highest != lastHighest) {
+                        lastHighest = highest;
+                        lastMove = System.nanoTime();
+                    } else if (highest > 0 && System.nanoTime() - lastMove > stall.toNanos()) {
+                        throw new IllegalStateException("Replay stalled at position " + highest + " of " + events
+                                + ": nothing more processed for " + stall);
+                    }
                     if (highest >= events) {
                         long count = single(statement, "SELECT COUNT(*) FROM processed_position");
                         if (count >= events) {

@@ -206,6 +206,16 @@ final class Report {
                         .append(part.getValue().asText()));
                 lines.add(new Line("replay CPU ms per event", perEvent.toString(), null, null));
             }
+            JsonNode heap = replay.path("heap");
+            if (heap.has("heapUsedPeakMiB")) {
+                lines.add(new Line(
+                        "replay query-service heap peak: in use / old generation after GC (MiB, of "
+                                + heap.path("heapMaxMiB").asText() + ")",
+                        heap.path("heapUsedPeakMiB").asText() + " / "
+                                + heap.path("liveDataPeakMiB").asText(),
+                        null,
+                        null));
+            }
         }
         JsonNode memory = all.path("memory");
         for (String service : List.of("commandService", "queryService")) {

@@ -24,6 +24,11 @@ public record RecordRejection(Kind kind, String reason) {
         /** Decoded, but a projection failed on it. */
         NOT_APPLIED,
         /** Not tried: an earlier record of the same aggregate is parked. */
-        WAITING
+        WAITING,
+        /**
+         * Not decoded: the read side stopped on a JVM error at this record after each of several restarts; parked for
+         * an admin to decide.
+         */
+        REPEATED_HALT
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.borderledger.query.infra.ProjectionHalts;
 import org.borderledger.query.readmodel.ReadModelWrites;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,8 +18,12 @@ class DeadLetterConfiguration {
 
     @Bean
     DeadLetterGate deadLetterGate(
-            DeadLetters letters, ReadModelWrites writes, PlatformTransactionManager transactions, Clock clock) {
-        return new DeadLetterGate(letters, writes, transactions, clock);
+            DeadLetters letters,
+            ReadModelWrites writes,
+            ProjectionHalts halts,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        return new DeadLetterGate(letters, writes, halts, transactions, clock);
     }
 
     @Bean

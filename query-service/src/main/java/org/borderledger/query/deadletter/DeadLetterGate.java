@@ -14,6 +14,7 @@ import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.RecordRejection;
 import org.borderledger.codec.RejectedRecord;
 import org.borderledger.codec.TopicRecord;
+import org.borderledger.query.infra.ProjectionHalts;
 import org.borderledger.query.readmodel.ReadModelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * A record an admin discarded is passed over when it is read again (after a replay). Nothing here retries a record by
  * itself: a parked record waits for the admin API.
+ *
+ * <p>A JVM {@link Error} ({@code OutOfMemoryError}, {@code StackOverflowError}, …), thrown by a projection or found
+ * among the causes of what it threw, is never the record's fault: nothing is parked, the projections stop and the
+ * instance reports itself broken ({@link ProjectionHalts}); the error is thrown on, so the batch is rolled back and the
+ * processor stops. While the projections are stopped, every record is refused unapplied.
  */
 final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -47,6 +53,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
 
     private final DeadLetters letters;
     private final ReadModelWrites writes;
+    private final ProjectionHalts halts;
     private final TransactionTemplate savepoint;
     private final Clock clock;
     private final Map<String, String> failedOnce = new LinkedHashMap<>(16, 0.75f, false) {
@@ -56,9 +63,15 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
         }
     };
 
-    DeadLetterGate(DeadLetters letters, ReadModelWrites writes, PlatformTransactionManager transactions, Clock clock) {
+    DeadLetterGate(
+            DeadLetters letters,
+            ReadModelWrites writes,
+            ProjectionHalts halts,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.letters = letters;
         this.writes = writes;
+        this.halts = halts;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
@@ -66,12 +79,24 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        halts.refuseIfHalted();
         EventMessage<?> message = unitOfWork.getMessage();
         Optional<TopicRecord> read = LedgerRecords.recordOf(message);
         if (read.isEmpty()) {
             return chain.proceed();
         }
         TopicRecord record = read.get();
+        Object result = gate(unitOfWork, chain, message, record);
+        halts.settled(record.topic(), record.partition(), record.offset());
+        return result;
+    }
+
+    private Object gate(
+            UnitOfWork<? extends EventMessage<?>> unitOfWork,
+            InterceptorChain chain,
+            EventMessage<?> message,
+            TopicRecord record)
+            throws Exception {
         String sequence = message instanceof DomainEventMessage<?> domain
                 ? domain.getAggregateIdentifier()
                 : LedgerRecords.sequenceOf(record);
@@ -100,6 +125,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
         try {
             return chain.proceed();
         } catch (Exception | Error e) {
+            stopIfJvmError(record, e);
             synchronized (failedOnce) {
                 failedOnce.put(place, describe(e));
             }
@@ -110,6 +136,15 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
                     message.getPayloadType().getSimpleName(),
                     describe(e));
             throw e;
+        }
+    }
+
+    /** Stops the projections, parking nothing, when {@code failure} is or was caused by a JVM error. */
+    private void stopIfJvmError(TopicRecord record, Throwable failure) {
+        Optional<Error> error = ProjectionHalts.jvmError(failure);
+        if (error.isPresent()) {
+            halts.halt(record.partition(), record.offset(), failure);
+            throw error.get();
         }
     }
 
@@ -124,8 +159,9 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
                     throw new ProjectionFailed(e);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Throwable cause = e instanceof ProjectionFailed ? e.getCause() : e;
+            stopIfJvmError(record, cause);
             park(record, sequence, blocked, RecordRejection.Kind.NOT_APPLIED, describe(cause));
             return null;
         }

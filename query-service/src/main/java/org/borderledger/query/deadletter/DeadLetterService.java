@@ -2,6 +2,7 @@ package org.borderledger.query.deadletter;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,6 +12,8 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.RecordRejection;
+import org.borderledger.query.infra.PartitionStreams;
+import org.borderledger.query.infra.TopicReading;
 import org.borderledger.query.web.UnknownId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service has now), in the order of the aggregate sequence each record claims, applies it to the same projections the
  * processor runs (each in a savepoint), deletes it when it applied, and stops at the first that still fails, recording
  * the new reason. The processor parks a record of a sequence only while the sequence has parked records, checking with
- * the same lock, so a retry and the processor never apply one aggregate's records out of order.
+ * the same lock, so a retry and the processor never apply one aggregate's records out of order. A record over the size
+ * or nesting limits ({@link PartitionStreams#overLimits}) is not decoded on a retry either.
  */
 @Service
 class DeadLetterService {
@@ -39,13 +43,15 @@ class DeadLetterService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final TopicReading reading;
 
     DeadLetterService(
             DeadLetters letters,
             LedgerRecords records,
             EventProcessingConfiguration processing,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            TopicReading reading) {
         this.letters = letters;
         this.records = records;
         this.processing = processing;
@@ -53,6 +59,7 @@ class DeadLetterService {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
+        this.reading = reading;
     }
 
     /** The outcome of a retry: records applied (and gone from the queue), and records still parked. */
@@ -100,6 +107,13 @@ class DeadLetterService {
             List<DeadLetter> parked = letters.lockedParked(sequence);
             int applied = 0;
             for (DeadLetter letter : parked) {
+                Optional<RecordRejection> over =
+                        PartitionStreams.overLimits(letter.record().toConsumerRecord(), reading);
+                if (over.isPresent()) {
+                    letters.stillFailing(
+                            letter.id(), over.get().kind(), over.get().reason(), clock.instant());
+                    break;
+                }
                 LedgerRecords.Decoded decoded = records.decode(letter.record());
                 if (!decoded.accepted()) {
                     letters.stillFailing(

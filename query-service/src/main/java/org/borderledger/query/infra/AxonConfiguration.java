@@ -2,10 +2,12 @@ package org.borderledger.query.infra;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -18,12 +20,14 @@ import org.borderledger.codec.LedgerCloudEvents;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.RecordKeys;
 import org.borderledger.wiring.LedgerWiring;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerWiring.class)
+@EnableConfigurationProperties(TopicReading.class)
 class AxonConfiguration {
 
     /**
@@ -38,6 +42,25 @@ class AxonConfiguration {
                 .registerListenerInvocationErrorHandler("projections", c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * A batch that failed is rolled back and retried, as the processor does by default; a batch that failed on a JVM
+     * {@link Error} (or an exception caused by one, such as a JDBC driver's report of an {@code OutOfMemoryError}) stops
+     * the projections instead ({@link ProjectionHalts}): the error is thrown on as an {@code Error}, so the processor
+     * stops in its error state rather than retrying.
+     */
+    @Bean
+    ConfigurerModule projectionsStopOnJvmErrors(ProjectionHalts halts) {
+        ErrorHandler stopOnJvmErrors = context -> {
+            Optional<Error> error = ProjectionHalts.jvmError(context.error());
+            if (error.isPresent()) {
+                halts.halt(-1, -1, context.error());
+                throw error.get();
+            }
+            PropagatingErrorHandler.instance().handleError(context);
+        };
+        return configurer -> configurer.eventProcessing().registerErrorHandler("projections", c -> stopOnJvmErrors);
+    }
+
     @Bean
     LedgerRecords kafkaMessageConverter(Serializer serializer, RecordKeys recordKeys) {
         return new LedgerRecords(serializer, LedgerCloudEvents.SOURCE, recordKeys);
@@ -48,17 +71,23 @@ class AxonConfiguration {
      * decode is parked. (A deserializer that throws would stop the consumer at that record for good.)
      */
     @Bean
-    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka, TopicReading reading) {
         Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, reading.pollRecords());
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int)
+                Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, (int)
+                Math.min(Integer.MAX_VALUE, reading.fetchBytes().toBytes()));
         return new DefaultConsumerFactory<>(properties);
     }
 
     /**
      * The topic as the projections stream it: each segment of the processor reads its own partitions
      * ({@link PartitionStreams}), records in fetch order ({@link FetchOrderBuffer}): the token the projections commit
-     * then tells exactly which records they have processed, which a replay's progress relies on.
+     * then tells exactly which records they have processed, which a replay's progress relies on. What a stream holds in
+     * memory is bounded ({@link TopicReading}).
      */
     @Bean
     @SuppressWarnings("unchecked")
@@ -66,13 +95,15 @@ class AxonConfiguration {
             ConsumerFactory<String, byte[]> consumerFactory,
             Fetcher<?, ?, ?> fetcher,
             KafkaMessageConverter<String, byte[]> converter,
-            KafkaProperties kafka) {
-        int capacity = kafka.getFetcher().getBufferSize();
+            KafkaProperties kafka,
+            TopicReading reading,
+            ProjectionHalts halts) {
         return new PartitionStreams(
                 kafka.getDefaultTopic(),
                 consumerFactory,
                 (Fetcher<String, byte[], KafkaEventMessage>) fetcher,
                 converter,
-                () -> new FetchOrderBuffer(capacity));
+                reading,
+                halts);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 
@@ -18,21 +19,32 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
  * so a committed token could name a partition's offset whose earlier records were still in the buffer (skipped after a
  * restart) or miss a partition processed long before (re-read after a restart, and no measure of replay progress).
  * One aggregate's events share a partition, and no projection depends on order across aggregates.
+ *
+ * <p>The buffer holds at most {@code capacity} messages and {@code capacityBytes} of their weight (their records' raw
+ * bytes); a message heavier than that is let in alone, when the buffer is empty. The fetching thread waits in
+ * {@link #putAll} while the buffer is full, so it polls the consumer no further until the projections take messages:
+ * that is the back-pressure that bounds what a partition stream holds ({@link TopicReading}).
  */
 final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
 
-    private final Deque<KafkaEventMessage> messages = new ArrayDeque<>();
+    private final Deque<Weighed> messages = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final int capacity;
+    private final long capacityBytes;
+    private final ToLongFunction<KafkaEventMessage> weight;
+    private long bytes;
 
-    FetchOrderBuffer(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("The capacity must be positive, not " + capacity);
+    FetchOrderBuffer(int capacity, long capacityBytes, ToLongFunction<KafkaEventMessage> weight) {
+        if (capacity <= 0 || capacityBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "The capacity must be positive, not " + capacity + " messages and " + capacityBytes + " bytes");
         }
         this.capacity = capacity;
+        this.capacityBytes = capacityBytes;
+        this.weight = weight;
     }
 
     @Override
@@ -58,10 +70,12 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
     }
 
     private void add(KafkaEventMessage message) throws InterruptedException {
-        while (messages.size() == capacity) {
+        long messageBytes = Math.max(0, weight.applyAsLong(message));
+        while (messages.size() >= capacity || (!messages.isEmpty() && bytes + messageBytes > capacityBytes)) {
             notFull.await();
         }
-        messages.addLast(message);
+        messages.addLast(new Weighed(message, messageBytes));
+        bytes += messageBytes;
         notEmpty.signal();
     }
 
@@ -98,9 +112,10 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
     }
 
     private KafkaEventMessage remove() {
-        KafkaEventMessage first = messages.pollFirst();
+        Weighed first = messages.pollFirst();
+        bytes -= first.bytes();
         notFull.signal();
-        return first;
+        return first.message();
     }
 
     @Override
@@ -111,7 +126,7 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
                 throwIfFailed();
                 return null;
             }
-            return messages.peekFirst();
+            return messages.peekFirst().message();
         } finally {
             lock.unlock();
         }
@@ -142,6 +157,7 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
         lock.lock();
         try {
             messages.clear();
+            bytes = 0;
             notFull.signalAll();
         } finally {
             lock.unlock();
@@ -166,4 +182,16 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
             throw exception;
         }
     }
+
+    /** The weight of the bytes in the buffer now. */
+    long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record Weighed(KafkaEventMessage message, long bytes) {}
 }

@@ -171,6 +171,33 @@ class DeadLetterIT {
     }
 
     @Test
+    void aRecordNestedDeeperThanTheLimitIsParkedUndecodedAndOthersFlow() throws Exception {
+        String marker = "DL-DEEP";
+        topic.sendRaw(TopicWriter.CODEC.signed(
+                envelope("MarkerPlanned", marker, 0)
+                        .withData(bytes("[".repeat(50_000) + "]".repeat(50_000)))
+                        .build(),
+                topicName,
+                marker));
+        long other = topic.send("BorderMarker", "DL-M6", 0, planned("DL-M6"));
+
+        readAfter(other, "/api/markers/DL-M6");
+        JsonNode deep =
+                awaitLetter(letter -> marker.equals(letter.get("sequence").asText()));
+        assertThat(deep.get("kind").asText()).isEqualTo("MALFORMED");
+        assertThat(deep.get("reason").asText()).contains("deeper than 32").contains("not decoded");
+        JsonNode retried = http.post("/api/admin/dead-letters/" + deep.get("id") + "/retry", AdminTokens.admin(), "")
+                .json();
+        assertThat(retried.get("applied").asInt()).isZero();
+        JsonNode still = http.get("/api/admin/dead-letters/" + deep.get("id"), AdminTokens.admin())
+                .json();
+        assertThat(still.get("status").asText()).isEqualTo("PARKED");
+        assertThat(still.get("reason").asText())
+                .as("a retry does not decode it either")
+                .contains("deeper than 32");
+    }
+
+    @Test
     void aForgedRecordIsParkedAndChangesNothing() throws Exception {
         String indicator = "DL-IND";
         long reportedAt = topic.send(

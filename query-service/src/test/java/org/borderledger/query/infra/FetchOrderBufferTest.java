@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class FetchOrderBufferTest {
 
-    final FetchOrderBuffer buffer = new FetchOrderBuffer(10);
+    final FetchOrderBuffer buffer = new FetchOrderBuffer(10, Long.MAX_VALUE, message -> 1);
 
     @Test
     void handsOutRecordsInFetchOrderWhateverTheirTimestamps() throws Exception {
@@ -56,6 +56,46 @@ class FetchOrderBufferTest {
         assertThat(buffer.size()).isEqualTo(10);
         buffer.clear();
         assertThat(buffer.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theFetchingThreadWaitsWhileTheBufferHoldsItsBytesAndGoesOnOnceTheProjectionsTakeOne() throws Exception {
+        FetchOrderBuffer bytes = new FetchOrderBuffer(100, 250, message -> 100);
+        KafkaTrackingToken token = KafkaTrackingToken.emptyToken();
+        List<KafkaEventMessage> batch = List.of(
+                message(token = token.advancedTo("t", 0, 0), 0, 0, 0),
+                message(token = token.advancedTo("t", 0, 1), 0, 1, 0),
+                message(token.advancedTo("t", 0, 2), 0, 2, 0));
+        Thread fetching = new Thread(() -> {
+            try {
+                bytes.putAll(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        fetching.start();
+        fetching.join(300);
+
+        assertThat(fetching.isAlive()).as("the fetching thread waits for room").isTrue();
+        assertThat(bytes.size()).isEqualTo(2);
+        assertThat(bytes.bytes()).isEqualTo(200);
+        assertThat(bytes.take()).isSameAs(batch.get(0));
+        fetching.join(5_000);
+        assertThat(fetching.isAlive()).isFalse();
+        assertThat(bytes.size()).isEqualTo(2);
+        assertThat(bytes.bytes()).isEqualTo(200);
+    }
+
+    @Test
+    void aMessageHeavierThanTheBufferGoesInAloneWhenTheBufferIsEmpty() throws Exception {
+        FetchOrderBuffer bytes = new FetchOrderBuffer(100, 50, message -> 80);
+        KafkaEventMessage heavy = message(KafkaTrackingToken.emptyToken().advancedTo("t", 0, 0), 0, 0, 0);
+
+        bytes.put(heavy);
+
+        assertThat(bytes.take()).isSameAs(heavy);
+        assertThat(bytes.bytes()).isZero();
     }
 
     private static KafkaEventMessage message(KafkaTrackingToken token, int partition, long offset, long timestamp) {
