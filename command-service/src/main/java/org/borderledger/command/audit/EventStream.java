@@ -11,14 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import org.borderledger.command.evidence.TamperEvidence;
+import org.borderledger.evidence.EvidenceJson;
 import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.StoredEvent;
 
 /**
  * Writes events as NDJSON, one JSON object per line, each seal as {@code {"seal":{…}}} right after the event at its
- * position, until the stream's time bound: then one last line {@code {"incomplete":{…}}} says why it ended and after
- * which position to resume. An export of the whole store is what {@code ledger-verify} checks offline.
+ * position ({@code contract/evidence.md} section 8). A stream that completes ends with
+ * {@code {"end":{"eventCount":…,"lastPosition":…,"lastSeal":{…}}}}, stating the seal it ends at; one cut at the
+ * stream's time bound ends with {@code {"incomplete":{…}}}, saying why and after which position to resume. An export of
+ * the whole store is what {@code ledger-verify} and any verifier written from the specification check offline.
  */
 final class EventStream {
 
@@ -26,9 +28,6 @@ final class EventStream {
     record Incomplete(String reason, Long resumeAfterPosition) {}
 
     record IncompleteLine(Incomplete incomplete) {}
-
-    @Schema(description = "A line of a whole-store stream: a signed checkpoint of the chain over the events before it")
-    record SealLine(TamperEvidence.SealView seal) {}
 
     private final ObjectWriter lines;
     private final Clock clock;
@@ -54,6 +53,7 @@ final class EventStream {
             Long after) {
         long written = 0;
         Long lastPosition = after;
+        Seal lastSeal = null;
         Seal next = seals.hasNext() ? seals.next() : null;
         try {
             while (events.hasNext()) {
@@ -68,18 +68,22 @@ final class EventStream {
                 }
                 StoredEvent event = events.next();
                 while (next != null && next.position() < event.position()) {
+                    lastSeal = next;
                     next = seal(out, next, seals);
                 }
                 line(out, AuditedEvent.of(event));
                 lastPosition = event.position();
                 written++;
                 if (next != null && next.position() == event.position()) {
+                    lastSeal = next;
                     next = seal(out, next, seals);
                 }
             }
             while (next != null) {
+                lastSeal = next;
                 next = seal(out, next, seals);
             }
+            line(out, EvidenceJson.endLine(written, written == 0 ? null : lastPosition, lastSeal));
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,7 +91,7 @@ final class EventStream {
     }
 
     private Seal seal(OutputStream out, Seal seal, Iterator<Seal> seals) throws IOException {
-        line(out, new SealLine(TamperEvidence.SealView.of(seal)));
+        line(out, EvidenceJson.sealLine(seal));
         return seals.hasNext() ? seals.next() : null;
     }
 
