@@ -17,8 +17,8 @@ import org.borderledger.evidence.StoredEvent;
 
 /**
  * Writes events as NDJSON, one JSON object per line, each seal as {@code {"seal":{…}}} right after the event at its
- * position ({@code contract/evidence.md} section 8). A stream that completes ends with
- * {@code {"end":{"eventCount":…,"lastPosition":…,"lastSeal":{…}}}}, stating the seal it ends at; one cut at the
+ * position ({@code contract/evidence.md} section 8). An export (the whole store) that completes
+ * ends with {@code {"end":{"eventCount":…,"lastPosition":…,"lastSeal":{…}}}}, stating the seal it ends at; a stream cut at the
  * stream's time bound ends with {@code {"incomplete":{…}}}, saying why and after which position to resume. An export of
  * the whole store is what {@code ledger-verify} and any verifier written from the specification check offline.
  */
@@ -43,6 +43,8 @@ final class EventStream {
      *
      * @param seals in order of position, none before the first event's
      * @param after the position the events follow (the query's {@code afterPosition}), or null
+     * @param export whether the stream is an export of the whole store (from {@code after} on): only an export ends
+     *     with an {@code end} line, which states the seal it ends at
      */
     long write(
             Iterator<StoredEvent> events,
@@ -50,7 +52,8 @@ final class EventStream {
             OutputStream out,
             Instant deadline,
             Duration bound,
-            Long after) {
+            Long after,
+            boolean export) {
         long written = 0;
         Long lastPosition = after;
         Seal lastSeal = null;
@@ -83,7 +86,9 @@ final class EventStream {
                 lastSeal = next;
                 next = seal(out, next, seals);
             }
-            line(out, EvidenceJson.endLine(written, written == 0 ? null : lastPosition, lastSeal));
+            if (export) {
+                line(out, EvidenceJson.endLine(written, written == 0 ? null : lastPosition, lastSeal));
+            }
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
