@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.borderledger.command.audit.AuditController;
 import org.borderledger.evidence.SealSignatures;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 @Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
 public class EvidenceController {
+
+    private static final String PROBLEM = "application/problem+json";
 
     private final TamperEvidence tamperEvidence;
     private final SealKeys sealKeys;
@@ -65,16 +69,31 @@ public class EvidenceController {
                     + " its Merkle leaf to the seal's signed Merkle root (contract/evidence.md section 9)",
             description = "Check it offline: ledger-verify prove inclusion --pinned-keys KEYS proof.json. The leaves are"
                     + " every event the seal covers, in position order; building them reads the stored hash of each.")
-    @ApiResponse(responseCode = "404", description = "unknown-event: no event at the position; unknown-seal: no seal")
+    @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
+            description = "unknown-event: no event at the position; unknown-seal: no seal")
     @ApiResponse(
             responseCode = "409",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
             description = "seal-without-merkle-root: the seal predates Merkle roots, or none has one yet;"
                     + " event-not-yet-sealed: the event lies after the latest seal with a root")
     @ApiResponse(
             responseCode = "422",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
             description = "seal-before-position: the seal lies before the event; proof-too-large: the seal covers"
                     + " more events than one proof reads")
-    @ApiResponse(responseCode = "503", description = "Another proof is being built; Retry-After says when to ask again")
+    @ApiResponse(
+            responseCode = "503",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
+            description = "Another proof is being built; Retry-After says when to ask again")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(
+                            type = "object",
+                            description = "border-ledger/inclusion/v1: contract/schemas/evidence/inclusion-proof.json")))
     ResponseEntity<JsonNode> inclusionProof(
             @Parameter(description = "The event's position in the global order") @PathVariable long position,
             @Parameter(description = "The position of the seal to prove against; default the latest seal with a root")
@@ -91,13 +110,30 @@ public class EvidenceController {
                     + " sealed at an earlier one: RFC 9162 between the two seals' Merkle trees (contract/evidence.md"
                     + " section 9)",
             description = "Check it offline: ledger-verify prove consistency --pinned-keys KEYS proof.json.")
-    @ApiResponse(responseCode = "404", description = "unknown-seal: no seal at position or at from")
-    @ApiResponse(responseCode = "409", description = "seal-without-merkle-root: a seal predates Merkle roots")
+    @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
+            description = "unknown-seal: no seal at position or at from")
+    @ApiResponse(
+            responseCode = "409",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
+            description = "seal-without-merkle-root: a seal predates Merkle roots")
     @ApiResponse(
             responseCode = "422",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
             description = "seal-before-position: position lies before from; proof-too-large: the seal covers more"
                     + " events than one proof reads")
-    @ApiResponse(responseCode = "503", description = "Another proof is being built; Retry-After says when to ask again")
+    @ApiResponse(
+            responseCode = "503",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
+            description = "Another proof is being built; Retry-After says when to ask again")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(
+                            type = "object",
+                            description = "border-ledger/consistency/v1: contract/schemas/evidence/consistency-proof.json")))
     ResponseEntity<JsonNode> consistencyProof(
             @Parameter(description = "The later seal's position") @PathVariable long position,
             @Parameter(description = "The earlier seal's position, e.g. the seal kept from the last audit")
