@@ -215,10 +215,11 @@ public class EventLogRepository {
 
     /** The stored event at {@code position}, if there is one. */
     public Optional<StoredEvent> at(long position) {
-        return readOnly.execute(status -> jdbc.query(
-                        "select " + COLUMNS + " from domain_event_entry where global_index = ?", ROW, position)
-                .stream()
-                .findFirst());
+        return readOnly.execute(status ->
+                jdbc
+                        .query("select " + COLUMNS + " from domain_event_entry where global_index = ?", ROW, position)
+                        .stream()
+                        .findFirst());
     }
 
     /**

@@ -109,7 +109,8 @@ class AuditSeal {
                         position);
             }
             seals.insert(
-                    SealSignatures.sign(rooted ? seal.withMerkleRoot(MerkleTree.hex(tree.root())) : seal, keys.signing()),
+                    SealSignatures.sign(
+                            rooted ? seal.withMerkleRoot(MerkleTree.hex(tree.root())) : seal, keys.signing()),
                     rooted ? tree : null);
         }
     }

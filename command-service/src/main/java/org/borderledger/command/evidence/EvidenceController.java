@@ -1,12 +1,12 @@
 package org.borderledger.command.evidence;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.borderledger.command.audit.AuditController;
 import org.borderledger.evidence.SealSignatures;
@@ -67,8 +67,9 @@ public class EvidenceController {
     @Operation(
             summary = "The event at a position with its inclusion proof against a seal: the RFC 9162 audit path from"
                     + " its Merkle leaf to the seal's signed Merkle root (contract/evidence.md section 9)",
-            description = "Check it offline: ledger-verify prove inclusion --pinned-keys KEYS proof.json. The leaves are"
-                    + " every event the seal covers, in position order; building them reads the stored hash of each.")
+            description =
+                    "Check it offline: ledger-verify prove inclusion --pinned-keys KEYS proof.json. The leaves are"
+                            + " every event the seal covers, in position order; building them reads the stored hash of each.")
     @ApiResponse(
             responseCode = "404",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)),
@@ -89,19 +90,20 @@ public class EvidenceController {
             description = "Another proof is being built; Retry-After says when to ask again")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(
-                    mediaType = "application/json",
-                    schema = @Schema(
-                            type = "object",
-                            description = "border-ledger/inclusion/v1: contract/schemas/evidence/inclusion-proof.json")))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = "object",
+                                            description =
+                                                    "border-ledger/inclusion/v1: contract/schemas/evidence/inclusion-proof.json")))
     ResponseEntity<JsonNode> inclusionProof(
             @Parameter(description = "The event's position in the global order") @PathVariable long position,
             @Parameter(description = "The position of the seal to prove against; default the latest seal with a root")
                     @RequestParam(required = false)
                     Long seal) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(proofs.inclusion(position, seal));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(proofs.inclusion(position, seal));
     }
 
     @GetMapping("/seals/{position}/consistency")
@@ -129,19 +131,20 @@ public class EvidenceController {
             description = "Another proof is being built; Retry-After says when to ask again")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(
-                    mediaType = "application/json",
-                    schema = @Schema(
-                            type = "object",
-                            description = "border-ledger/consistency/v1: contract/schemas/evidence/consistency-proof.json")))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = "object",
+                                            description =
+                                                    "border-ledger/consistency/v1: contract/schemas/evidence/consistency-proof.json")))
     ResponseEntity<JsonNode> consistencyProof(
             @Parameter(description = "The later seal's position") @PathVariable long position,
             @Parameter(description = "The earlier seal's position, e.g. the seal kept from the last audit")
                     @RequestParam
                     long from) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(proofs.consistency(position, from));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(proofs.consistency(position, from));
     }
 
     @Schema(description = "A public seal key: its id (first 16 hex digits of the SHA-256 of its DER form) and PEM")

@@ -8,11 +8,7 @@ class ProofsBusy extends RuntimeException {
     private final Duration retryAfter;
 
     ProofsBusy(Duration retryAfter) {
-        super(
-                "Another proof is being built; try again in " + retryAfter.toSeconds() + " s",
-                null,
-                false,
-                false);
+        super("Another proof is being built; try again in " + retryAfter.toSeconds() + " s", null, false, false);
         this.retryAfter = retryAfter;
     }
 

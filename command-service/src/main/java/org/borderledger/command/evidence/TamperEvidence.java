@@ -78,8 +78,9 @@ public class TamperEvidence {
                     FullVerification latestFullVerification) {}
 
     @Schema(
-            description = "A checkpoint of the global chain and of the Merkle tree over the same events, and its Ed25519"
-                    + " signature (null before signing)")
+            description =
+                    "A checkpoint of the global chain and of the Merkle tree over the same events, and its Ed25519"
+                            + " signature (null before signing)")
     public record SealView(
             long position,
             long eventsSealed,

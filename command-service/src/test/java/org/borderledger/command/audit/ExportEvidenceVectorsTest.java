@@ -64,11 +64,15 @@ class ExportEvidenceVectorsTest {
                 line.get("position").asLong(),
                 line.get("eventId").asText(),
                 line.get("aggregateId").asText(),
-                line.get("aggregateType").isNull() ? null : line.get("aggregateType").asText(),
+                line.get("aggregateType").isNull()
+                        ? null
+                        : line.get("aggregateType").asText(),
                 line.get("sequenceNumber").asLong(),
                 line.get("recordedAt").asText(),
                 line.get("eventType").asText(),
-                line.get("payloadRevision").isNull() ? null : line.get("payloadRevision").asText(),
+                line.get("payloadRevision").isNull()
+                        ? null
+                        : line.get("payloadRevision").asText(),
                 json.writeValueAsBytes(line.get("payload")),
                 json.writeValueAsBytes(line.get("metadata")));
     }

@@ -29,8 +29,8 @@ class AuditSealTest {
     private static final Seal LAST = new Seal(10, 8, "c0ffee", NOW.minusSeconds(600), null, null);
     private static final KeyPair KEY = SealSignatures.generate();
     /** The tree over the 8 events the seal {@link #LAST} covers. */
-    private static final MerkleTree.Frontier LAST_TREE =
-            tree(MerkleTree.Frontier.EMPTY, new long[] {1, 2, 3, 4, 5, 6, 8, 10}, "1", "2", "3", "4", "5", "6", "8", "x");
+    private static final MerkleTree.Frontier LAST_TREE = tree(
+            MerkleTree.Frontier.EMPTY, new long[] {1, 2, 3, 4, 5, 6, 8, 10}, "1", "2", "3", "4", "5", "6", "8", "x");
 
     private EventSealRepository seals;
     private AuditSeal seal;
@@ -99,8 +99,8 @@ class AuditSealTest {
 
         seal.sealUpTo(3);
 
-        List<byte[]> leaves = List.of(
-                MerkleTree.eventLeaf(1, "a"), MerkleTree.eventLeaf(2, "b"), MerkleTree.eventLeaf(3, "c"));
+        List<byte[]> leaves =
+                List.of(MerkleTree.eventLeaf(1, "a"), MerkleTree.eventLeaf(2, "b"), MerkleTree.eventLeaf(3, "c"));
         ArgumentCaptor<MerkleTree.Frontier> edge = ArgumentCaptor.forClass(MerkleTree.Frontier.class);
         verify(seals).insert(any(), edge.capture());
         Seal inserted = inserted();
@@ -119,8 +119,7 @@ class AuditSealTest {
         seal.sealUpTo(11);
 
         assertThat(inserted().merkleRoot())
-                .isEqualTo(MerkleTree.hex(
-                        tree(LAST_TREE, new long[] {11}, "a").root()));
+                .isEqualTo(MerkleTree.hex(tree(LAST_TREE, new long[] {11}, "a").root()));
         verify(seals, never()).treeUpTo(org.mockito.ArgumentMatchers.anyLong());
     }
 
@@ -133,8 +132,7 @@ class AuditSealTest {
         seal.sealUpTo(11);
 
         assertThat(inserted().merkleRoot())
-                .isEqualTo(MerkleTree.hex(
-                        tree(LAST_TREE, new long[] {11}, "a").root()));
+                .isEqualTo(MerkleTree.hex(tree(LAST_TREE, new long[] {11}, "a").root()));
     }
 
     @Test

@@ -93,7 +93,9 @@ class AuditorToolsIT {
         JsonNode end = json.readTree(lines.get(lines.size() - 1)).get("end");
         JsonNode lastSeal = lastSealLine(lines);
         assertThat(end.get("eventCount").asLong())
-                .isEqualTo(lines.stream().filter(line -> line.startsWith("{\"position\":")).count());
+                .isEqualTo(lines.stream()
+                        .filter(line -> line.startsWith("{\"position\":"))
+                        .count());
         assertThat(end.get("lastSeal").get("position").asLong())
                 .isEqualTo(lastSeal.get("position").asLong());
         assertThat(lastSeal.get("merkleRoot").asText()).matches("[0-9a-f]{64}");
@@ -145,18 +147,29 @@ class AuditorToolsIT {
         assertThat(inclusion.get("seal").get("position").asLong()).isEqualTo(later);
         assertThat(inclusion.get("event").get("position").asLong()).isEqualTo(first.get(1));
         Run proved = ledgerVerify(
-                "prove", "inclusion", "--pinned-keys", pinned.toString(), write("inclusion.json", inclusion.toString()));
+                "prove",
+                "inclusion",
+                "--pinned-keys",
+                pinned.toString(),
+                write("inclusion.json", inclusion.toString()));
         assertThat(proved.status).as(proved.err).isEqualTo(LedgerVerify.INTACT);
 
         JsonNode latest = json.readTree(get("/api/audit/events/" + first.get(0) + "/proof"));
         assertThat(latest.get("seal").get("position").asLong()).isGreaterThanOrEqualTo(later);
-        assertThat(ledgerVerify("prove", "inclusion", "--pinned-keys", pinned.toString(), write("latest.json", latest.toString()))
+        assertThat(ledgerVerify(
+                                "prove",
+                                "inclusion",
+                                "--pinned-keys",
+                                pinned.toString(),
+                                write("latest.json", latest.toString()))
                         .status)
                 .isEqualTo(LedgerVerify.INTACT);
 
         ObjectNode otherEvent = (ObjectNode) inclusion.deepCopy();
-        otherEvent.set("event", json.readTree(get("/api/audit/events/" + second.get(1) + "/proof?seal=" + later))
-                .get("event"));
+        otherEvent.set(
+                "event",
+                json.readTree(get("/api/audit/events/" + second.get(1) + "/proof?seal=" + later))
+                        .get("event"));
         Run rejected = ledgerVerify(
                 "prove", "inclusion", "--pinned-keys", pinned.toString(), write("other.json", otherEvent.toString()));
         assertThat(rejected.status).as(rejected.err).isEqualTo(LedgerVerify.BROKEN);
@@ -178,7 +191,8 @@ class AuditorToolsIT {
         long seal = sealedAtOrAfter(positions.get(0));
         long beyond = seal + 1_000_000;
 
-        assertProblem(http.get("/api/audit/events/" + beyond + "/proof", Tokens.auditor()), 404, "unknown-event", "position");
+        assertProblem(
+                http.get("/api/audit/events/" + beyond + "/proof", Tokens.auditor()), 404, "unknown-event", "position");
         assertProblem(
                 http.get("/api/audit/events/" + positions.get(0) + "/proof?seal=" + beyond, Tokens.auditor()),
                 404,
@@ -221,12 +235,16 @@ class AuditorToolsIT {
         String id = "REP-PROOF-" + UUID.randomUUID().toString().substring(0, 8);
         eventStore.publish(
                 new GenericDomainEventMessage<>(
-                        "RepatriationCase", id, 0, new RepatriationCaseOpened(id, "2013-2014", "KH-7", "KG-BORDER-GUARD", "VN-47")),
+                        "RepatriationCase",
+                        id,
+                        0,
+                        new RepatriationCaseOpened(id, "2013-2014", "KH-7", "KG-BORDER-GUARD", "VN-47")),
                 new GenericDomainEventMessage<>(
                         "RepatriationCase",
                         id,
                         1,
-                        new RemainsRecovered(id, LocalDate.of(2014, 3, 2), 12, new RecoverySite("KH-7", "Kampot", null, null))));
+                        new RemainsRecovered(
+                                id, LocalDate.of(2014, 3, 2), 12, new RecoverySite("KH-7", "Kampot", null, null))));
         return jdbc.queryForList(
                 "select global_index from domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 Long.class,
@@ -298,13 +316,16 @@ class AuditorToolsIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = LedgerVerify.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        System.out.println("$ ledger-verify " + String.join(" ", args) + "\n" + out.toString(UTF_8) + err.toString(UTF_8));
+        System.out.println(
+                "$ ledger-verify " + String.join(" ", args) + "\n" + out.toString(UTF_8) + err.toString(UTF_8));
         return new Run(status, json.readTree(out.toString(UTF_8)), err.toString(UTF_8));
     }
 
     private static boolean nodeOnPath() {
         try {
-            Process probe = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().readAllBytes();
             return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException notThere) {
@@ -319,7 +340,8 @@ class AuditorToolsIT {
         List<String> command = new ArrayList<>(List.of("node", NODE_VERIFIER.toString()));
         command.addAll(List.of(args));
         Path err = dir.resolve("node-" + UUID.randomUUID() + ".err");
-        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(err.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
         String errText = Files.readString(err);

@@ -114,8 +114,7 @@ class SealEvidenceVectorsTest {
     private AuditSeal sealer(EventSealRepository repository, Seal at) {
         SealKeys keys = mock(SealKeys.class);
         when(keys.signing()).thenReturn(keyB);
-        return new AuditSeal(
-                repository, keys, Clock.fixed(at.sealedAt(), ZoneOffset.UTC), Duration.ofSeconds(60));
+        return new AuditSeal(repository, keys, Clock.fixed(at.sealedAt(), ZoneOffset.UTC), Duration.ofSeconds(60));
     }
 
     private List<EventSealRepository.Sealable> sealables(long after, long upTo) {
