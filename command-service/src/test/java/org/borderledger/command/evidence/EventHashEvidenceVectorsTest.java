@@ -53,7 +53,8 @@ class EventHashEvidenceVectorsTest {
                 lines.get(3L), new RepatriationCaseOpened("REP-1", "2013-2014", "KH-7", "KG-BORDER-GUARD", "VN-91")));
         engine.appendEvents(event(
                 lines.get(5L),
-                new RemainsRecovered("REP-1", LocalDate.of(2014, 3, 2), 12, new RecoverySite("KH-7", "Kampot", null, null))));
+                new RemainsRecovered(
+                        "REP-1", LocalDate.of(2014, 3, 2), 12, new RecoverySite("KH-7", "Kampot", null, null))));
 
         List<? extends DomainEventMessage<?>> history =
                 stored.readEvents("REP-1", 0).asStream().toList();
@@ -64,7 +65,9 @@ class EventHashEvidenceVectorsTest {
                 .isEqualTo(lines.get(3L).get("hash").asText());
         assertThat(history.get(1).getMetaData().get(EventHash.HASH))
                 .isEqualTo(lines.get(5L).get("hash").asText());
-        assertThat(json.readTree(serializer.serialize(history.get(1).getPayload(), byte[].class).getData()))
+        assertThat(json.readTree(serializer
+                        .serialize(history.get(1).getPayload(), byte[].class)
+                        .getData()))
                 .isEqualTo(lines.get(5L).get("payload"));
     }
 
