@@ -263,7 +263,7 @@ public class EventLogRepository {
 
         private final int maxLeaves;
 
-        TooManyLeaves(int maxLeaves) {
+        public TooManyLeaves(int maxLeaves) {
             super("more than " + maxLeaves + " events", null, false, false);
             this.maxLeaves = maxLeaves;
         }
