@@ -132,7 +132,8 @@ class OfflineVerificationIT {
 
     private static int lastEventLine(List<String> export) throws Exception {
         for (int i = export.size() - 1; i >= 0; i--) {
-            if (!json.readTree(export.get(i)).has("seal")) {
+            JsonNode line = json.readTree(export.get(i));
+            if (!line.has("seal") && !line.has("end")) {
                 return i;
             }
         }

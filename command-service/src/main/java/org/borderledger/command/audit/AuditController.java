@@ -58,7 +58,10 @@ public class AuditController {
     @Operation(
             summary = "Every recorded event in global order, filtered; paged as JSON, or all of them streamed as"
                     + " NDJSON with Accept: application/x-ndjson",
-            description = "A stream runs for at most ledger.audit.stream.max-duration; then its last line is"
+            description = "Without filters (afterPosition aside) the stream is an export (contract/evidence.md section"
+                    + " 8): each seal follows as {\"seal\":{…}} right after the event at its position, and a complete"
+                    + " export ends with {\"end\":{\"eventCount\":…,\"lastPosition\":…,\"lastSeal\":{…}}}."
+                    + " A stream runs for at most ledger.audit.stream.max-duration; then its last line is"
                     + " {\"incomplete\":{\"reason\":…,\"resumeAfterPosition\":N}}: ask again with afterPosition=N."
                     + " At most ledger.audit.stream.max-concurrent streams run at once; beyond that 503 with"
                     + " Retry-After.")

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Map;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.evidence.BusinessDate;
 import org.borderledger.evidence.EventHash;
 import org.borderledger.evidence.StoredEvent;
 
@@ -18,7 +17,7 @@ import org.borderledger.evidence.StoredEvent;
  * its hash.
  */
 @Schema(description = "One stored event with everything the ledger keeps about it")
-record AuditedEvent(
+public record AuditedEvent(
         @Schema(description = "Position in the global event order") long position,
         @Schema(description = "The event's own id") String eventId,
         String aggregateId,
@@ -29,7 +28,8 @@ record AuditedEvent(
                 String payloadRevision,
         @Schema(description = "When the ledger recorded it (UTC)", format = "date-time") String recordedAt,
         @Schema(
-                        description = "The date the fact happened: the payload's first field ending in 'On'",
+                        description = "The date the fact happened: the value of the payload's one top-level field"
+                                + " whose name ends in 'On', when there is exactly one and it is a string; else null",
                         format = "date",
                         nullable = true)
                 String businessDate,
@@ -43,7 +43,7 @@ record AuditedEvent(
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    static AuditedEvent of(StoredEvent event) {
+    public static AuditedEvent of(StoredEvent event) {
         JsonNode payload = parse(event.payload());
         JsonNode metadata = parse(event.metaData());
         JsonNode hash = metadata.get(EventHash.HASH);
@@ -56,7 +56,7 @@ record AuditedEvent(
                 event.payloadType(),
                 event.payloadRevision(),
                 event.recordedAt(),
-                businessDate(payload),
+                BusinessDate.of(payload),
                 payload,
                 metadata,
                 hash == null ? null : hash.asText());
@@ -66,16 +66,6 @@ record AuditedEvent(
     static String unitOf(byte[] metadata) {
         JsonNode unit = parse(metadata).get(EventMetadata.UNIT);
         return unit == null ? null : unit.asText();
-    }
-
-    private static String businessDate(JsonNode payload) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().endsWith("On")) {
-                return field.getValue().isTextual() ? field.getValue().asText() : null;
-            }
-        }
-        return null;
     }
 
     /** The stored JSON; bytes that are not JSON (a damaged row) show as text rather than hide the event. */

@@ -39,7 +39,13 @@ class EventExport {
                 log.stream(
                         query,
                         (events, seals) -> stream.write(
-                                events.iterator(), seals, out, slot.deadline(), bound, query.afterPosition()));
+                                events.iterator(),
+                                seals,
+                                out,
+                                slot.deadline(),
+                                bound,
+                                query.afterPosition(),
+                                query.wholeStore()));
             }
         };
     }

@@ -3,6 +3,7 @@ package org.borderledger.command.audit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -12,9 +13,11 @@ import org.borderledger.command.evidence.EventSealRepository;
 import org.borderledger.command.store.StorePositions;
 import org.borderledger.evidence.EventHash;
 import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.evidence.MerkleTree;
 import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -208,6 +211,66 @@ public class EventLogRepository {
                 return reader.read(events, seals, published, end);
             }
         });
+    }
+
+    /** The stored event at {@code position}, if there is one. */
+    public Optional<StoredEvent> at(long position) {
+        return readOnly.execute(status ->
+                jdbc
+                        .query("select " + COLUMNS + " from domain_event_entry where global_index = ?", ROW, position)
+                        .stream()
+                        .findFirst());
+    }
+
+    /**
+     * The Merkle leaves of the events a seal at {@code upTo} covers, in sealing order, and the leaf index of the event
+     * at {@code position}.
+     *
+     * @param hashes the leaf hashes ({@link MerkleTree#eventLeaf}) of every event up to and including {@code upTo}
+     * @param indexOf the index of the event at {@code position} among them, or -1
+     */
+    public record Leaves(List<byte[]> hashes, int indexOf) {}
+
+    /**
+     * Reads the stored hash of every event up to and including {@code upTo} in one pass, from one snapshot on the audit
+     * streams' own connections: one leaf of 32 bytes per event is held in memory. More than {@code maxLeaves} events
+     * end the read with {@link TooManyLeaves}.
+     */
+    public Leaves leaves(long upTo, long position, int maxLeaves) {
+        return streamSnapshot.execute(status -> {
+            List<byte[]> hashes = new ArrayList<>();
+            int[] index = {-1};
+            streamJdbc.query(
+                    "select global_index, meta_data from domain_event_entry where global_index <= ?"
+                            + " order by global_index",
+                    (RowCallbackHandler) rs -> {
+                        if (hashes.size() == maxLeaves) {
+                            throw new TooManyLeaves(maxLeaves);
+                        }
+                        long at = rs.getLong("global_index");
+                        if (at == position) {
+                            index[0] = hashes.size();
+                        }
+                        hashes.add(MerkleTree.eventLeaf(at, EventHash.storedHash(rs.getBytes("meta_data"))));
+                    },
+                    upTo);
+            return new Leaves(hashes, index[0]);
+        });
+    }
+
+    /** A proof would need more leaves than one request may hold. */
+    public static final class TooManyLeaves extends RuntimeException {
+
+        private final int maxLeaves;
+
+        public TooManyLeaves(int maxLeaves) {
+            super("more than " + maxLeaves + " events", null, false, false);
+            this.maxLeaves = maxLeaves;
+        }
+
+        public int maxLeaves() {
+            return maxLeaves;
+        }
     }
 
     /** An event and the stored hash of its aggregate's previous event, where the reader asked for it. */

@@ -11,14 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import org.borderledger.command.evidence.TamperEvidence;
+import org.borderledger.evidence.EvidenceJson;
 import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.StoredEvent;
 
 /**
  * Writes events as NDJSON, one JSON object per line, each seal as {@code {"seal":{…}}} right after the event at its
- * position, until the stream's time bound: then one last line {@code {"incomplete":{…}}} says why it ended and after
- * which position to resume. An export of the whole store is what {@code ledger-verify} checks offline.
+ * position ({@code contract/evidence.md} section 8). An export (the whole store) that completes
+ * ends with {@code {"end":{"eventCount":…,"lastPosition":…,"lastSeal":{…}}}}, stating the seal it ends at; a stream cut at the
+ * stream's time bound ends with {@code {"incomplete":{…}}}, saying why and after which position to resume. An export of
+ * the whole store is what {@code ledger-verify} and any verifier written from the specification check offline.
  */
 final class EventStream {
 
@@ -26,9 +28,6 @@ final class EventStream {
     record Incomplete(String reason, Long resumeAfterPosition) {}
 
     record IncompleteLine(Incomplete incomplete) {}
-
-    @Schema(description = "A line of a whole-store stream: a signed checkpoint of the chain over the events before it")
-    record SealLine(TamperEvidence.SealView seal) {}
 
     private final ObjectWriter lines;
     private final Clock clock;
@@ -44,6 +43,8 @@ final class EventStream {
      *
      * @param seals in order of position, none before the first event's
      * @param after the position the events follow (the query's {@code afterPosition}), or null
+     * @param export whether the stream is an export of the whole store (from {@code after} on): only an export ends
+     *     with an {@code end} line, which states the seal it ends at
      */
     long write(
             Iterator<StoredEvent> events,
@@ -51,9 +52,11 @@ final class EventStream {
             OutputStream out,
             Instant deadline,
             Duration bound,
-            Long after) {
+            Long after,
+            boolean export) {
         long written = 0;
         Long lastPosition = after;
+        Seal lastSeal = null;
         Seal next = seals.hasNext() ? seals.next() : null;
         try {
             while (events.hasNext()) {
@@ -68,17 +71,23 @@ final class EventStream {
                 }
                 StoredEvent event = events.next();
                 while (next != null && next.position() < event.position()) {
+                    lastSeal = next;
                     next = seal(out, next, seals);
                 }
                 line(out, AuditedEvent.of(event));
                 lastPosition = event.position();
                 written++;
                 if (next != null && next.position() == event.position()) {
+                    lastSeal = next;
                     next = seal(out, next, seals);
                 }
             }
             while (next != null) {
+                lastSeal = next;
                 next = seal(out, next, seals);
+            }
+            if (export) {
+                line(out, EvidenceJson.endLine(written, written == 0 ? null : lastPosition, lastSeal));
             }
             return written;
         } catch (IOException e) {
@@ -87,7 +96,7 @@ final class EventStream {
     }
 
     private Seal seal(OutputStream out, Seal seal, Iterator<Seal> seals) throws IOException {
-        line(out, new SealLine(TamperEvidence.SealView.of(seal)));
+        line(out, EvidenceJson.sealLine(seal));
         return seals.hasNext() ? seals.next() : null;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class SealKeys {
         for (PublicKey earlier : publicKeys(trustedKeys)) {
             keys.putIfAbsent(SealSignatures.keyId(earlier), earlier);
         }
-        this.trusted = Map.copyOf(keys);
+        this.trusted = Collections.unmodifiableMap(keys);
         log.info(
                 "Seals are signed with Ed25519 key {}; {} public key(s) trusted for earlier seals", keyId, keys.size());
     }
@@ -67,7 +68,7 @@ class SealKeys {
         return keyId;
     }
 
-    /** Every public key whose signature on a seal counts, by key id; the signing key's first. */
+    /** Every public key whose signature on a seal counts, by key id, in order: the signing key's first. */
     Map<String, PublicKey> trusted() {
         return trusted;
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.borderledger.command.audit.EventLogRepository;
 import org.borderledger.evidence.EvidenceWalk;
+import org.borderledger.evidence.MerkleTree;
+import org.borderledger.evidence.PinnedKeys;
 import org.borderledger.evidence.Seal;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +34,11 @@ import org.springframework.stereotype.Service;
  * is already visible, the seal stops before a missing position until the event after it is older than
  * {@code ledger.audit.seal.settle-after} (60 s, like Axon's gap timeout); from then on the position counts as a
  * rolled-back write.
+ *
+ * <p>Each seal also carries the root of the Merkle tree over the same events (RFC 9162, in sealing order), signed with
+ * the rest: it lets {@link EvidenceProofs} prove one event, or that one seal extends another, without the export. Both
+ * checks recompute the root at every seal that has one (the incremental one from the tree's right edge stored with
+ * the seal it starts after).
  *
  * <p><b>Incremental and full.</b> {@code GET /api/audit/verify} starts after the last seal a verification found
  * intact ({@code verified_seal}): it checks that this seal is unchanged and the store still reaches it, walks only the
@@ -70,11 +77,19 @@ public class TamperEvidence {
             @Schema(description = "The latest finished full verification, or null; its break counts here too")
                     FullVerification latestFullVerification) {}
 
-    @Schema(description = "A checkpoint of the global chain and its Ed25519 signature (null before signing)")
+    @Schema(
+            description =
+                    "A checkpoint of the global chain and of the Merkle tree over the same events, and its Ed25519"
+                            + " signature (null before signing)")
     public record SealView(
             long position,
             long eventsSealed,
             String chainHash,
+            @Schema(
+                            description = "The RFC 9162 root over the events sealed, in sealing order; null on seals"
+                                    + " made before seals carried one",
+                            nullable = true)
+                    String merkleRoot,
             @Schema(example = "2024-03-25T08:00:00.250Z") String sealedAt,
             String keyId,
             String signature) {
@@ -86,6 +101,7 @@ public class TamperEvidence {
                             seal.position(),
                             seal.eventsSealed(),
                             seal.chainHash(),
+                            seal.merkleRoot(),
                             seal.sealedAtText(),
                             seal.keyId(),
                             seal.signature());
@@ -135,7 +151,12 @@ public class TamperEvidence {
                 checkpoint.map(VerifiedSealRepository.Checkpoint::start).orElse(EvidenceWalk.Start.GENESIS);
         EvidenceWalk.Broken rewritten = checkpoint.flatMap(this::rewritten).orElse(null);
         EvidenceWalk.Result result = log.readAfter(start, (events, stored, published, end) -> {
-            EvidenceWalk walk = new EvidenceWalk(start, keys.trusted());
+            EvidenceWalk walk = new EvidenceWalk(
+                    start,
+                    PinnedKeys.unbounded(keys.trusted()),
+                    start.position() == 0
+                            ? MerkleTree.Frontier.EMPTY
+                            : seals.frontierAt(start.position()).orElse(null));
             if (rewritten != null) {
                 walk.broken(rewritten.position(), rewritten.aggregateId(), rewritten.reason());
             }
@@ -165,7 +186,8 @@ public class TamperEvidence {
     /** Checks every stored event and seal from the first; moves the checkpoint when all is intact. */
     public EvidenceWalk.Result verifyAll(Progress progress) {
         EvidenceWalk.Result result = log.readAll((events, stored, published, end) -> {
-            EvidenceWalk walk = new EvidenceWalk(EvidenceWalk.Start.GENESIS, keys.trusted());
+            EvidenceWalk walk = new EvidenceWalk(
+                    EvidenceWalk.Start.GENESIS, PinnedKeys.unbounded(keys.trusted()), MerkleTree.Frontier.EMPTY);
             drive(walk, events, stored.iterator(), progress);
             return walk.finish(published, false);
         });

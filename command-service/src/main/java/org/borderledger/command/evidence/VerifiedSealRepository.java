@@ -53,13 +53,14 @@ class VerifiedSealRepository {
         try {
             jdbc.update(
                     "insert into verified_seal (position, events_sealed, chain_hash, sealed_at, key_id, signature,"
-                            + " verified_at) values (?, ?, ?, ?, ?, ?, ?)",
+                            + " merkle_root, verified_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                     seal.position(),
                     seal.eventsSealed(),
                     seal.chainHash(),
                     OffsetDateTime.ofInstant(seal.sealedAt(), ZoneOffset.UTC),
                     seal.keyId(),
                     seal.signature(),
+                    seal.merkleRoot(),
                     OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         } catch (DuplicateKeyException verifiedMeanwhile) {
             // another verification recorded the same seal

@@ -67,6 +67,7 @@ class AuditStreamIT {
         assertThat(response.headers().firstValue("Content-Length")).isEmpty();
         List<Long> streamed = new ArrayList<>();
         List<Long> sealsAfter = new ArrayList<>();
+        List<JsonNode> ends = new ArrayList<>();
         try (Stream<String> lines = response.body()) {
             lines.map(AuditStreamIT::parse).forEach(line -> {
                 if (line.has("seal")) {
@@ -74,11 +75,19 @@ class AuditStreamIT {
                     assertThat(line.get("seal").get("position").asLong())
                             .isEqualTo(sealsAfter.get(sealsAfter.size() - 1));
                     assertThat(line.get("seal").get("signature").asText()).isNotBlank();
+                } else if (line.has("end")) {
+                    ends.add(line.get("end"));
                 } else {
+                    assertThat(ends).as("nothing after the end line").isEmpty();
                     streamed.add(line.get("position").asLong());
                 }
             });
         }
+        assertThat(ends).singleElement().satisfies(end -> {
+            assertThat(end.get("eventCount").asLong()).isEqualTo(streamed.size());
+            assertThat(end.get("lastPosition").asLong()).isEqualTo(streamed.get(streamed.size() - 1));
+            assertThat(end.get("lastSeal").get("position").asLong()).isEqualTo(sealsAfter.get(sealsAfter.size() - 1));
+        });
         assertThat(stored).hasSizeGreaterThanOrEqualTo(CASES * EVENTS_PER_CASE);
         assertThat(streamed).containsExactlyElementsOf(stored);
         assertThat(sealsAfter)

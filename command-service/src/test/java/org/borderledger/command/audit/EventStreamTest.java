@@ -57,7 +57,8 @@ class EventStreamTest {
                 out,
                 START.plusSeconds(1),
                 Duration.ofMinutes(10),
-                10L);
+                10L,
+                true);
 
         List<JsonNode> lines = lines(out);
         assertThat(written).isEqualTo(2);
@@ -80,9 +81,10 @@ class EventStreamTest {
                 out,
                 START.plusSeconds(60),
                 Duration.ofMinutes(10),
-                null);
+                null,
+                false);
 
-        assertThat(lines(out)).hasSize(2).noneMatch(line -> line.has("incomplete"));
+        assertThat(lines(out)).hasSize(2).noneMatch(line -> line.has("incomplete") || line.has("end"));
     }
 
     @Test
@@ -96,7 +98,8 @@ class EventStreamTest {
                 out,
                 START.minusSeconds(1),
                 Duration.ofMinutes(10),
-                10L);
+                10L,
+                true);
 
         assertThat(lines(out)
                         .get(0)
@@ -112,13 +115,58 @@ class EventStreamTest {
         EventStream stream = new EventStream(json, new Ticking());
         List<Seal> seals = List.of(seal(12), seal(13), seal(20));
 
-        stream.write(events(11, 12, 15).iterator(), seals.iterator(), out, START.plusSeconds(60), Duration.ZERO, null);
+        stream.write(
+                events(11, 12, 15).iterator(), seals.iterator(), out, START.plusSeconds(60), Duration.ZERO, null, true);
 
         assertThat(lines(out))
-                .extracting(line ->
-                        line.has("seal") ? "seal " + line.get("seal").get("position") : "event " + line.get("position"))
-                .containsExactly("event 11", "event 12", "seal 12", "seal 13", "event 15", "seal 20");
+                .extracting(line -> line.has("seal")
+                        ? "seal " + line.get("seal").get("position")
+                        : line.has("end") ? "end" : "event " + line.get("position"))
+                .containsExactly("event 11", "event 12", "seal 12", "seal 13", "event 15", "seal 20", "end");
         assertThat(lines(out).get(2).get("seal").get("sealedAt").asText()).isEqualTo("2024-03-25T08:00:00.000Z");
+    }
+
+    @Test
+    void anExportThatCompletesEndsWithTheLineThatStatesItsEventsAndTheSealItEndsAt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+        Seal rooted = new Seal(12, 2, "c0ffee", START, "k1", "c2ln", "ab".repeat(32));
+
+        stream.write(
+                events(11, 12, 15).iterator(),
+                List.of(rooted).iterator(),
+                out,
+                START.plusSeconds(60),
+                Duration.ZERO,
+                null,
+                true);
+
+        List<String> text = out.toString(UTF_8).lines().toList();
+        assertThat(text.get(2))
+                .isEqualTo("{\"seal\":{\"position\":12,\"eventsSealed\":2,\"chainHash\":\"c0ffee\",\"merkleRoot\":\""
+                        + "ab".repeat(32) + "\",\"sealedAt\":\"2024-03-25T08:00:00.000Z\",\"keyId\":\"k1\","
+                        + "\"signature\":\"c2ln\"}}");
+        assertThat(text.get(4))
+                .isEqualTo("{\"end\":{\"eventCount\":3,\"lastPosition\":15,"
+                        + "\"lastSeal\":{\"position\":12,\"chainHash\":\"c0ffee\"}}}");
+    }
+
+    @Test
+    void anEmptyExportEndsWithNoEventAndNoSeal() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(json, new Ticking());
+
+        stream.write(
+                Collections.emptyIterator(),
+                Collections.emptyIterator(),
+                out,
+                START.plusSeconds(60),
+                Duration.ZERO,
+                40L,
+                true);
+
+        assertThat(out.toString(UTF_8))
+                .isEqualTo("{\"end\":{\"eventCount\":0,\"lastPosition\":null,\"lastSeal\":null}}\n");
     }
 
     private static Seal seal(long position) {

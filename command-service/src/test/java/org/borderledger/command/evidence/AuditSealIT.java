@@ -14,7 +14,10 @@ import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerPlanned;
 import org.borderledger.events.marker.MarkerType;
 import org.borderledger.evidence.EventHash;
+import org.borderledger.evidence.MerkleTree;
+import org.borderledger.evidence.Seal;
 import org.borderledger.evidence.SealChain;
+import org.borderledger.evidence.SealSignatures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +31,12 @@ class AuditSealIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventSealRepository seals;
+
+    @Autowired
+    SealKeys keys;
 
     @Test
     void checkpointsTheChainOverEveryStoredEventInGlobalOrder() {
@@ -59,6 +68,37 @@ class AuditSealIT {
             }
         }
         assertThat(next).as("seals checked up to position " + last).isPositive();
+    }
+
+    @Test
+    void eachSealSignsTheMerkleRootOverEveryEventUpToItAndTheOnePassRebuildsIt() {
+        long last = 0;
+        for (int i = 0; i < 3; i++) {
+            last = plan("SEAL-IT-" + UUID.randomUUID());
+        }
+        awaitSealedThrough(last);
+
+        List<Seal> stored = jdbc.query(
+                "select " + EventSealRepository.SEAL_COLUMNS + " from event_seal order by position",
+                EventSealRepository.SEAL);
+        MerkleTree.Frontier tree = MerkleTree.Frontier.EMPTY;
+        int next = 0;
+        for (Map<String, Object> row :
+                jdbc.queryForList("select global_index, meta_data from domain_event_entry order by global_index")) {
+            long position = ((Number) row.get("global_index")).longValue();
+            tree = tree.append(MerkleTree.eventLeaf(position, EventHash.storedHash((byte[]) row.get("meta_data"))));
+            while (next < stored.size() && stored.get(next).position() == position) {
+                Seal seal = stored.get(next++);
+                assertThat(seal.merkleRoot()).as("seal at " + position).isEqualTo(MerkleTree.hex(tree.root()));
+                assertThat(SealSignatures.verify(seal, keys.signing().getPublic()))
+                        .isTrue();
+            }
+        }
+        assertThat(next).isEqualTo(stored.size());
+        Seal latest = stored.get(stored.size() - 1);
+        assertThat(MerkleTree.hex(seals.treeUpTo(latest.position()).root())).isEqualTo(latest.merkleRoot());
+        assertThat(seals.frontierAt(latest.position()))
+                .hasValueSatisfying(edge -> assertThat(edge.root()).isEqualTo(MerkleTree.bytes(latest.merkleRoot())));
     }
 
     private long plan(String id) {
