@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * columns, in SQL on one connection (so on the live side within that connection's transaction and snapshot). Only the
  * rows that differ travel to the service: the database joins the two tables, so memory stays bounded whatever their
  * size. Which tables are read models needs no list: every table of the schema except the operational ones (the
- * migrations' history, Axon's tokens, the live instances, the replay and check records, the dead letters). {@code processed_position.processed_at}, the time
+ * migrations' history, Axon's tokens, the live instances, the replay and check records, the dead letters, the stops counted per record). {@code processed_position.processed_at}, the time
  * a row was written, is the one column that legitimately differs.
  */
 final class TableComparison {
@@ -33,7 +33,8 @@ final class TableComparison {
             "read_model_lock",
             "consistency_check",
             "consistency_difference",
-            "dead_letter");
+            "dead_letter",
+            "projection_halt");
     static final Map<String, Set<String>> IGNORED_COLUMNS = Map.of("processed_position", Set.of("processed_at"));
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
