@@ -1,14 +1,31 @@
-// Sign-in: the local run's demo identities (offered to this machine only), a pasted token, or OpenID Connect.
+// Sign-in: the local run's demo identities (opened by the one-time link it prints on its terminal), a pasted token,
+// or OpenID Connect.
 
 import { config } from './api.js';
 import { signIn, startOidc, decode } from './session.js';
 import { t } from './i18n.js';
 import { h, field, announce } from './ui.js';
 
+// The identities a sign-in link opened: kept in this page only, until one is picked or the page is left.
+let opened = [];
+
+/** A link's nonce (#/sign-in?nonce=…) is taken out of the address and exchanged, once, for the demo identities. */
 async function demoIdentities() {
-  if (!config().demoIdentities) return [];
-  const response = await fetch('console/demo-identities', { cache: 'no-store' });
-  return response.ok ? response.json() : [];
+  const match = /^#\/sign-in\?(.*)$/.exec(location.hash);
+  const nonce = match && new URLSearchParams(match[1]).get('nonce');
+  if (nonce) {
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    if (config().demoIdentities) {
+      const response = await fetch('console/demo-sign-in', {
+        method: 'POST',
+        cache: 'no-store',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ nonce }),
+      });
+      if (response.ok) opened = await response.json();
+    }
+  }
+  return opened;
 }
 
 function describe(token) {
@@ -36,7 +53,7 @@ export async function signInPage(done) {
         t('signIn.oidcButton'))));
   }
 
-  if (identities.length) {
+  if (identities.length || config().demoIdentities) {
     parts.push(h('section', { class: 'panel' },
       h('h2', {}, t('signIn.demo')),
       h('p', { class: 'muted' }, t('signIn.demoHelp')),
@@ -46,6 +63,7 @@ export async function signInPage(done) {
           onclick: () => {
             const refused = signIn(identity.token);
             if (refused) return fail(refused);
+            opened = [];
             announce(t('signIn.done'));
             done();
           },

@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
                         "/api/statistics?from=2014-01-01&to=2014-12-31&minPosition=" + demoPosition,
                         ledger.tokens().auditor()));
         assertThat(caughtUp.status()).as(caughtUp.body()).isEqualTo(200);
-        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort());
+        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort(), ledger::signInLink);
     }
 
     @AfterAll
