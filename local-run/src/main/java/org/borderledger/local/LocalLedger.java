@@ -46,6 +46,7 @@ public final class LocalLedger implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final DemoSignIn demoSignIn;
     private LocalPostgres postgres;
+    private LocalDatabases databases;
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
@@ -224,13 +225,10 @@ public final class LocalLedger implements AutoCloseable {
     }
 
     /**
-     * Prints a one-time sign-in link for the console, and another each time Enter is pressed on the terminal (a link
-     * opens the demo identities once, for {@link DemoSignIn#LINK_LIFETIME}).
+     * Prints another one-time sign-in link for the console (the banner has the first) each time Enter is pressed on
+     * the terminal (a link opens the demo identities once, within {@link DemoSignIn#LINK_LIFETIME}).
      */
     private void offerSignInLinks() {
-        System.out.println("Sign-in link (opens the demo identities once, within " + DemoSignIn.LINK_LIFETIME.toMinutes()
-                + " minutes, in a browser on this machine):");
-        System.out.println("  " + signInLink());
         if (System.console() == null) {
             return;
         }
@@ -294,7 +292,11 @@ public final class LocalLedger implements AutoCloseable {
         try {
             if (settings.embeddedPostgres()) {
                 ledger.postgres = LocalPostgres.start(
-                        settings.postgresDataDir(), settings.postgresPort(), settings.postgresLog());
+                        settings.postgresDataDir(),
+                        settings.bindAddress(),
+                        settings.postgresPort(),
+                        settings.postgresLog());
+                ledger.databases = LocalDatabases.prepare(ledger.postgres, settings.dataDir());
             }
             String bootstrap = settings.externalKafkaBootstrap();
             if (settings.embeddedKafka()) {
@@ -334,15 +336,19 @@ public final class LocalLedger implements AutoCloseable {
         }
     }
 
-    /** Where a service's database is: the configured URL, or a database on the embedded server. */
-    private record Database(String url, String user, String password) {}
+    /**
+     * Where a service's database is and who logs in: the configured URL (its user from the service's settings), or a
+     * database on the embedded server with the service's runtime role, its migrations run by the owner.
+     */
+    private record Database(String url, LocalDatabases.Login login) {}
 
     private Database database(String configuredUrl, String embeddedName) {
         if (configuredUrl != null) {
-            return new Database(configuredUrl, null, null);
+            return new Database(configuredUrl, null);
         }
-        postgres.createDatabaseIfMissing(embeddedName);
-        return new Database(postgres.jdbcUrl(embeddedName), LocalPostgres.USER, "");
+        return new Database(
+                postgres.jdbcUrl(embeddedName),
+                embeddedName.equals(COMMAND_DATABASE) ? databases.command() : databases.query());
     }
 
     /**
@@ -373,9 +379,11 @@ public final class LocalLedger implements AutoCloseable {
                 "--ledger.security.jwt-secret=" + jwtSecret,
                 "--ledger.records.keys=" + recordKeys));
         args.addAll(List.of(more));
-        if (database.user() != null) {
-            args.add("--spring.datasource.username=" + database.user());
-            args.add("--spring.datasource.password=" + database.password());
+        if (database.login() != null) {
+            args.add("--spring.datasource.username=" + database.login().user());
+            args.add("--spring.datasource.password=" + database.login().password());
+            args.add("--spring.flyway.user=" + database.login().migrationUser());
+            args.add("--spring.flyway.password=" + database.login().migrationPassword());
         }
         SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
         if (demoSignIn != null) {
@@ -473,6 +481,9 @@ public final class LocalLedger implements AutoCloseable {
         if (Files.exists(sealPublicKey)) {
             lines.add("  Seal key     " + sealPublicKey + "   (for the offline check, ledger-verify)");
         }
+        lines.add("Sign-in link (opens the demo identities once, within " + DemoSignIn.LINK_LIFETIME.toMinutes()
+                + " minutes, in a browser on this machine):");
+        lines.add("  " + signInLink());
         lines.add("Stop with Ctrl-C.");
         return String.join(System.lineSeparator(), lines);
     }
