@@ -2,6 +2,7 @@ package org.borderledger.command.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import org.borderledger.security.FairShares;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,22 @@ class AuditConfiguration implements WebMvcConfigurer {
         pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         pool.setReadOnly(true);
         return new AuditConnections(pool);
+    }
+
+    /** The pages', histories' and states' own pool: one connection per allowed query, statements bounded in time. */
+    @Bean(destroyMethod = "close")
+    AuditQueries auditQueries(DataSourceProperties database) {
+        AuditProperties.Query limits = properties.query();
+        HikariDataSource pool = database.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        pool.setPoolName("audit-queries");
+        pool.setMaximumPoolSize(limits.maxConcurrent());
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        pool.setReadOnly(true);
+        pool.setConnectionInitSql("SET statement_timeout = " + limits.statementTimeout().toMillis());
+        return new AuditQueries(pool, new FairShares(limits.maxConcurrent(), limits.maxConcurrentPerSubject()));
     }
 
     /**

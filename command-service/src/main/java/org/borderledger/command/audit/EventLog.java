@@ -50,8 +50,9 @@ class EventLog {
             rs.getBytes("meta_data"));
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate queryJdbc;
     private final JdbcTemplate streamJdbc;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate queryReadOnly;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate streamSnapshot;
     private final StorePositions positions;
@@ -60,13 +61,16 @@ class EventLog {
     EventLog(
             DataSource dataSource,
             PlatformTransactionManager transactions,
+            AuditQueries queries,
             AuditConnections streamConnections,
             StorePositions positions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        this.queryJdbc = new JdbcTemplate(queries.dataSource());
+        this.queryJdbc.setFetchSize(FETCH_SIZE);
         this.streamJdbc = new JdbcTemplate(streamConnections.dataSource());
         this.streamJdbc.setFetchSize(FETCH_SIZE);
-        this.readOnly = readOnly(transactions, false);
+        this.queryReadOnly = readOnly(queries.transactions(), false);
         this.snapshot = readOnly(transactions, true);
         this.streamSnapshot = readOnly(streamConnections.transactions(), true);
         this.positions = positions;
@@ -82,9 +86,9 @@ class EventLog {
         return template;
     }
 
-    /** Hands {@code reader} a page's worth of matching events in global order, on the service's own connections. */
+    /** Hands {@code reader} a page's worth of matching events in global order, on the audit queries' connections. */
     <T> T read(EventQuery query, Function<Stream<StoredEvent>, T> reader) {
-        return read(query, reader, jdbc, readOnly);
+        return read(query, reader, queryJdbc, queryReadOnly);
     }
 
     /**
@@ -152,9 +156,9 @@ class EventLog {
         return readOnly == null ? callback.doInTransaction(null) : readOnly.execute(callback);
     }
 
-    /** Every event of one aggregate in sequence order. */
+    /** Every event of one aggregate in sequence order, on the audit queries' connections. */
     List<StoredEvent> history(String aggregateId) {
-        return readOnly.execute(status -> jdbc.query(
+        return queryReadOnly.execute(status -> queryJdbc.query(
                 "select " + COLUMNS
                         + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 ROW,
