@@ -41,6 +41,10 @@ record LocalSettings(
                     "8082",
                     "the query service's and the console's HTTP port; management 1000 above"),
             new Variable("LEDGER_PG_PORT", "15432", "the embedded PostgreSQL server's port"),
+            new Variable(
+                    "LEDGER_POSTGRES_OS_USER",
+                    "nobody",
+                    "run as root: the unprivileged user the embedded PostgreSQL runs as (through setpriv)"),
             new Variable("LEDGER_KAFKA_PORT", "9092", "the in-process Kafka broker's port"),
             new Variable("LEDGER_KAFKA_CONTROLLER_PORT", "LEDGER_KAFKA_PORT + 1", "the broker's KRaft controller port"),
             new Variable("LEDGER_KAFKA_BOOTSTRAP", "unset", "use this Kafka cluster instead of the in-process broker"),
