@@ -105,6 +105,35 @@ class LocalPostgresTest {
     }
 
     @Test
+    void givesADataDirectoryWhoseServerTrustedLocalConnectionsAPasswordAndKeepsItsData() throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        Path log = dataDir.resolve("postgres.log");
+        int port = freePort();
+        String first;
+        try (LocalPostgres postgres = LocalPostgres.start(directory, port, log)) {
+            first = postgres.superuserPassword();
+            postgres.createDatabaseIfMissing("ledger_command");
+            execute(postgres, "CREATE TABLE fact (id int PRIMARY KEY)", "INSERT INTO fact VALUES (1)");
+        }
+        // a data directory as an earlier version left it: trust for everyone, no password file
+        Files.writeString(directory.resolve("pg_hba.conf"), "local all all trust\nhost all all all trust\n");
+        Files.delete(dataDir.resolve("postgres.password"));
+        Files.delete(dataDir.resolve("postgres.password-set"));
+
+        try (LocalPostgres upgraded = LocalPostgres.start(directory, port, log)) {
+            assertThat(upgraded.superuserPassword()).isNotEqualTo(first);
+            assertThat(count(upgraded)).isEqualTo(1);
+            assertThat(Files.readString(directory.resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThat(loginFromAnotherProcess(upgraded.jdbcUrl("postgres"), first))
+                    .as("the old password")
+                    .isEqualTo("refused 28P01");
+            assertThat(loginFromAnotherProcess(upgraded.jdbcUrl("postgres"), ""))
+                    .as("no password")
+                    .isEqualTo("refused 08004");
+        }
+    }
+
+    @Test
     void noProcessOfTheServerRunsAsHostRoot() throws Exception {
         Path directory = dataDir.resolve("postgres");
         try (LocalPostgres postgres = LocalPostgres.start(directory, freePort(), dataDir.resolve("postgres.log"))) {

@@ -88,6 +88,11 @@ class ConsoleBrowserIT {
     @Test
     @Order(1)
     void eachRoleSignsInAndSeesThePagesItMayUse() {
+        assertThat(LocalRuns.query(settings).get("/", null).header("Content-Security-Policy"))
+                .as("the console runs under its Content-Security-Policy")
+                .contains("script-src 'self';")
+                .contains("connect-src 'self' http://localhost:" + settings.commandPort() + ";")
+                .doesNotContain("unsafe-inline");
         browser.open("");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
         shoot("sign-in");
