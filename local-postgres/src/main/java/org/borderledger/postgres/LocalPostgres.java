@@ -56,7 +56,8 @@ public final class LocalPostgres implements AutoCloseable {
             Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
     /** Who may log in, and how: everyone, with a password (SCRAM), over TCP only. */
-    static final String PG_HBA = """
+    static final String PG_HBA =
+            """
             # Written by the ledger's local PostgreSQL on every start: every login needs its password (SCRAM).
             local   all   all   scram-sha-256
             host    all   all   all   scram-sha-256
@@ -252,7 +253,8 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public void discard() {
         runningServer(dataDirectory).ifPresent(postmaster -> {
-            List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+            List<ProcessHandle> processes =
+                    new ArrayList<>(postmaster.descendants().toList());
             processes.add(postmaster);
             processes.forEach(ProcessHandle::destroyForcibly);
             processes.forEach(process -> awaitExit(process, STOP_WAIT));
@@ -315,8 +317,8 @@ public final class LocalPostgres implements AutoCloseable {
             } else {
                 runAs.own(dataDirectory);
                 log.warn("PostgreSQL on {} trusted local connections: setting its superuser's password", dataDirectory);
-                ProcessBuilder single = command(List.of(
-                                bin("postgres"), "--single", "-D", dataDirectory.toString(), "postgres"))
+                ProcessBuilder single = command(
+                                List.of(bin("postgres"), "--single", "-D", dataDirectory.toString(), "postgres"))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
                 Process process = single.start();
@@ -343,7 +345,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .append(" -c listen_addresses='")
                 .append(listenAddress)
                 .append("' -c unix_socket_directories='' -c max_connections=200");
-        DURABILITY.forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+        DURABILITY.forEach(
+                (name, value) -> options.append(" -c ").append(name).append('=').append(value));
         int exit = run(List.of(
                 bin("pg_ctl"),
                 "-D",
@@ -355,8 +358,8 @@ public final class LocalPostgres implements AutoCloseable {
                 options.toString(),
                 "start"));
         if (exit != 0) {
-            throw new IllegalStateException("PostgreSQL did not start on " + dataDirectory + " (port " + port
-                    + "); its log is " + logFile);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on " + dataDirectory + " (port " + port + "); its log is " + logFile);
         }
     }
 
@@ -411,8 +414,8 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(process.info().command().orElse("PostgreSQL") + " did not finish in "
-                        + timeout);
+                throw new IllegalStateException(
+                        process.info().command().orElse("PostgreSQL") + " did not finish in " + timeout);
             }
             return process.exitValue();
         } catch (InterruptedException e) {

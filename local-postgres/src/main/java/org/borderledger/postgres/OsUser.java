@@ -62,8 +62,8 @@ final class OsUser {
         if (!switched) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of(
-                onPath("setpriv").toString(), "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+        List<String> wrapped = new ArrayList<>(
+                List.of(onPath("setpriv").toString(), "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -101,8 +101,8 @@ final class OsUser {
             if (!Files.exists(directory) || searchable(directory)) {
                 continue;
             }
-            boolean ours = directory.equals(nearest)
-                    || (directory.startsWith(temporary) && !directory.equals(temporary));
+            boolean ours =
+                    directory.equals(nearest) || (directory.startsWith(temporary) && !directory.equals(temporary));
             if (ours && ((Integer) Files.getAttribute(directory, "unix:uid")) == 0) {
                 int mode = (Integer) Files.getAttribute(directory, "unix:mode");
                 Files.setAttribute(directory, "unix:gid", gid);
@@ -161,7 +161,8 @@ final class OsUser {
     }
 
     private static Path onPath(String program) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+        for (String directory :
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path candidate = Path.of(directory.isEmpty() ? "." : directory, program);
             if (Files.isExecutable(candidate)) {
                 return candidate;

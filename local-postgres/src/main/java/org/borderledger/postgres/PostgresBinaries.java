@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -49,7 +48,10 @@ final class PostgresBinaries {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(unpacking, target);
             }
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException unpackedMeanwhile) {
+        } catch (IOException e) {
+            if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+                throw e;
+            }
             // another JVM unpacked the same archive first
         } finally {
             Secrets.deleteTree(unpacking);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +138,8 @@ class LocalPostgresTest {
         Path directory = dataDir.resolve("postgres");
         try (LocalPostgres postgres = LocalPostgres.start(directory, freePort(), dataDir.resolve("postgres.log"))) {
             ProcessHandle postmaster = LocalPostgres.runningServer(directory).orElseThrow();
-            List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+            List<ProcessHandle> processes =
+                    new ArrayList<>(postmaster.descendants().toList());
             processes.add(postmaster);
             assertThat(processes).hasSizeGreaterThan(1);
             for (ProcessHandle process : processes) {
@@ -163,7 +164,9 @@ class LocalPostgresTest {
     /** A JVM of its own that logs in as the superuser with {@code password}: "connected", or "refused SQLSTATE". */
     private String loginFromAnotherProcess(String url, String password) throws Exception {
         Path source = dataDir.resolve("Login.java");
-        Files.writeString(source, """
+        Files.writeString(
+                source,
+                """
                 public class Login {
                     public static void main(String[] args) {
                         try (var c = java.sql.DriverManager.getConnection(args[0], "postgres", args.length > 1 ? args[1] : "")) {
@@ -175,8 +178,8 @@ class LocalPostgresTest {
                 }
                 """);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(
-                List.of(java, "-cp", System.getProperty("java.class.path"), source.toString(), url));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), source.toString(), url));
         if (!password.isEmpty()) {
             command.add(password);
         }

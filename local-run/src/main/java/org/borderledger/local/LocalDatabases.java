@@ -47,7 +47,8 @@ final class LocalDatabases {
                 Statement statement = connection.createStatement()) {
             for (String role : List.of(OWNER, COMMAND_ROLE, QUERY_ROLE)) {
                 boolean exists;
-                try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                try (PreparedStatement query =
+                        connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
                     query.setString(1, role);
                     try (ResultSet rs = query.executeQuery()) {
                         exists = rs.next();
@@ -88,7 +89,8 @@ final class LocalDatabases {
 
     /** Schemas, tables, views and sequences the superuser owns (a data dir of an earlier version) go to the owner. */
     private static void handOverToTheOwner(LocalPostgres postgres, String database) {
-        String handOver = """
+        String handOver =
+                """
                 DO $$
                 DECLARE r record;
                 BEGIN
@@ -107,7 +109,8 @@ final class LocalDatabases {
                                                   ELSE 'ALTER TABLE %s OWNER TO %I' END, r.name, '${owner}');
                   END LOOP;
                 END $$
-                """.replace("${owner}", OWNER);
+                """
+                        .replace("${owner}", OWNER);
         try (Connection connection = postgres.connect(database);
                 Statement statement = connection.createStatement()) {
             statement.execute(handOver);
@@ -128,7 +131,8 @@ final class LocalDatabases {
             if (passwords.getProperty(role, "").isBlank()) {
                 byte[] bytes = new byte[32];
                 random.nextBytes(bytes);
-                passwords.setProperty(role, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                passwords.setProperty(
+                        role, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
                 added = true;
             }
         }

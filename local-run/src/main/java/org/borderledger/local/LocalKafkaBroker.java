@@ -43,8 +43,9 @@ final class LocalKafkaBroker implements AutoCloseable {
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
         String bind = bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
-        String connect =
-                connectAddress.contains(":") && !connectAddress.startsWith("[") ? "[" + connectAddress + "]" : connectAddress;
+        String connect = connectAddress.contains(":") && !connectAddress.startsWith("[")
+                ? "[" + connectAddress + "]"
+                : connectAddress;
         config.put("controller.quorum.voters", "1@" + connect + ":" + controllerPort);
         config.put("listeners", "PLAINTEXT://" + bind + ":" + port + ",CONTROLLER://" + bind + ":" + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://" + connect + ":" + port);

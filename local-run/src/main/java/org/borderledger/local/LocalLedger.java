@@ -216,7 +216,9 @@ public final class LocalLedger implements AutoCloseable {
     /** The cut-off of the last {@code --reset-tokens}, as the services' setting; none when tokens were never reset. */
     private static String tokensNotBefore(LocalSettings settings) throws IOException {
         Path file = settings.tokensNotBeforeFile();
-        return Files.exists(file) ? Instant.parse(Files.readString(file).strip()).toString() : "";
+        return Files.exists(file)
+                ? Instant.parse(Files.readString(file).strip()).toString()
+                : "";
     }
 
     /** A new one-time link that opens the demo identities in the console (a browser on this machine only). */

@@ -56,7 +56,10 @@ final class LocalPorts {
      * an earlier run on the same data dir when one still runs: the start stops that server first.
      */
     static void refuseTaken(LocalSettings settings) {
-        refuseTaken(of(settings), settings.bindAddress(), leftOverServer(settings.postgresDataDir()).isPresent());
+        refuseTaken(
+                of(settings),
+                settings.bindAddress(),
+                leftOverServer(settings.postgresDataDir()).isPresent());
     }
 
     static void refuseTaken(List<Port> ports, String bindAddress) {

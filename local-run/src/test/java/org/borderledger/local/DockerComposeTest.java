@@ -134,12 +134,14 @@ class DockerComposeTest {
         assertThat(clients)
                 .filteredOn(client -> "border-ledger".equals(client.get("clientId")))
                 .singleElement()
-                .satisfies(client -> assertThat(client.get("directAccessGrantsEnabled")).isEqualTo(false));
+                .satisfies(client ->
+                        assertThat(client.get("directAccessGrantsEnabled")).isEqualTo(false));
     }
 
     @Test
     void theWriteRateLimitIsOnInCompose() {
-        assertThat(environment("command-service").get("LEDGER_WRITE_RATE_LIMIT")).isEqualTo("${LEDGER_WRITE_RATE_LIMIT:-5}");
+        assertThat(environment("command-service").get("LEDGER_WRITE_RATE_LIMIT"))
+                .isEqualTo("${LEDGER_WRITE_RATE_LIMIT:-5}");
         assertThat(environment("command-service").get("LEDGER_WRITE_RATE_BURST"))
                 .isEqualTo("${LEDGER_WRITE_RATE_BURST:-1000}");
     }

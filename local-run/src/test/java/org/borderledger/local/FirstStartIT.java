@@ -63,7 +63,12 @@ class FirstStartIT {
 
             assertThat(permissions(dataDir)).isEqualTo(ownerOnlyDataDir());
             for (String secret : List.of(
-                    "jwt-secret", "record-keys", "tokens.json", "seal-key.pem", "postgres.password", "postgres-roles")) {
+                    "jwt-secret",
+                    "record-keys",
+                    "tokens.json",
+                    "seal-key.pem",
+                    "postgres.password",
+                    "postgres-roles")) {
                 assertThat(permissions(dataDir.resolve(secret))).as(secret).isEqualTo("rw-------");
             }
             run.stop();

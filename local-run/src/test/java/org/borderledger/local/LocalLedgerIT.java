@@ -59,13 +59,17 @@ class LocalLedgerIT {
                     statistics(settings, ledger, position, "2014-01-01", "2014-12-31"),
                     statistics(settings, ledger, position, "2022-01-01", "2023-12-31"));
             events = eventCount(ledger);
-            assertThat(LocalRuns.command(settings).get("/api/audit/events", earlierAuditor).status())
+            assertThat(LocalRuns.command(settings)
+                            .get("/api/audit/events", earlierAuditor)
+                            .status())
                     .isEqualTo(200);
         }
 
         LocalLedger.resetTokens(settings);
         try (LocalLedger restarted = LocalLedger.start(settings)) {
-            assertThat(LocalRuns.command(settings).get("/api/audit/events", earlierAuditor).status())
+            assertThat(LocalRuns.command(settings)
+                            .get("/api/audit/events", earlierAuditor)
+                            .status())
                     .as("a token issued before --reset-tokens, at the command service")
                     .isEqualTo(401);
             assertThat(LocalRuns.query(settings)
@@ -101,14 +105,16 @@ class LocalLedgerIT {
 
     /** Every socket listening on one of the run's ports (/proc/net/tcp and tcp6) is bound to 127.0.0.1. */
     private static void assertListenersOnLoopbackOnly(LocalSettings settings) throws Exception {
-        List<Integer> ports = LocalPorts.of(settings).stream().map(LocalPorts.Port::number).toList();
+        List<Integer> ports =
+                LocalPorts.of(settings).stream().map(LocalPorts.Port::number).toList();
         Map<Integer, List<String>> listening = new TreeMap<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
                 String[] fields = line.strip().split("\\s+");
                 String[] local = fields[1].split(":");
                 int port = Integer.parseInt(local[1], 16);

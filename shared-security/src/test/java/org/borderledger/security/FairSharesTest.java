@@ -27,8 +27,8 @@ class FairSharesTest {
         }
 
         assertThatThrownBy(() -> shares.take("greedy", Refused::new))
-                .isInstanceOfSatisfying(
-                        Refused.class, refused -> assertThat(refused.refusal).isEqualTo(FairShares.Refusal.SHARE_TAKEN));
+                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.refusal)
+                        .isEqualTo(FairShares.Refusal.SHARE_TAKEN));
         assertThat(shares.inUse()).isEqualTo(25);
         try (FairShares.Slot other = shares.take("kg-border-guard", Refused::new)) {
             assertThat(shares.inUse()).isEqualTo(26);

@@ -48,7 +48,8 @@ class AuditConfiguration implements WebMvcConfigurer {
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         pool.setReadOnly(true);
-        pool.setConnectionInitSql("SET statement_timeout = " + limits.statementTimeout().toMillis());
+        pool.setConnectionInitSql(
+                "SET statement_timeout = " + limits.statementTimeout().toMillis());
         return new AuditQueries(pool, new FairShares(limits.maxConcurrent(), limits.maxConcurrentPerSubject()));
     }
 

@@ -109,7 +109,9 @@ class AuditController {
         }
         List<AuditedEvent> page = queries.run(
                 principal.subject(),
-                () -> log.read(query, events -> events.limit(limit + 1L).map(AuditedEvent::of).toList()));
+                () -> log.read(
+                        query,
+                        events -> events.limit(limit + 1L).map(AuditedEvent::of).toList()));
         EventPage body = page.size() > limit
                 ? new EventPage(
                         page.subList(0, limit),

@@ -84,7 +84,8 @@ class AuditStreamBoundsIT {
                     .containsExactlyElementsOf(java.util.stream.Stream.concat(
                                     java.util.Collections.nCopies(share, 200).stream(), java.util.stream.Stream.of(429))
                             .toList());
-            assertThat(Long.parseLong(ownShare.get(share).headers.get("retry-after"))).isPositive();
+            assertThat(Long.parseLong(ownShare.get(share).headers.get("retry-after")))
+                    .isPositive();
             for (int i = 0; i < SLOW_READERS; i++) {
                 readers.add(SlowReader.open(port, Tokens.of(auditor("auditor-" + i))));
             }

@@ -28,8 +28,7 @@ class WriteRateLimitDefaultsTest {
         limit.charge("kg-post", FULL_BATCH);
         limit.charge("kg-post", FULL_BATCH);
 
-        assertThatThrownBy(() -> limit.charge("kg-post", FULL_BATCH))
-                .isInstanceOf(WriteRateExceeded.class);
+        assertThatThrownBy(() -> limit.charge("kg-post", FULL_BATCH)).isInstanceOf(WriteRateExceeded.class);
         limit.charge("kp-post", FULL_BATCH);
     }
 
@@ -49,8 +48,8 @@ class WriteRateLimitDefaultsTest {
         yaml.setResources(new ClassPathResource("command-service.yml"));
         Properties properties = yaml.getObject();
         PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", true);
-        double perSecond = Double.parseDouble(
-                defaults.replacePlaceholders(properties.getProperty("ledger.write.rate-limit.per-second"), name -> null));
+        double perSecond = Double.parseDouble(defaults.replacePlaceholders(
+                properties.getProperty("ledger.write.rate-limit.per-second"), name -> null));
         int burst = Integer.parseInt(
                 defaults.replacePlaceholders(properties.getProperty("ledger.write.rate-limit.burst"), name -> null));
         assertThat(perSecond).as("on by default").isPositive();

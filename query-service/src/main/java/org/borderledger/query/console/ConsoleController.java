@@ -77,8 +77,8 @@ class ConsoleController {
      * had none.
      */
     @PostMapping("/console/demo-sign-in")
-    ResponseEntity<List<DemoIdentity>> demoSignIn(HttpServletRequest request, @RequestBody(required = false) SignInLink link)
-            throws IOException {
+    ResponseEntity<List<DemoIdentity>> demoSignIn(
+            HttpServletRequest request, @RequestBody(required = false) SignInLink link) throws IOException {
         if (demoSignIn == null || link == null || !fromThisMachine(request, demoSignIn.port())) {
             return ResponseEntity.notFound().build();
         }

@@ -67,8 +67,7 @@ public final class DemoSignIn {
         String match = null;
         for (String candidate : open.keySet()) {
             if (MessageDigest.isEqual(
-                    candidate.getBytes(StandardCharsets.US_ASCII),
-                    nonce.getBytes(StandardCharsets.US_ASCII))) {
+                    candidate.getBytes(StandardCharsets.US_ASCII), nonce.getBytes(StandardCharsets.US_ASCII))) {
                 match = candidate;
             }
         }

@@ -1,8 +1,8 @@
 package org.borderledger.query.position;
 
 import java.util.List;
-import org.borderledger.security.FairShares;
 import org.borderledger.query.web.LedgerProblem;
+import org.borderledger.security.FairShares;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -16,11 +16,14 @@ final class TooManyWaitingReads extends LedgerProblem {
 
     TooManyWaitingReads(FairShares.Refusal refusal, int maxWaiting, int maxWaitingPerSubject, String field) {
         super(
-                refusal == FairShares.Refusal.SHARE_TAKEN ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE,
+                refusal == FairShares.Refusal.SHARE_TAKEN
+                        ? HttpStatus.TOO_MANY_REQUESTS
+                        : HttpStatus.SERVICE_UNAVAILABLE,
                 "too-many-waiting-reads",
                 "Too many reads waiting",
                 refusal == FairShares.Refusal.SHARE_TAKEN
-                        ? maxWaitingPerSubject + " reads of this token are already waiting for positions to be processed"
+                        ? maxWaitingPerSubject
+                                + " reads of this token are already waiting for positions to be processed"
                                 + " (its share of " + maxWaiting + "); retry shortly"
                         : maxWaiting + " reads are already waiting for positions to be processed; retry shortly",
                 List.of(field));

@@ -101,7 +101,11 @@ class ConsoleControllerTest {
     void aForeignHostGetsNoTokenEvenWithTheNonce() throws Exception {
         String nonce = nonce(demoSignIn.newLink().toString());
         for (String host : new String[] {
-            "attacker.example:" + PORT, "localhost", "localhost:80", "127.0.0.1:" + (PORT + 1), "localhost.example:" + PORT
+            "attacker.example:" + PORT,
+            "localhost",
+            "localhost:80",
+            "127.0.0.1:" + (PORT + 1),
+            "localhost.example:" + PORT
         }) {
             http.perform(signIn(nonce, host)).andExpect(status().isNotFound());
         }
@@ -155,8 +159,10 @@ class ConsoleControllerTest {
 
     @Test
     void withoutTheLocalRunThereIsNoDemoSignIn() throws Exception {
-        MockMvc service = MockMvcBuilders.standaloneSetup(controller(null, null)).build();
-        service.perform(get("/console/config.json")).andExpect(jsonPath("$.demoIdentities").value(false));
+        MockMvc service =
+                MockMvcBuilders.standaloneSetup(controller(null, null)).build();
+        service.perform(get("/console/config.json"))
+                .andExpect(jsonPath("$.demoIdentities").value(false));
         service.perform(signIn("anything", "localhost:" + PORT)).andExpect(status().isNotFound());
     }
 

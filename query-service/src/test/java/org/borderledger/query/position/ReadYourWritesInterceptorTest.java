@@ -24,8 +24,8 @@ class ReadYourWritesInterceptorTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final ProcessedPositionRepository repository = new ProcessedPositionRepository(database.jdbc());
-    final ProcessedPositions positions =
-            new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100, 25));
+    final ProcessedPositions positions = new ProcessedPositions(
+            repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100, 25));
     final ReadYourWritesInterceptor interceptor = new ReadYourWritesInterceptor(positions, Duration.ofMillis(400), 100);
     final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/markers");
     final MockHttpServletResponse response = new MockHttpServletResponse();
@@ -105,7 +105,8 @@ class ReadYourWritesInterceptorTest {
 
     /** Runs {@code read} on this thread as a token of {@code subject}. */
     private static <T> T as(String subject, Callable<T> read) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(subject, null, "ROLE_UNIT"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(subject, null, "ROLE_UNIT"));
         try {
             return read.call();
         } catch (RuntimeException e) {
