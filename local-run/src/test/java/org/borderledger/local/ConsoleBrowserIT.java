@@ -91,7 +91,8 @@ class ConsoleBrowserIT {
         assertThat(LocalRuns.query(settings).get("/", null).header("Content-Security-Policy"))
                 .as("the console runs under its Content-Security-Policy")
                 .contains("script-src 'self';")
-                .contains("connect-src 'self' http://localhost:" + settings.commandPort() + ";")
+                .contains("connect-src 'self' http://localhost:" + settings.commandPort() + " "
+                        + identityProvider.issuer().replaceFirst("^(https?://[^/]+).*$", "$1") + ";")
                 .doesNotContain("unsafe-inline");
         browser.open("");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
