@@ -6,8 +6,10 @@ import { signIn, startOidc, decode } from './session.js';
 import { t } from './i18n.js';
 import { h, field, announce } from './ui.js';
 
-// The identities a sign-in link opened: kept in this page only, until one is picked or the page is left.
+// The identities a sign-in link opened: kept in this page only, until one is picked or the page is left. A render that
+// starts while the link's nonce is being exchanged waits for the same exchange.
 let opened = [];
+let exchange = Promise.resolve();
 
 /** A link's nonce (#/sign-in?nonce=…) is taken out of the address and exchanged, once, for the demo identities. */
 async function demoIdentities() {
@@ -16,15 +18,17 @@ async function demoIdentities() {
   if (nonce) {
     history.replaceState(null, '', `${location.pathname}${location.search}`);
     if (config().demoIdentities) {
-      const response = await fetch('console/demo-sign-in', {
+      exchange = fetch('console/demo-sign-in', {
         method: 'POST',
         cache: 'no-store',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ nonce }),
-      });
-      if (response.ok) opened = await response.json();
+      }).then(async response => {
+        if (response.ok) opened = await response.json();
+      }).catch(() => {});
     }
   }
+  await exchange;
   return opened;
 }
 
