@@ -857,6 +857,11 @@ public final class FaultSuite {
         env.put("LEDGER_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort());
         env.put("LEDGER_JWT_SECRET", secret);
         env.put("LEDGER_RECORD_KEYS", recordKeys);
+        // the suite's own PostgreSQL asks every login for its password
+        for (String service : List.of("COMMAND", "QUERY")) {
+            env.put("LEDGER_" + service + "_DB_USER", LocalPostgres.USER);
+            env.put("LEDGER_" + service + "_DB_PASSWORD", postgres.superuserPassword());
+        }
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return env;
     }
