@@ -57,6 +57,10 @@ main() {
   out="bench/results/faults-$(date -u +%Y-%m-%d)${quick:+-quick}.json"
   echo "Fault suite; logs of every process in $work"
   status=0
+  # The suite's clients write as fast as they can with a few tokens, far above a border post's rate: its services run
+  # with the write rate limit raised (the services' default is 5 writes/s per token with bursts of 1000)
+  export LEDGER_WRITE_RATE_LIMIT=${FAULTS_WRITE_RATE_LIMIT:-100000} LEDGER_WRITE_RATE_BURST=${FAULTS_WRITE_RATE_BURST:-1000000}
+  echo "Write rate limit of this run's services: $LEDGER_WRITE_RATE_LIMIT writes/s per token, bursts of $LEDGER_WRITE_RATE_BURST"
   java -Xms256m -Xmx512m -XX:+UseSerialGC -Dloader.main=org.borderledger.bench.FaultSuite \
     -cp "$work/jars/$(basename "$bench_jar")" org.springframework.boot.loader.launch.PropertiesLauncher \
     "${quick[@]}" --work "$work" --port-base "$port_base" --out "$out" \

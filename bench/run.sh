@@ -160,6 +160,12 @@ main() {
     fail "$name not healthy within ${limit}s; see $work/$name.log"
   }
 
+  # The benchmark measures how fast the service can go with a few tokens, far above a border post's rate: its services
+  # run with the write rate limit raised (the services' default is 5 writes/s per token with bursts of 1000)
+  write_rate_limit=${BENCH_WRITE_RATE_LIMIT:-100000}
+  write_rate_burst=${BENCH_WRITE_RATE_BURST:-1000000}
+  log "Write rate limit of the measured services: $write_rate_limit writes/s per token, bursts of $write_rate_burst (BENCH_WRITE_RATE_LIMIT, BENCH_WRITE_RATE_BURST)"
+
   started_pid=
   start_service() { # name jar port db-url topic [java options]; sets started_pid
     local name=$1 jar=$2 port=$3 url=$4 topic=$5 java_opts=${6:-$service_java_opts}
@@ -168,6 +174,7 @@ main() {
       LEDGER_COMMAND_DB_URL="$url" LEDGER_QUERY_DB_URL="$url" \
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
       LEDGER_SEAL_KEY_FILE="$work/seal-key.pem" LEDGER_SEAL_KEY_GENERATE=true \
+      LEDGER_WRITE_RATE_LIMIT="$write_rate_limit" LEDGER_WRITE_RATE_BURST="$write_rate_burst" \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
       java $java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
     started_pid=$!

@@ -44,15 +44,38 @@ function normalize(name) {
   return name.replace(/\[\d+\]/g, '');
 }
 
+// A 429 or 503 that says when to ask again (Retry-After, in seconds) is asked again then, up to this many times and
+// only for a wait this short, and only for a request that is safe to repeat: a read, or a write with its idempotency key.
+const RETRIES = 3;
+const LONGEST_WAIT_S = 10;
+
+function retryAfterSeconds(response) {
+  const value = (response.headers.get('Retry-After') || '').trim();
+  return /^\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
+function repeatable(options, headers) {
+  return !options.method || options.method === 'GET' || Boolean(headers['Idempotency-Key']);
+}
+
 async function send(url, options = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': chosen(), ...(options.headers || {}) };
   const current = token();
   if (current) headers.Authorization = `Bearer ${current}`;
   let response;
-  try {
-    response = await fetch(url, { ...options, headers });
-  } catch (failure) {
-    throw new ApiError(0, { title: t('error.network'), detail: t('error.networkDetail'), type: 'network' });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(url, { ...options, headers });
+    } catch (failure) {
+      throw new ApiError(0, { title: t('error.network'), detail: t('error.networkDetail'), type: 'network' });
+    }
+    const wait = retryAfterSeconds(response);
+    if ((response.status === 429 || response.status === 503) && wait !== null && wait <= LONGEST_WAIT_S
+        && attempt < RETRIES && repeatable(options, headers)) {
+      await new Promise(resolve => setTimeout(resolve, wait * 1000));
+      continue;
+    }
+    break;
   }
   if (!response.ok) {
     let problem = null;

@@ -71,6 +71,8 @@ async function render() {
   const main = document.getElementById('main');
   const { parts, params } = route();
   const number = ++renders;
+  // a sign-in link of the local run opened while signed in: sign in afresh with the identities it opens
+  if (parts[0] === 'sign-in' && claims()) signOut();
   if (!claims()) {
     header(null);
     const signIn = await signInPage(home);

@@ -1,4 +1,5 @@
-// Sign-in: the local run's demo identities (offered to this machine only), a pasted token, or OpenID Connect.
+// Sign-in: the local run's demo identities (opened by the one-time link it prints on its terminal), a pasted token,
+// or OpenID Connect.
 
 import { config } from './api.js';
 import { signIn, startOidc, decode } from './session.js';
@@ -6,10 +7,30 @@ import { h, field, announce, data } from './ui.js';
 import { t, label, known } from './i18n.js';
 import { province } from './lists.js';
 
+// The identities a sign-in link opened: kept in this page only, until one is picked or the page is left. A render that
+// starts while the link's nonce is being exchanged waits for the same exchange.
+let opened = [];
+let exchange = Promise.resolve();
+
+/** A link's nonce (#/sign-in?nonce=…) is taken out of the address and exchanged, once, for the demo identities. */
 async function demoIdentities() {
-  if (!config().demoIdentities) return [];
-  const response = await fetch('console/demo-identities', { cache: 'no-store' });
-  return response.ok ? response.json() : [];
+  const match = /^#\/sign-in\?(.*)$/.exec(location.hash);
+  const nonce = match && new URLSearchParams(match[1]).get('nonce');
+  if (nonce) {
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    if (config().demoIdentities) {
+      exchange = fetch('console/demo-sign-in', {
+        method: 'POST',
+        cache: 'no-store',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ nonce }),
+      }).then(async response => {
+        if (response.ok) opened = await response.json();
+      }).catch(() => {});
+    }
+  }
+  await exchange;
+  return opened;
 }
 
 function describe(token) {
@@ -39,7 +60,7 @@ export async function signInPage(done) {
         t('signIn.oidcButton'))));
   }
 
-  if (identities.length) {
+  if (identities.length || config().demoIdentities) {
     parts.push(h('section', { class: 'panel' },
       h('h2', {}, t('signIn.demo')),
       h('p', { class: 'muted' }, t('signIn.demoHelp')),
@@ -49,6 +70,7 @@ export async function signInPage(done) {
           onclick: () => {
             const refused = signIn(identity.token);
             if (refused) return fail(refused);
+            opened = [];
             announce(t('signIn.done'));
             done();
           },

@@ -9,6 +9,9 @@ export function h(tag, attrs = {}, ...children) {
       element.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
+    } else if (name === 'style') {
+      // through the CSS object model: the Content-Security-Policy allows no inline style attribute
+      element.style.cssText = String(value);
     } else if (value === true) {
       element.setAttribute(name, '');
     } else {

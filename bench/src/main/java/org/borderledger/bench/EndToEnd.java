@@ -130,7 +130,9 @@ final class EndToEnd {
             List<String> errors) {
         HttpResponse<String> response;
         try {
-            response = http.client.send(http.write(step, false), HttpResponse.BodyHandlers.ofString());
+            response = http.sendWrite(
+                    http.write(step, false),
+                    System.nanoTime() + Duration.ofSeconds(30).toNanos());
         } catch (Exception e) {
             idle.add(lane);
             notCreated.incrementAndGet();

@@ -302,6 +302,11 @@ final class FaultCluster implements AutoCloseable {
         env.put("LEDGER_JWT_SECRET", secret);
         env.put("LEDGER_RECORD_KEYS", recordKeys);
         env.put("LEDGER_REBUILD_COOLDOWN", REBUILD_COOLDOWN.toSeconds() + "s");
+        // the suite's own PostgreSQL asks every login for its password
+        for (String service : List.of("COMMAND", "QUERY")) {
+            env.put("LEDGER_" + service + "_DB_USER", LocalPostgres.USER);
+            env.put("LEDGER_" + service + "_DB_PASSWORD", postgres.superuserPassword());
+        }
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return env;
     }

@@ -1,8 +1,10 @@
 package org.borderledger.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +54,30 @@ final class Http {
                 .header("Authorization", "Bearer " + tokens.auditor())
                 .GET()
                 .build();
+    }
+
+    /**
+     * Sends a write, and again after the {@code Retry-After} of every {@code 429} (the service's write rate limit) for
+     * as long as the wait ends before {@code deadlineNanos}: the client slows down as the service asks.
+     */
+    HttpResponse<String> sendWrite(HttpRequest request, long deadlineNanos) throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429) {
+                return response;
+            }
+            long waitNanos = Duration.ofSeconds(response.headers()
+                            .firstValue("Retry-After")
+                            .map(String::strip)
+                            .filter(value -> value.matches("\\d{1,6}"))
+                            .map(Long::parseLong)
+                            .orElse(1L))
+                    .toNanos();
+            if (System.nanoTime() + waitNanos > deadlineNanos) {
+                return response;
+            }
+            Thread.sleep(waitNanos / 1_000_000);
+        }
     }
 
     /** The {@code position} of a {@code 201 {"id":…,"position":…}} answer, -1 if it has none. */

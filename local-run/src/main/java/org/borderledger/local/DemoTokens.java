@@ -18,7 +18,8 @@ import org.borderledger.security.ReferenceUnits;
 
 /**
  * The local run's HS256 secret (from {@code LEDGER_JWT_SECRET}, else generated once into the data dir) and ready-made
- * tokens for a Kiên Giang unit, a Kampot unit, an auditor and an admin, written to {@code tokens.json}.
+ * tokens for a Kiên Giang unit, a Kampot unit, an auditor and an admin, issued anew on every start for a working day
+ * ({@link #LIFETIME}) and written owner-only to {@code tokens.json}.
  */
 final class DemoTokens {
 
@@ -27,7 +28,8 @@ final class DemoTokens {
     static final LedgerPrincipal AUDITOR = ReferenceUnits.auditor("joint-auditor");
     static final LedgerPrincipal ADMIN = ReferenceUnits.admin("ledger-admin");
 
-    private static final Duration LIFETIME = Duration.ofDays(30);
+    /** A working day at a border post: long enough for a session at the console, short enough to expire overnight. */
+    static final Duration LIFETIME = Duration.ofHours(12);
 
     private final Map<String, String> tokens = new LinkedHashMap<>();
 
@@ -66,7 +68,7 @@ final class DemoTokens {
     }
 
     String describe() {
-        StringBuilder out = new StringBuilder("Demo tokens (valid " + LIFETIME.toDays() + " days):\n");
+        StringBuilder out = new StringBuilder("Demo tokens (valid " + LIFETIME.toHours() + " hours):\n");
         tokens.forEach((name, token) ->
                 out.append("  ").append(name).append(": ").append(token).append('\n'));
         return out.toString();

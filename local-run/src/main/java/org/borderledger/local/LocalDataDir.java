@@ -38,7 +38,14 @@ final class LocalDataDir implements AutoCloseable {
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     /** Files in the data dir that hold secrets: tightened to {@code 0600} on every start. */
-    static final Set<String> SECRETS = Set.of("jwt-secret", "record-keys", "tokens.json", "seal-key.pem");
+    static final Set<String> SECRETS = Set.of(
+            "jwt-secret",
+            "record-keys",
+            "tokens.json",
+            "seal-key.pem",
+            "postgres.password",
+            LocalDatabases.PASSWORDS_FILE,
+            "tokens-not-before");
 
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -21,22 +21,34 @@ import org.apache.kafka.common.utils.Time;
 final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
+    private final String address;
     private final int port;
 
-    private LocalKafkaBroker(KafkaRaftServer server, int port) {
+    private LocalKafkaBroker(KafkaRaftServer server, String address, int port) {
         this.server = server;
+        this.address = address;
         this.port = port;
     }
 
-    static LocalKafkaBroker start(Path directory, int port, int controllerPort) throws IOException {
+    /**
+     * Starts the broker with its listener and its controller on {@code bindAddress}; clients are told to connect to
+     * {@code connectAddress} (the bind address, or loopback when that is a wildcard).
+     */
+    static LocalKafkaBroker start(
+            Path directory, String bindAddress, String connectAddress, int port, int controllerPort)
+            throws IOException {
         Path logs = directory.resolve("logs");
         Files.createDirectories(logs);
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
-        config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String bind = bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
+        String connect = connectAddress.contains(":") && !connectAddress.startsWith("[")
+                ? "[" + connectAddress + "]"
+                : connectAddress;
+        config.put("controller.quorum.voters", "1@" + connect + ":" + controllerPort);
+        config.put("listeners", "PLAINTEXT://" + bind + ":" + port + ",CONTROLLER://" + bind + ":" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://" + connect + ":" + port);
         config.put("controller.listener.names", "CONTROLLER");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("inter.broker.listener.name", "PLAINTEXT");
@@ -56,7 +68,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         format(file, clusterId(directory));
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
-        return new LocalKafkaBroker(server, port);
+        return new LocalKafkaBroker(server, connect, port);
     }
 
     /** The cluster's id, generated once and kept beside the logs: a restart must format with the same id. */
@@ -80,7 +92,7 @@ final class LocalKafkaBroker implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return address + ":" + port;
     }
 
     @Override

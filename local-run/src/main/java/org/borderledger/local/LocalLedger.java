@@ -1,14 +1,20 @@
 package org.borderledger.local;
 
+import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import org.borderledger.command.CommandServiceApplication;
 import org.borderledger.postgres.LocalPostgres;
 import org.borderledger.query.QueryServiceApplication;
+import org.borderledger.query.console.DemoSignIn;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,7 +44,9 @@ public final class LocalLedger implements AutoCloseable {
     private final DemoTokens tokens;
     private final LocalDataDir dataDir;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final DemoSignIn demoSignIn;
     private LocalPostgres postgres;
+    private LocalDatabases databases;
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
@@ -46,6 +55,7 @@ public final class LocalLedger implements AutoCloseable {
         this.settings = settings;
         this.tokens = tokens;
         this.dataDir = dataDir;
+        this.demoSignIn = new DemoSignIn(settings.tokensFile(), settings.queryPort(), Clock.systemUTC());
     }
 
     public static void main(String[] args) {
@@ -77,7 +87,7 @@ public final class LocalLedger implements AutoCloseable {
         System.setProperty("ledger.log.dir", settings.logDir().toString());
         try {
             if (options.brokerOnly()) {
-                LocalPorts.refuseTaken(LocalPorts.broker(settings));
+                LocalPorts.refuseTaken(LocalPorts.broker(settings), settings.bindAddress());
                 runBrokerOnly(settings);
                 return 0;
             }
@@ -85,6 +95,14 @@ public final class LocalLedger implements AutoCloseable {
                 return 1;
             }
             LocalDataDir dataDir = LocalDataDir.open(settings.dataDir());
+            if (options.resetTokens()) {
+                try {
+                    System.out.println("Tokens issued before " + resetTokens(settings) + " are refused from now on");
+                } catch (IOException | RuntimeException e) {
+                    dataDir.close();
+                    throw e;
+                }
+            }
             ConsoleLogFilter.mode(options.verbose() ? ConsoleLogFilter.Mode.VERBOSE : ConsoleLogFilter.Mode.STARTING);
             System.out.println("Starting the Border Cooperation Ledger " + version() + " on " + settings.dataDir()
                     + " (log: " + settings.logDir().resolve("ledger.log") + ")");
@@ -101,6 +119,7 @@ public final class LocalLedger implements AutoCloseable {
                 System.out.print(ledger.tokens.describe());
             }
             System.out.println(ledger.banner());
+            ledger.offerSignInLinks();
             return RUNNING;
         } catch (Exception e) {
             System.err.println("run-local: " + failure(e, settings));
@@ -165,7 +184,11 @@ public final class LocalLedger implements AutoCloseable {
      */
     private static void runBrokerOnly(LocalSettings settings) throws IOException, InterruptedException {
         LocalKafkaBroker broker = LocalKafkaBroker.start(
-                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+                settings.dataDir().resolve("kafka"),
+                settings.bindAddress(),
+                settings.connectAddress(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -177,6 +200,55 @@ public final class LocalLedger implements AutoCloseable {
         System.out.println("Kafka broker up on " + broker.bootstrapServers() + " (log under "
                 + settings.dataDir().resolve("kafka") + "). Stop with Ctrl-C.");
         stopped.await();
+    }
+
+    /**
+     * {@code --reset-tokens}: from now on both services refuse every token issued before this moment (whole seconds, as
+     * {@code iat} counts them), kept in the data dir so that later starts keep refusing them.
+     */
+    static Instant resetTokens(LocalSettings settings) throws IOException {
+        Instant cutOff = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDataDir.writeSecret(
+                settings.tokensNotBeforeFile(), cutOff.toString().getBytes(StandardCharsets.US_ASCII));
+        return cutOff;
+    }
+
+    /** The cut-off of the last {@code --reset-tokens}, as the services' setting; none when tokens were never reset. */
+    private static String tokensNotBefore(LocalSettings settings) throws IOException {
+        Path file = settings.tokensNotBeforeFile();
+        return Files.exists(file)
+                ? Instant.parse(Files.readString(file).strip()).toString()
+                : "";
+    }
+
+    /** A new one-time link that opens the demo identities in the console (a browser on this machine only). */
+    URI signInLink() {
+        return demoSignIn.newLink();
+    }
+
+    /**
+     * Prints another one-time sign-in link for the console (the banner has the first) each time Enter is pressed on
+     * the terminal (a link opens the demo identities once, within {@link DemoSignIn#LINK_LIFETIME}).
+     */
+    private void offerSignInLinks() {
+        if (System.console() == null) {
+            return;
+        }
+        System.out.println("Press Enter for another sign-in link.");
+        Thread links = new Thread(
+                () -> {
+                    var terminal = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    try {
+                        while (terminal.readLine() != null) {
+                            System.out.println("  " + signInLink());
+                        }
+                    } catch (IOException | RuntimeException closed) {
+                        // no terminal any more: no more links
+                    }
+                },
+                "sign-in-links");
+        links.setDaemon(true);
+        links.start();
     }
 
     /** Records the facts of the two seed reports; idempotent. */
@@ -207,10 +279,12 @@ public final class LocalLedger implements AutoCloseable {
         LocalLedger ledger;
         String secret;
         String recordKeys;
+        String notBefore;
         try {
             LocalPorts.refuseTaken(settings);
             secret = DemoTokens.secret(settings.jwtSecret(), settings.dataDir());
             recordKeys = LocalRecordKeys.keys(System.getenv("LEDGER_RECORD_KEYS"), settings.dataDir());
+            notBefore = tokensNotBefore(settings);
             ledger = new LocalLedger(settings, DemoTokens.issue(secret), dataDir);
             ledger.tokens.write(settings.tokensFile());
         } catch (RuntimeException | IOException e) {
@@ -220,7 +294,11 @@ public final class LocalLedger implements AutoCloseable {
         try {
             if (settings.embeddedPostgres()) {
                 ledger.postgres = LocalPostgres.start(
-                        settings.postgresDataDir(), settings.postgresPort(), settings.postgresLog());
+                        settings.postgresDataDir(),
+                        settings.bindAddress(),
+                        settings.postgresPort(),
+                        settings.postgresLog());
+                ledger.databases = LocalDatabases.prepare(ledger.postgres, settings.dataDir());
             }
             String bootstrap = settings.externalKafkaBootstrap();
             if (settings.embeddedKafka()) {
@@ -230,23 +308,28 @@ public final class LocalLedger implements AutoCloseable {
             ledger.commandService = service(
                     CommandServiceApplication.class,
                     CommandServiceApplication.CONFIG_NAME,
+                    settings,
                     settings.commandPort(),
                     ledger.database(settings.commandDbUrl(), COMMAND_DATABASE),
                     bootstrap,
                     secret,
                     recordKeys,
+                    notBefore,
+                    null,
                     withConsoleOrigins(sealKey(settings.dataDir()), settings.queryPort()));
             ledger.started.add(ledger.commandService);
             ledger.queryService = service(
                     QueryServiceApplication.class,
                     QueryServiceApplication.CONFIG_NAME,
+                    settings,
                     settings.queryPort(),
                     ledger.database(settings.queryDbUrl(), QUERY_DATABASE),
                     bootstrap,
                     secret,
                     recordKeys,
-                    "--ledger.console.command-port=" + settings.commandPort(),
-                    "--ledger.console.demo-tokens=" + settings.tokensFile());
+                    notBefore,
+                    ledger.demoSignIn,
+                    "--ledger.console.command-port=" + settings.commandPort());
             ledger.started.add(ledger.queryService);
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -255,28 +338,41 @@ public final class LocalLedger implements AutoCloseable {
         }
     }
 
-    /** Where a service's database is: the configured URL, or a database on the embedded server. */
-    private record Database(String url, String user, String password) {}
+    /**
+     * Where a service's database is and who logs in: the configured URL (its user from the service's settings), or a
+     * database on the embedded server with the service's runtime role, its migrations run by the owner.
+     */
+    private record Database(String url, LocalDatabases.Login login) {}
 
     private Database database(String configuredUrl, String embeddedName) {
         if (configuredUrl != null) {
-            return new Database(configuredUrl, null, null);
+            return new Database(configuredUrl, null);
         }
-        postgres.createDatabaseIfMissing(embeddedName);
-        return new Database(postgres.jdbcUrl(embeddedName), LocalPostgres.USER, "");
+        return new Database(
+                postgres.jdbcUrl(embeddedName),
+                embeddedName.equals(COMMAND_DATABASE) ? databases.command() : databases.query());
     }
 
+    /**
+     * Starts one service with its HTTP listener on the run's bind address and its management port on loopback;
+     * {@code demoSignIn}, when given, is the query service's (no setting turns it on).
+     */
     private static ConfigurableApplicationContext service(
             Class<?> application,
             String configName,
+            LocalSettings settings,
             int port,
             Database database,
             String bootstrap,
             String jwtSecret,
             String recordKeys,
+            String tokensNotBefore,
+            DemoSignIn demoSignIn,
             String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--server.address=" + settings.bindAddress(),
+                "--ledger.security.tokens-not-before=" + tokensNotBefore,
                 // the actuator (Prometheus, health) 1000 above the HTTP port, on the loopback interface only
                 "--management.server.port=" + (port + 1000),
                 "--management.server.address=127.0.0.1",
@@ -285,12 +381,17 @@ public final class LocalLedger implements AutoCloseable {
                 "--ledger.security.jwt-secret=" + jwtSecret,
                 "--ledger.records.keys=" + recordKeys));
         args.addAll(List.of(more));
-        if (database.user() != null) {
-            args.add("--spring.datasource.username=" + database.user());
-            args.add("--spring.datasource.password=" + database.password());
+        if (database.login() != null) {
+            args.add("--spring.datasource.username=" + database.login().user());
+            args.add("--spring.datasource.password=" + database.login().password());
+            args.add("--spring.flyway.user=" + database.login().migrationUser());
+            args.add("--spring.flyway.password=" + database.login().migrationPassword());
         }
-        return new SpringApplicationBuilder(application)
-                .bannerMode(Banner.Mode.OFF)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+        if (demoSignIn != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("demoSignIn", demoSignIn));
+        }
+        return builder.bannerMode(Banner.Mode.OFF)
                 .properties("spring.config.name=" + configName)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
@@ -328,7 +429,11 @@ public final class LocalLedger implements AutoCloseable {
     /** Starts the in-process broker on its port and log dir; again after {@link #stopBroker()}, as after an outage. */
     synchronized void startBroker() throws IOException {
         broker = LocalKafkaBroker.start(
-                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+                settings.dataDir().resolve("kafka"),
+                settings.bindAddress(),
+                settings.connectAddress(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort());
         started.add(0, () -> broker.close());
     }
 
@@ -354,16 +459,20 @@ public final class LocalLedger implements AutoCloseable {
     String banner() {
         String command = "http://localhost:" + settings.commandPort();
         String query = "http://localhost:" + settings.queryPort();
-        String kafka =
-                settings.embeddedKafka() ? "127.0.0.1:" + settings.kafkaPort() : settings.externalKafkaBootstrap();
-        String database =
-                postgres != null ? "127.0.0.1:" + postgres.port() : "LEDGER_COMMAND_DB_URL, LEDGER_QUERY_DB_URL";
+        String kafka = settings.embeddedKafka()
+                ? settings.connectAddress() + ":" + settings.kafkaPort()
+                : settings.externalKafkaBootstrap();
+        String database = postgres != null
+                ? settings.connectAddress() + ":" + postgres.port()
+                : "LEDGER_COMMAND_DB_URL, LEDGER_QUERY_DB_URL";
         List<String> lines = new ArrayList<>(List.of(
                 "",
                 "Border Cooperation Ledger " + version() + " is up.",
                 "  Console      " + query + "/",
-                "  Sign in      in the console: pick a demo identity (Kiên Giang unit, Kampot unit, auditor, admin)",
-                "  Tokens       " + settings.tokensFile() + "   (for curl; --print-tokens prints them)",
+                "  Sign in      open the sign-in link below, then pick a demo identity (Kiên Giang unit, Kampot unit,"
+                        + " auditor, admin)",
+                "  Tokens       " + settings.tokensFile() + "   (for curl, valid " + DemoTokens.LIFETIME.toHours()
+                        + " hours; --print-tokens prints them, --reset-tokens revokes all)",
                 "  Command API  " + command + "/api   Swagger UI " + command + "/swagger-ui.html",
                 "  Query API    " + query + "/api   Swagger UI " + query + "/swagger-ui.html",
                 "  Management   http://127.0.0.1:" + (settings.commandPort() + 1000) + "/actuator   http://127.0.0.1:"
@@ -374,6 +483,9 @@ public final class LocalLedger implements AutoCloseable {
         if (Files.exists(sealPublicKey)) {
             lines.add("  Seal key     " + sealPublicKey + "   (for the offline check, ledger-verify)");
         }
+        lines.add("Sign-in link (opens the demo identities once, within " + DemoSignIn.LINK_LIFETIME.toMinutes()
+                + " minutes, in a browser on this machine):");
+        lines.add("  " + signInLink());
         lines.add("Stop with Ctrl-C.");
         return String.join(System.lineSeparator(), lines);
     }

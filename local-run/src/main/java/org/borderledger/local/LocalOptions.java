@@ -12,6 +12,7 @@ record LocalOptions(
         boolean verbose,
         boolean printTokens,
         boolean reset,
+        boolean resetTokens,
         boolean yes,
         boolean help) {
 
@@ -27,6 +28,9 @@ record LocalOptions(
         options.put("--verbose", "show the full log on the terminal (it always goes to $LEDGER_DATA_DIR/logs/)");
         options.put("--reset", "delete everything in the data directory first, after a confirmation on the terminal");
         options.put("--yes", "confirm --reset without asking");
+        options.put(
+                "--reset-tokens",
+                "revoke every token issued so far (demo or not): both services refuse tokens issued before this start");
         options.put("--broker-only", "run only the Kafka broker (for the benchmark)");
         options.put("--help", "show this help and exit");
         return Collections.unmodifiableMap(options);
@@ -47,6 +51,7 @@ record LocalOptions(
                 args.contains("--verbose"),
                 args.contains("--print-tokens"),
                 args.contains("--reset"),
+                args.contains("--reset-tokens"),
                 args.contains("--yes"),
                 args.contains("--help") || args.contains("-h"));
     }

@@ -56,14 +56,17 @@ final class LocalPorts {
      * an earlier run on the same data dir when one still runs: the start stops that server first.
      */
     static void refuseTaken(LocalSettings settings) {
-        refuseTaken(of(settings), leftOverServer(settings.postgresDataDir()).isPresent());
+        refuseTaken(
+                of(settings),
+                settings.bindAddress(),
+                leftOverServer(settings.postgresDataDir()).isPresent());
     }
 
-    static void refuseTaken(List<Port> ports) {
-        refuseTaken(ports, false);
+    static void refuseTaken(List<Port> ports, String bindAddress) {
+        refuseTaken(ports, bindAddress, false);
     }
 
-    private static void refuseTaken(List<Port> ports, boolean leftOverPostgres) {
+    private static void refuseTaken(List<Port> ports, String bindAddress, boolean leftOverPostgres) {
         List<Integer> seen = new ArrayList<>();
         for (Port port : ports) {
             if (seen.contains(port.number())) {
@@ -74,17 +77,18 @@ final class LocalPorts {
             if (port.variable().equals("LEDGER_PG_PORT") && leftOverPostgres) {
                 continue;
             }
-            if (!free(port.number())) {
+            String address = port.listener().contains("management") ? LocalSettings.LOOPBACK : bindAddress;
+            if (!free(address, port.number())) {
                 throw new LocalRunRefused(port.refusal());
             }
         }
     }
 
-    /** Whether a listener could bind {@code port} on every interface, as the services do. */
-    static boolean free(int port) {
+    /** Whether a listener could bind {@code port} on {@code address}, as the run's listener there does. */
+    static boolean free(String address, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
+            socket.bind(new InetSocketAddress(address, port));
             return true;
         } catch (IOException inUse) {
             return false;

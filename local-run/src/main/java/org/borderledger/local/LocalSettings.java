@@ -18,7 +18,8 @@ record LocalSettings(
         String externalKafkaBootstrap,
         String commandDbUrl,
         String queryDbUrl,
-        String jwtSecret) {
+        String jwtSecret,
+        String bindAddress) {
 
     /** An environment variable the local run reads, its default and what it sets; {@code --help} lists them all. */
     record Variable(String name, String defaultValue, String meaning) {}
@@ -27,6 +28,11 @@ record LocalSettings(
             new Variable(
                     "LEDGER_DATA_DIR", "./data", "where the database, the broker's log, keys, tokens and logs live"),
             new Variable(
+                    "LEDGER_BIND_ADDRESS",
+                    "127.0.0.1",
+                    "the address every listener of the run binds (services, broker, PostgreSQL); management stays on"
+                            + " 127.0.0.1"),
+            new Variable(
                     "LEDGER_COMMAND_PORT",
                     "8081",
                     "the command service's HTTP port; its management port is 1000 above"),
@@ -34,8 +40,12 @@ record LocalSettings(
                     "LEDGER_QUERY_PORT",
                     "8082",
                     "the query service's and the console's HTTP port; management 1000 above"),
-            new Variable("LEDGER_PG_PORT", "15432", "the embedded PostgreSQL server's port (127.0.0.1)"),
-            new Variable("LEDGER_KAFKA_PORT", "9092", "the in-process Kafka broker's port (127.0.0.1)"),
+            new Variable("LEDGER_PG_PORT", "15432", "the embedded PostgreSQL server's port"),
+            new Variable(
+                    "LEDGER_POSTGRES_OS_USER",
+                    "nobody",
+                    "run as root: the unprivileged user the embedded PostgreSQL runs as (through setpriv)"),
+            new Variable("LEDGER_KAFKA_PORT", "9092", "the in-process Kafka broker's port"),
             new Variable("LEDGER_KAFKA_CONTROLLER_PORT", "LEDGER_KAFKA_PORT + 1", "the broker's KRaft controller port"),
             new Variable("LEDGER_KAFKA_BOOTSTRAP", "unset", "use this Kafka cluster instead of the in-process broker"),
             new Variable(
@@ -74,7 +84,20 @@ record LocalSettings(
                 blankToNull(env.get("LEDGER_KAFKA_BOOTSTRAP")),
                 blankToNull(env.get("LEDGER_COMMAND_DB_URL")),
                 blankToNull(env.get("LEDGER_QUERY_DB_URL")),
-                blankToNull(env.get("LEDGER_JWT_SECRET")));
+                blankToNull(env.get("LEDGER_JWT_SECRET")),
+                env.getOrDefault("LEDGER_BIND_ADDRESS", "").isBlank()
+                        ? LOOPBACK
+                        : env.get("LEDGER_BIND_ADDRESS").strip());
+    }
+
+    /** Where the run listens unless {@code LEDGER_BIND_ADDRESS} says otherwise. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** The address clients of this machine reach the listeners on: the bind address, or loopback for a wildcard. */
+    String connectAddress() {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]")
+                ? LOOPBACK
+                : bindAddress;
     }
 
     boolean embeddedKafka() {
@@ -100,6 +123,11 @@ record LocalSettings(
 
     Path tokensFile() {
         return dataDir.resolve("tokens.json");
+    }
+
+    /** When {@code --reset-tokens} last ran: tokens issued before it are refused by both services. */
+    Path tokensNotBeforeFile() {
+        return dataDir.resolve("tokens-not-before");
     }
 
     /** A port from the environment; the HTTP ports leave room for their management port 1000 above. */

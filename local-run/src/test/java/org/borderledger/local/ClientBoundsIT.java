@@ -126,7 +126,8 @@ class ClientBoundsIT {
             assertThat(readOfAProcessedPosition).isLessThan(Duration.ofSeconds(1));
             for (Future<LedgerHttp.Response> future : waiting) {
                 LedgerHttp.Response refused = future.get(60, TimeUnit.SECONDS);
-                assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+                // one token: its reads beyond its share of the waiting slots are 429, the waiting ones end in 503
+                assertThat(refused.status()).as(refused.body()).isIn(429, 503);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.header("Retry-After")).isEqualTo("1");
             }

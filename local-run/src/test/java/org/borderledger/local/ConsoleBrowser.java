@@ -2,6 +2,7 @@ package org.borderledger.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -33,11 +35,13 @@ final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final String baseUrl;
+    private final Supplier<URI> signInLinks;
 
-    private ConsoleBrowser(ChromeDriver driver, Path profile, String baseUrl) {
+    private ConsoleBrowser(ChromeDriver driver, Path profile, String baseUrl, Supplier<URI> signInLinks) {
         this.driver = driver;
         this.profile = profile;
         this.baseUrl = baseUrl;
+        this.signInLinks = signInLinks;
     }
 
     /** Chromium and its driver, when this machine has both. */
@@ -49,7 +53,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 : Optional.empty();
     }
 
-    static ConsoleBrowser open(Path[] installed, String baseUrl) throws IOException {
+    /** A browser on {@code baseUrl}; it signs in with a new one-time link of {@code signInLinks} each time. */
+    static ConsoleBrowser open(Path[] installed, String baseUrl, Supplier<URI> signInLinks) throws IOException {
         Path profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(installed[0].toFile());
@@ -72,7 +77,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
-        return new ConsoleBrowser(driver, profile, baseUrl);
+        return new ConsoleBrowser(driver, profile, baseUrl, signInLinks);
     }
 
     WebDriver driver() {
@@ -138,12 +143,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(locator);
     }
 
-    /** Signs in with one of the local run's demo identities, from a signed-out start. */
+    /**
+     * Signs in with one of the local run's demo identities, from a signed-out start, through a new sign-in link as the
+     * terminal prints it (opened on the browser's origin, whose session the other pages share).
+     */
     void signInAs(String identity) {
         driver.get(baseUrl + "/");
         ((JavascriptExecutor) driver)
                 .executeScript("sessionStorage.clear(); localStorage.setItem('ledger.language', 'en');");
         driver.navigate().refresh();
+        driver.get(baseUrl + "/#" + signInLinks.get().getFragment());
         click(By.id("identity-" + identity));
         visible(By.id("nav-figures"));
     }

@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
                         "/api/statistics?from=2014-01-01&to=2014-12-31&minPosition=" + demoPosition,
                         ledger.tokens().auditor()));
         assertThat(caughtUp.status()).as(caughtUp.body()).isEqualTo(200);
-        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort());
+        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort(), ledger::signInLink);
     }
 
     @AfterAll
@@ -88,6 +88,12 @@ class ConsoleBrowserIT {
     @Test
     @Order(1)
     void eachRoleSignsInAndSeesThePagesItMayUse() {
+        assertThat(LocalRuns.query(settings).get("/", null).header("Content-Security-Policy"))
+                .as("the console runs under its Content-Security-Policy")
+                .contains("script-src 'self';")
+                .contains("connect-src 'self' http://localhost:" + settings.commandPort() + " "
+                        + identityProvider.issuer().replaceFirst("^(https?://[^/]+).*$", "$1") + ";")
+                .doesNotContain("unsafe-inline");
         browser.open("");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
         shoot("sign-in");

@@ -135,7 +135,7 @@ class ConsoleLanguagesBrowserIT {
                         "/api/statistics?from=2014-01-01&to=2014-12-31&minPosition=" + demoPosition,
                         ledger.tokens().auditor()));
         assertThat(caughtUp.status()).as(caughtUp.body()).isEqualTo(200);
-        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort());
+        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort(), ledger::signInLink);
     }
 
     @AfterAll
@@ -383,6 +383,7 @@ class ConsoleLanguagesBrowserIT {
                                 + " localStorage.removeItem('ledger.digits');",
                         language);
         browser.driver().navigate().refresh();
+        browser.driver().get(baseUrl() + "#" + ledger.signInLink().getFragment());
         browser.click(By.id("identity-" + identity));
         browser.visible(By.id("nav-figures"));
     }

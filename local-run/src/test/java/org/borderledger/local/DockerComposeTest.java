@@ -109,6 +109,43 @@ class DockerComposeTest {
                         "http_server_requests_seconds");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRealmsUsersHaveNoCommittedPasswordAndTheConsolesClientNoPasswordGrant() throws IOException {
+        String realm = Files.readString(ROOT.resolve("docker/keycloak/border-ledger-realm.json"));
+        Map<String, Object> parsed = new Yaml().load(realm);
+        List<Map<String, Object>> users = (List<Map<String, Object>>) parsed.get("users");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) parsed.get("clients");
+        Map<String, String> keycloak = environment("keycloak");
+        String example = Files.readString(ROOT.resolve(".env.example"));
+
+        assertThat(users).isNotEmpty();
+        for (Map<String, Object> user : users) {
+            for (Map<String, Object> credential : (List<Map<String, Object>>) user.get("credentials")) {
+                String value = String.valueOf(credential.get("value"));
+                assertThat(value).as(user.get("username") + "'s password").matches("\\$\\{LEDGER_REALM_[A-Z_]+}");
+                String variable = value.substring(2, value.length() - 1);
+                assertThat(keycloak.get(variable))
+                        .as("compose requires " + variable + " from the environment, with no default")
+                        .startsWith("${" + variable + ":?");
+                assertThat(example).contains(variable + "=\n");
+            }
+        }
+        assertThat(clients)
+                .filteredOn(client -> "border-ledger".equals(client.get("clientId")))
+                .singleElement()
+                .satisfies(client ->
+                        assertThat(client.get("directAccessGrantsEnabled")).isEqualTo(false));
+    }
+
+    @Test
+    void theWriteRateLimitIsOnInCompose() {
+        assertThat(environment("command-service").get("LEDGER_WRITE_RATE_LIMIT"))
+                .isEqualTo("${LEDGER_WRITE_RATE_LIMIT:-5}");
+        assertThat(environment("command-service").get("LEDGER_WRITE_RATE_BURST"))
+                .isEqualTo("${LEDGER_WRITE_RATE_BURST:-1000}");
+    }
+
     private static void assertPinned(String image) {
         assertThat(image).as(image).matches("[^:]+:v?[0-9][^:]*").doesNotEndWith(":latest");
     }

@@ -42,6 +42,7 @@ class FirstStartIT {
                     .contains("http://localhost:" + settings.commandPort() + "/api")
                     .contains("http://localhost:" + settings.queryPort() + "/api")
                     .contains("Sign in")
+                    .contains("http://localhost:" + settings.queryPort() + "/#/sign-in?nonce=")
                     .contains(dataDir.resolve("tokens.json").toString())
                     .contains(dataDir.toString())
                     .contains("Ctrl-C");
@@ -60,8 +61,14 @@ class FirstStartIT {
                     .contains("Tomcat started on port " + settings.commandPort())
                     .contains("Tomcat started on port " + settings.queryPort());
 
-            assertThat(permissions(dataDir)).isEqualTo("rwx------");
-            for (String secret : List.of("jwt-secret", "record-keys", "tokens.json", "seal-key.pem")) {
+            assertThat(permissions(dataDir)).isEqualTo(ownerOnlyDataDir());
+            for (String secret : List.of(
+                    "jwt-secret",
+                    "record-keys",
+                    "tokens.json",
+                    "seal-key.pem",
+                    "postgres.password",
+                    "postgres-roles")) {
                 assertThat(permissions(dataDir.resolve(secret))).as(secret).isEqualTo("rw-------");
             }
             run.stop();
@@ -85,7 +92,7 @@ class FirstStartIT {
             assertThat(second)
                     .as("--verbose shows the log on the terminal")
                     .contains("Tomcat started on port " + settings.commandPort());
-            assertThat(permissions(dataDir)).isEqualTo("rwx------");
+            assertThat(permissions(dataDir)).isEqualTo(ownerOnlyDataDir());
         }
     }
 
@@ -98,6 +105,15 @@ class FirstStartIT {
         }
         assertThat(output).as("the run printed its last line").contains(last);
         return output;
+    }
+
+    /**
+     * Owner-only; as root, PostgreSQL runs as an unprivileged user whose group may pass through to its own directory
+     * ({@code --x}), and nothing more.
+     */
+    private static String ownerOnlyDataDir() throws Exception {
+        boolean root = ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        return root ? "rwx--x---" : "rwx------";
     }
 
     private static String permissions(Path path) throws Exception {

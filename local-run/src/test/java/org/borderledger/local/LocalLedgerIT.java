@@ -1,11 +1,16 @@
 package org.borderledger.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.borderledger.testsupport.LedgerHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code ./run-local.sh} on its embedded defaults (PostgreSQL on the data dir, in-process broker): both services come
- * up healthy on their own durable databases, the seed reports' facts produce the published figures, and a restart
- * keeps every fact.
+ * up healthy on their own durable databases, as runtime roles that are no superuser (the command role may only append
+ * events), with every listener on loopback; the seed reports' facts produce the published figures, and a restart keeps
+ * every fact. {@code --reset-tokens} before the restart makes both services refuse every token issued before it.
  */
 class LocalLedgerIT {
 
@@ -26,7 +32,18 @@ class LocalLedgerIT {
         LocalSettings settings = LocalRuns.embeddedDefaults(dataDir);
         long position;
         long events;
+        String earlierAuditor;
         try (LocalLedger ledger = LocalLedger.start(settings)) {
+            earlierAuditor = ledger.tokens().auditor();
+            assertListenersOnLoopbackOnly(settings);
+            assertRuntimeRole(ledger.commandService().getBean(JdbcTemplate.class), "ledger_command_app");
+            assertRuntimeRole(ledger.queryService().getBean(JdbcTemplate.class), "ledger_query_app");
+            assertThatThrownBy(() -> ledger.commandService()
+                            .getBean(JdbcTemplate.class)
+                            .update("DELETE FROM domain_event_entry WHERE false"))
+                    .as("the command service's role may not remove an event")
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
             assertThat(LocalRuns.command(settings).get("/readyz", null).status())
                     .isEqualTo(200);
             assertThat(LocalRuns.query(settings).get("/readyz", null).status()).isEqualTo(200);
@@ -42,9 +59,29 @@ class LocalLedgerIT {
                     statistics(settings, ledger, position, "2014-01-01", "2014-12-31"),
                     statistics(settings, ledger, position, "2022-01-01", "2023-12-31"));
             events = eventCount(ledger);
+            assertThat(LocalRuns.command(settings)
+                            .get("/api/audit/events", earlierAuditor)
+                            .status())
+                    .isEqualTo(200);
         }
 
+        LocalLedger.resetTokens(settings);
         try (LocalLedger restarted = LocalLedger.start(settings)) {
+            assertThat(LocalRuns.command(settings)
+                            .get("/api/audit/events", earlierAuditor)
+                            .status())
+                    .as("a token issued before --reset-tokens, at the command service")
+                    .isEqualTo(401);
+            assertThat(LocalRuns.query(settings)
+                            .get("/api/statistics?from=2014-01-01&to=2014-12-31", earlierAuditor)
+                            .status())
+                    .as("and at the query service")
+                    .isEqualTo(401);
+            assertThat(LocalRuns.command(settings)
+                            .get("/api/audit/events", restarted.tokens().auditor())
+                            .status())
+                    .as("a token issued since")
+                    .isEqualTo(200);
             assertThat(eventCount(restarted)).isEqualTo(events);
             assertSeedFigures(
                     statistics(settings, restarted, position, "2014-01-01", "2014-12-31"),
@@ -55,6 +92,41 @@ class LocalLedgerIT {
                     .isEqualTo(position);
             assertThat(eventCount(restarted)).as("and nothing recorded twice").isEqualTo(events);
         }
+    }
+
+    private static void assertRuntimeRole(JdbcTemplate database, String role) {
+        assertThat(database.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
+        assertThat(database.queryForObject(
+                        "SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user",
+                        Boolean.class))
+                .as(role + " is no superuser and creates no roles or databases")
+                .isFalse();
+    }
+
+    /** Every socket listening on one of the run's ports (/proc/net/tcp and tcp6) is bound to 127.0.0.1. */
+    private static void assertListenersOnLoopbackOnly(LocalSettings settings) throws Exception {
+        List<Integer> ports =
+                LocalPorts.of(settings).stream().map(LocalPorts.Port::number).toList();
+        Map<Integer, List<String>> listening = new TreeMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] fields = line.strip().split("\\s+");
+                String[] local = fields[1].split(":");
+                int port = Integer.parseInt(local[1], 16);
+                if (fields[3].equals("0A") && ports.contains(port)) {
+                    listening.computeIfAbsent(port, any -> new ArrayList<>()).add(local[0]);
+                }
+            }
+        }
+        assertThat(listening.keySet()).as("every port of the run listens").containsExactlyInAnyOrderElementsOf(ports);
+        listening.forEach((port, addresses) -> assertThat(addresses)
+                .as("port " + port)
+                .allMatch(address -> address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F")));
     }
 
     private static void assertDurablePostgres(JdbcTemplate database, String name) {

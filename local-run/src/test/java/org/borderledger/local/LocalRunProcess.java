@@ -115,6 +115,9 @@ final class LocalRunProcess implements AutoCloseable {
         environment.put("LEDGER_KAFKA_PORT", String.valueOf(settings.kafkaPort()));
         environment.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(settings.kafkaControllerPort()));
         environment.put("LEDGER_PG_PORT", String.valueOf(settings.postgresPort()));
+        // the crash tests write as fast as they can with one token, far above a border post's rate limit
+        environment.put("LEDGER_WRITE_RATE_LIMIT", "1000");
+        environment.put("LEDGER_WRITE_RATE_BURST", "100000");
     }
 
     /**

@@ -16,7 +16,17 @@ final class LocalRuns {
     static LocalSettings embeddedDefaults(Path dataDir) {
         int kafka = freePort();
         return new LocalSettings(
-                dataDir, freePort(), freePort(), kafka, freePort(), freePort(), null, null, null, null);
+                dataDir,
+                freePort(),
+                freePort(),
+                kafka,
+                freePort(),
+                freePort(),
+                null,
+                null,
+                null,
+                null,
+                LocalSettings.LOOPBACK);
     }
 
     static LedgerHttp command(LocalSettings settings) {

@@ -177,9 +177,18 @@ class RefusedStartIT {
         }
         // what a user is promised, independent of the lists --help is printed from
         assertThat(help.out())
-                .contains("--demo", "--verbose", "--reset", "--yes", "--print-tokens", "--help", "--broker-only")
+                .contains(
+                        "--demo",
+                        "--verbose",
+                        "--reset",
+                        "--yes",
+                        "--print-tokens",
+                        "--reset-tokens",
+                        "--help",
+                        "--broker-only")
                 .contains(
                         "LEDGER_DATA_DIR",
+                        "LEDGER_BIND_ADDRESS",
                         "LEDGER_PG_PORT",
                         "LEDGER_KAFKA_PORT",
                         "LEDGER_KAFKA_CONTROLLER_PORT",

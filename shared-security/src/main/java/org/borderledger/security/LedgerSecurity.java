@@ -50,10 +50,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The resource-server set-up both services share. Keys come from a JWK set URI ({@code ledger.security.jwk-set-uri},
  * RS256/ES256, for a real identity provider) or else from an HS256 secret ({@code ledger.security.jwt-secret}, at
  * least 32 bytes, for the local run). Expiry and not-before are checked with a small clock skew
- * ({@code ledger.security.clock-skew}, 30 s). When set, the issuer ({@code ledger.security.jwt-issuer}, the {@code iss}
- * claim exactly) and the audience ({@code ledger.security.jwt-audience}, one of the {@code aud} values) must match, so
- * that a token the same identity provider issued for another application is refused. Unsigned ({@code alg: none})
- * tokens never decode.
+ * ({@code ledger.security.clock-skew}, 30 s). The issuer ({@code ledger.security.jwt-issuer}, the {@code iss} claim
+ * exactly) and the audience ({@code ledger.security.jwt-audience}, one of the {@code aud} values) must match, so that a
+ * token the same identity provider issued for another application is refused: with a JWK set both are required (the
+ * service refuses to start without them), with the local secret they are checked when set. With
+ * {@code ledger.security.tokens-not-before} (an instant; the local run's {@code --reset-tokens} sets it) every token
+ * issued before it ({@code iat}) is refused. Unsigned ({@code alg: none}) tokens never decode.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerSecurity {
@@ -68,9 +70,11 @@ public class LedgerSecurity {
             @Value("${ledger.security.jwt-secret:}") String secret,
             @Value("${ledger.security.clock-skew:30s}") Duration clockSkew,
             @Value("${ledger.security.jwt-issuer:}") String issuer,
-            @Value("${ledger.security.jwt-audience:}") String audience) {
+            @Value("${ledger.security.jwt-audience:}") String audience,
+            @Value("${ledger.security.tokens-not-before:}") String tokensNotBefore) {
         NimbusJwtDecoder decoder;
         if (!jwkSetUri.isBlank()) {
+            requireIssuerAndAudience(issuer, audience);
             decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -80,15 +84,44 @@ public class LedgerSecurity {
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
         }
-        OAuth2TokenValidator<Jwt> validator = validator(clockSkew, issuer, audience);
+        OAuth2TokenValidator<Jwt> validator =
+                validator(clockSkew, issuer, audience, TokensNotBefore.parse(tokensNotBefore));
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator, Duration.ofMinutes(5), 10_000);
     }
 
+    /**
+     * A JWK set is a real identity provider's, which issues tokens for other applications too: without the issuer and
+     * the audience a token meant for one of those would be taken.
+     */
+    static void requireIssuerAndAudience(String issuer, String audience) {
+        List<String> missing = new ArrayList<>();
+        if (issuer.isBlank()) {
+            missing.add("ledger.security.jwt-issuer (LEDGER_JWT_ISSUER)");
+        }
+        if (audience.isBlank()) {
+            missing.add("ledger.security.jwt-audience (LEDGER_JWT_AUDIENCE)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("ledger.security.jwk-set-uri (LEDGER_JWK_SET_URI) is set, so "
+                    + String.join(" and ", missing) + " must be set too: the identity provider issues tokens for"
+                    + " other applications as well");
+        }
+    }
+
     /** Expiry and not-before, the issuer and audience where configured, then the ledger's own claims. */
     static OAuth2TokenValidator<Jwt> validator(Duration clockSkew, String issuer, String audience) {
+        return validator(clockSkew, issuer, audience, null);
+    }
+
+    /** As {@link #validator(Duration, String, String)}, and tokens issued before {@code notBefore} (when set) refused. */
+    static OAuth2TokenValidator<Jwt> validator(
+            Duration clockSkew, String issuer, String audience, TokensNotBefore notBefore) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(clockSkew));
+        if (notBefore != null) {
+            validators.add(notBefore);
+        }
         if (!issuer.isBlank()) {
             validators.add(new JwtIssuerValidator(issuer));
         }

@@ -70,8 +70,23 @@ class IssuerAndAudienceTest {
         assertThat(decoder("", "").decode(token).getSubject()).isEqualTo("kg-post-1");
     }
 
+    @Test
+    void aServiceWithAJwkSetRefusesToStartWithoutIssuerOrAudience() {
+        String jwkSet = "https://login.example.org/realms/border-ledger/protocol/openid-connect/certs";
+        LedgerSecurity security = new LedgerSecurity();
+
+        assertThatThrownBy(() -> security.jwtDecoder(jwkSet, "", Duration.ofSeconds(30), "", AUDIENCE, ""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEDGER_JWT_ISSUER");
+        assertThatThrownBy(() -> security.jwtDecoder(jwkSet, "", Duration.ofSeconds(30), ISSUER, "", ""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEDGER_JWT_AUDIENCE");
+        assertThat(security.jwtDecoder(jwkSet, "", Duration.ofSeconds(30), ISSUER, AUDIENCE, ""))
+                .isNotNull();
+    }
+
     private static JwtDecoder decoder(String issuer, String audience) {
-        return new LedgerSecurity().jwtDecoder("", SECRET, Duration.ofSeconds(30), issuer, audience);
+        return new LedgerSecurity().jwtDecoder("", SECRET, Duration.ofSeconds(30), issuer, audience, "");
     }
 
     private static JWTClaimsSet.Builder claims() {

@@ -162,27 +162,27 @@ public final class TestInfrastructure {
     }
 
     /**
-     * A server of this JVM's own, in the launcher's working directory ({@code java.io.tmpdir/embedded-pg}), where the
-     * launcher stops and removes the servers of test JVMs that were killed before they could clean up. Its data is
-     * thrown away at the end, so it is killed rather than stopped (no shutdown checkpoint to wait for).
+     * A server of this JVM's own, in a directory of its own under {@code java.io.tmpdir/embedded-pg} (the data, the
+     * superuser's password file beside it, the log), all removed at the end. Its data is thrown away, so it is killed
+     * rather than stopped (no shutdown checkpoint to wait for).
      */
     private Server embeddedPostgres() {
-        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
-        Path data = workingDirectory.resolve("ledger-test-" + runId);
-        Path logFile = workingDirectory.resolve("ledger-test-" + runId + ".log");
+        Path run = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg", "ledger-test-" + runId);
+        Path data = run.resolve("postgres");
+        Path logFile = run.resolve("postgres.log");
         LocalPostgres postgres;
         try {
+            Files.createDirectories(run);
             postgres = LocalPostgres.start(data, freePort(), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         cleanup.add(() -> {
             postgres.discard();
-            delete(data);
-            logFile.toFile().delete();
+            delete(run);
         });
         log.info("Integration tests use a PostgreSQL server of their own on port {} ({})", postgres.port(), data);
-        return new Server(postgres.jdbcUrl("postgres"), LocalPostgres.USER, "");
+        return new Server(postgres.jdbcUrl("postgres"), LocalPostgres.USER, postgres.superuserPassword());
     }
 
     private String createDatabase(String name, String template) {

@@ -16,6 +16,7 @@ import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.command.indicator.IndicatorState;
 import org.borderledger.command.marker.MarkerState;
 import org.borderledger.command.repatriation.CaseState;
+import org.borderledger.security.FairShares;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,6 +82,23 @@ class AuditConfiguration implements WebMvcConfigurer {
                                                 .addAllOfItem(new ObjectSchema().properties(own.getProperties())));
                     });
         };
+    }
+
+    /** The pages', histories' and states' own pool: one connection per allowed query, statements bounded in time. */
+    @Bean(destroyMethod = "close")
+    AuditQueries auditQueries(DataSourceProperties database) {
+        AuditProperties.Query limits = properties.query();
+        HikariDataSource pool = database.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        pool.setPoolName("audit-queries");
+        pool.setMaximumPoolSize(limits.maxConcurrent());
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        pool.setReadOnly(true);
+        pool.setConnectionInitSql(
+                "SET statement_timeout = " + limits.statementTimeout().toMillis());
+        return new AuditQueries(pool, new FairShares(limits.maxConcurrent(), limits.maxConcurrentPerSubject()));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.borderledger.security.LedgerPrincipal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,12 +46,15 @@ public class AuditController {
     private final EventLogRepository log;
     private final AggregateStates states;
     private final EventExport export;
+    private final AuditQueries queries;
     private final Clock clock;
 
-    AuditController(EventLogRepository log, AggregateStates states, EventExport export, Clock clock) {
+    AuditController(
+            EventLogRepository log, AggregateStates states, EventExport export, AuditQueries queries, Clock clock) {
         this.log = log;
         this.states = states;
         this.export = export;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -63,9 +67,15 @@ public class AuditController {
                     + " export ends with {\"end\":{\"eventCount\":…,\"lastPosition\":…,\"lastSeal\":{…}}}."
                     + " A stream runs for at most ledger.audit.stream.max-duration; then its last line is"
                     + " {\"incomplete\":{\"reason\":…,\"resumeAfterPosition\":N}}: ask again with afterPosition=N."
-                    + " At most ledger.audit.stream.max-concurrent streams run at once; beyond that 503 with"
-                    + " Retry-After.")
-    @ApiResponse(responseCode = "503", description = "Every stream slot is taken; Retry-After says when to ask again")
+                    + " At most ledger.audit.stream.max-concurrent streams run at once, max-concurrent-per-subject of"
+                    + " one token; beyond that 503 (or 429 for the token's own share) with Retry-After. Pages run on"
+                    + " the audit queries' own connections, as many at once as ledger.audit.query bounds.")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Every stream or query slot is taken; Retry-After says when to ask again")
+    @ApiResponse(
+            responseCode = "429",
+            description = "This token holds its share of streams or queries; Retry-After says when to ask again")
     @ApiResponse(
             responseCode = "200",
             content = {
@@ -91,17 +101,21 @@ public class AuditController {
             @Parameter(description = "Page size, 1 to 1000 (JSON only; NDJSON streams every match)")
                     @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
                     int limit,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) LedgerPrincipal principal) {
         EventQuery query =
                 new EventQuery(blankToNull(aggregateId), blankToNull(type), blankToNull(unit), from, to, afterPosition);
         if (wantsNdjson(accept)) {
-            return ResponseEntity.ok().contentType(NDJSON).body(export.ndjson(query));
+            return ResponseEntity.ok().contentType(NDJSON).body(export.ndjson(query, principal.subject()));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidAuditQuery("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        List<AuditedEvent> page = log.read(
-                query, events -> events.limit(limit + 1L).map(AuditedEvent::of).toList());
+        List<AuditedEvent> page = queries.run(
+                principal.subject(),
+                () -> log.read(
+                        query,
+                        events -> events.limit(limit + 1L).map(AuditedEvent::of).toList()));
         EventPage body = page.size() > limit
                 ? new EventPage(
                         page.subList(0, limit),
@@ -112,9 +126,10 @@ public class AuditController {
 
     @GetMapping("/aggregates/{id}/history")
     @Operation(summary = "Every event of one aggregate in order, with its metadata and hash")
-    AggregateHistory history(@PathVariable String id) {
-        List<AuditedEvent> events =
-                log.history(id).stream().map(AuditedEvent::of).toList();
+    AggregateHistory history(@PathVariable String id, @Parameter(hidden = true) LedgerPrincipal principal) {
+        List<AuditedEvent> events = queries.run(principal.subject(), () -> log.history(id)).stream()
+                .map(AuditedEvent::of)
+                .toList();
         if (events.isEmpty()) {
             throw new NothingRecorded(id);
         }
@@ -128,9 +143,11 @@ public class AuditController {
             @Parameter(description = "ISO-8601 instant; events recorded after it are left out")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                    Instant asOf) {
+                    Instant asOf,
+            @Parameter(hidden = true) LedgerPrincipal principal) {
         Instant instant = asOf == null ? clock.instant() : asOf;
-        return states.asOf(id, instant).orElseThrow(() -> new NothingRecorded(id, instant));
+        return queries.run(principal.subject(), () -> states.asOf(id, instant))
+                .orElseThrow(() -> new NothingRecorded(id, instant));
     }
 
     private static boolean wantsNdjson(String accept) {

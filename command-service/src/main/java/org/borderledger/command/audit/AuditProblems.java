@@ -51,10 +51,25 @@ class AuditProblems {
 
     @ExceptionHandler(StreamsBusy.class)
     ResponseEntity<ProblemDetail> streamsBusy(StreamsBusy busy) {
-        ProblemDetail problem =
-                problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-streams-busy", busy.getMessage(), List.of());
+        ProblemDetail problem = problems.problem(
+                busy.ownShare() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE,
+                "audit-streams-busy",
+                busy.getMessage(),
+                List.of());
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(AuditQueriesBusy.class)
+    ResponseEntity<ProblemDetail> queriesBusy(AuditQueriesBusy busy) {
+        ProblemDetail problem = problems.problem(
+                busy.ownShare() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE,
+                "audit-queries-busy",
+                busy.getMessage(),
+                List.of());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 

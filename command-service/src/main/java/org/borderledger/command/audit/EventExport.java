@@ -31,9 +31,9 @@ class EventExport {
         this.json = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    /** Every match as NDJSON; takes a stream slot now, {@link StreamsBusy} when none is free. */
-    StreamingResponseBody ndjson(EventQuery query) {
-        StreamSlots.Slot slot = streams.take();
+    /** Every match as NDJSON; takes a stream slot of {@code subject} now, {@link StreamsBusy} when none is free. */
+    StreamingResponseBody ndjson(EventQuery query, String subject) {
+        StreamSlots.Slot slot = streams.take(subject);
         return out -> {
             try (slot) {
                 log.stream(

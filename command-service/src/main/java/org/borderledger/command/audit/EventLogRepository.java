@@ -54,8 +54,9 @@ public class EventLogRepository {
             rs.getBytes("meta_data"));
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate queryJdbc;
     private final JdbcTemplate streamJdbc;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate queryReadOnly;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate streamSnapshot;
     private final StorePositions positions;
@@ -64,13 +65,16 @@ public class EventLogRepository {
     EventLogRepository(
             DataSource dataSource,
             PlatformTransactionManager transactions,
+            AuditQueries queries,
             AuditConnections streamConnections,
             StorePositions positions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        this.queryJdbc = new JdbcTemplate(queries.dataSource());
+        this.queryJdbc.setFetchSize(FETCH_SIZE);
         this.streamJdbc = new JdbcTemplate(streamConnections.dataSource());
         this.streamJdbc.setFetchSize(FETCH_SIZE);
-        this.readOnly = readOnly(transactions, false);
+        this.queryReadOnly = readOnly(queries.transactions(), false);
         this.snapshot = readOnly(transactions, true);
         this.streamSnapshot = readOnly(streamConnections.transactions(), true);
         this.positions = positions;
@@ -86,9 +90,9 @@ public class EventLogRepository {
         return template;
     }
 
-    /** Hands {@code reader} a page's worth of matching events in global order, on the service's own connections. */
+    /** Hands {@code reader} a page's worth of matching events in global order, on the audit queries' connections. */
     <T> T read(EventQuery query, Function<Stream<StoredEvent>, T> reader) {
-        return read(query, reader, jdbc, readOnly);
+        return read(query, reader, queryJdbc, queryReadOnly);
     }
 
     /**
@@ -156,9 +160,9 @@ public class EventLogRepository {
         return readOnly == null ? callback.doInTransaction(null) : readOnly.execute(callback);
     }
 
-    /** Every event of one aggregate in sequence order. */
+    /** Every event of one aggregate in sequence order, on the audit queries' connections. */
     List<StoredEvent> history(String aggregateId) {
-        return readOnly.execute(status -> jdbc.query(
+        return queryReadOnly.execute(status -> queryJdbc.query(
                 "select " + COLUMNS
                         + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 ROW,
@@ -215,8 +219,8 @@ public class EventLogRepository {
 
     /** The stored event at {@code position}, if there is one. */
     public Optional<StoredEvent> at(long position) {
-        return readOnly.execute(status ->
-                jdbc
+        return queryReadOnly.execute(status ->
+                queryJdbc
                         .query("select " + COLUMNS + " from domain_event_entry where global_index = ?", ROW, position)
                         .stream()
                         .findFirst());

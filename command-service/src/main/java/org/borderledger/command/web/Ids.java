@@ -8,8 +8,12 @@ import org.borderledger.events.FieldLimits;
 /** Readable, stable identifiers such as {@code AGR-2014-001}: chosen by the client, or generated when absent. */
 public final class Ids {
 
-    /** Letters, digits and {@code . / _ -}; marker numbers such as {@code 314/1} included. */
-    public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9./_-]{0," + (FieldLimits.ID - 1) + "}";
+    /**
+     * Letters, digits and {@code . / _ -}, starting with a letter or digit; marker numbers such as {@code 314/1}
+     * included. No {@code /}-separated segment is {@code .} or {@code ..}: an id is never a relative path.
+     */
+    public static final String PATTERN =
+            "(?!(?:.*/)?\\.{1,2}(?:/.*)?$)[A-Za-z0-9][A-Za-z0-9./_-]{0," + (FieldLimits.ID - 1) + "}";
 
     /** At most {@link FieldLimits#PROVINCE} characters. */
     public static final String PROVINCE = "(VN|KH)-[0-9A-Z]{1,3}";

@@ -26,8 +26,8 @@ class WriteRateLimit {
 
     @Autowired
     WriteRateLimit(
-            @Value("${ledger.write.rate-limit.per-second:0}") double perSecond,
-            @Value("${ledger.write.rate-limit.burst:100}") int burst) {
+            @Value("${ledger.write.rate-limit.per-second:5}") double perSecond,
+            @Value("${ledger.write.rate-limit.burst:1000}") int burst) {
         this(perSecond, burst, System::nanoTime);
     }
 

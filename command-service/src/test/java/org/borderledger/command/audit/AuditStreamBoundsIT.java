@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,7 +24,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.borderledger.command.CommandServiceIT;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.events.Provinces;
+import org.borderledger.events.Side;
 import org.borderledger.events.agreement.AgreementReviewed;
+import org.borderledger.security.LedgerPrincipal;
 import org.borderledger.testsupport.LedgerHttp;
 import org.borderledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -34,9 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * NDJSON streams are bounded: 20 readers that stop reading hold at most {@code max-concurrent} streams (each on the
- * audit API's own connections), the others are refused at once with 503 and {@code Retry-After}, and writes, pages
- * and verification go on answering meanwhile.
+ * NDJSON streams are bounded: one token's readers that stop reading hold at most its share
+ * ({@code max-concurrent-per-subject}; more are refused with 429), 20 readers of many tokens hold at most
+ * {@code max-concurrent} streams (each on the audit API's own connections), the others are refused at once with 503
+ * and {@code Retry-After}, and writes, pages and verification go on answering meanwhile.
  */
 @CommandServiceIT
 class AuditStreamBoundsIT {
@@ -65,17 +70,33 @@ class AuditStreamBoundsIT {
         storeLargerThan(STREAM_BYTES);
         LedgerHttp http = new LedgerHttp("http://localhost:" + port);
         int bound = properties.stream().maxConcurrent();
+        int share = properties.stream().maxConcurrentPerSubject();
         List<SlowReader> readers = new ArrayList<>();
         try {
-            for (int i = 0; i < SLOW_READERS; i++) {
-                readers.add(SlowReader.open(port, Tokens.auditor()));
+            String greedy = Tokens.of(auditor("greedy-auditor"));
+            List<SlowReader> ownShare = new ArrayList<>();
+            for (int i = 0; i <= share; i++) {
+                ownShare.add(SlowReader.open(port, greedy));
             }
+            readers.addAll(ownShare);
+            assertThat(ownShare.stream().map(reader -> reader.status))
+                    .as("one token holds its share of the streams, no more")
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                    java.util.Collections.nCopies(share, 200).stream(), java.util.stream.Stream.of(429))
+                            .toList());
+            assertThat(Long.parseLong(ownShare.get(share).headers.get("retry-after")))
+                    .isPositive();
+            for (int i = 0; i < SLOW_READERS; i++) {
+                readers.add(SlowReader.open(port, Tokens.of(auditor("auditor-" + i))));
+            }
+            readers.remove(ownShare.get(share));
+            ownShare.get(share).abort();
             List<SlowReader> streaming =
                     readers.stream().filter(reader -> reader.status == 200).toList();
             List<SlowReader> refused =
                     readers.stream().filter(reader -> reader.status == 503).toList();
             assertThat(streaming).as("streams that started").hasSize(bound);
-            assertThat(refused).as("streams refused").hasSize(SLOW_READERS - bound);
+            assertThat(refused).as("streams refused").hasSize(SLOW_READERS - (bound - share));
             assertThat(refused).allSatisfy(reader -> {
                 assertThat(reader.headers.get("content-type")).startsWith("application/problem+json");
                 assertThat(Long.parseLong(reader.headers.get("retry-after"))).isPositive();
@@ -106,6 +127,11 @@ class AuditStreamBoundsIT {
             readers.forEach(SlowReader::abort);
         }
         awaitStreamingAgain(http);
+    }
+
+    private static LedgerPrincipal auditor(String subject) {
+        return new LedgerPrincipal(
+                subject, "JOINT-COMMISSION", Side.VN, Provinces.KIEN_GIANG, Set.of(LedgerPrincipal.AUDITOR));
     }
 
     /** Once the slow readers are gone, their slots come back. */

@@ -1,20 +1,15 @@
 package org.borderledger.query.console;
 
-import java.nio.file.Path;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ledger.console.*}: the command service's URL (blank: the console's own host name with {@code commandPort}),
- * the OpenID Connect provider for sign-in (none: tokens are pasted or, in the local run, picked), and the local run's
- * {@code tokens.json}.
+ * and the OpenID Connect provider for sign-in (none: tokens are pasted or, in the local run, picked after opening a
+ * sign-in link). {@code demo-tokens} is no setting: a service that finds it set refuses to start, since demo identities
+ * exist only in the local run ({@link DemoSignIn}).
  */
 @ConfigurationProperties("ledger.console")
 record ConsoleProperties(String commandUrl, int commandPort, Oidc oidc, String demoTokens) {
-
-    Optional<Path> demoTokensFile() {
-        return demoTokens == null || demoTokens.isBlank() ? Optional.empty() : Optional.of(Path.of(demoTokens));
-    }
 
     record Oidc(String issuer, String clientId, String scope) {}
 }

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWaiting how many reads may wait for a position at once; each holds a request thread while it waits, so
  *     this stays well below the server's thread count ({@code server.tomcat.threads.max}, 200), and a read beyond it
  *     is answered 503 at once
+ * @param maxWaitingPerSubject how many of those one token subject may hold (more of its reads are answered 429 at once),
+ *     so that one token cannot take every waiting slot; by default a quarter of {@code maxWaiting}
  */
 @ConfigurationProperties("ledger.read")
 record ReadProperties(
         @DefaultValue("5s") Duration maxWait,
         @DefaultValue("100ms") Duration pollInterval,
-        @DefaultValue("100") int maxWaiting) {}
+        @DefaultValue("100") int maxWaiting,
+        @DefaultValue("25") int maxWaitingPerSubject) {}

@@ -26,7 +26,8 @@ class ReadYourWritesConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ReadYourWritesInterceptor(positions, properties.maxWait(), properties.maxWaiting()))
+        registry.addInterceptor(new ReadYourWritesInterceptor(
+                        positions, properties.maxWait(), properties.maxWaiting(), properties.maxWaitingPerSubject()))
                 .addPathPatterns("/api/**");
     }
 

@@ -3,10 +3,12 @@ package org.borderledger.query.position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borderledger.query.web.InvalidParameter;
+import org.borderledger.security.FairShares;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -17,9 +19,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * 7240), else fails with {@link PositionNotReached} (503, {@code Retry-After: 1}). Then it reads the highest processed
  * position, before the controller reads any data, and hands it to the controller (request attribute) and the client
  * ({@code X-Ledger-Position}): the answer reflects at least that position. A waiting read holds its request thread,
- * so at most {@code ledger.read.max-waiting} reads wait at once; a read that would wait beyond them is refused at once
- * with {@link TooManyWaitingReads} (503, {@code Retry-After: 1}), and the other reads and the projections keep their
- * threads and connections. A read whose position is already processed never waits and never counts.
+ * so at most {@code ledger.read.max-waiting} reads wait at once, and at most
+ * {@code ledger.read.max-waiting-per-subject} of one token subject; a read that would wait beyond them is refused at
+ * once with {@link TooManyWaitingReads} (503 when all are taken, 429 when the subject holds its share;
+ * {@code Retry-After: 1}), and the other reads and the projections keep their threads and connections. A read whose
+ * position is already processed never waits and never counts.
  */
 class ReadYourWritesInterceptor implements HandlerInterceptor {
 
@@ -27,14 +31,17 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
 
     private final ProcessedPositions positions;
     private final Duration maxWait;
-    private final Semaphore waiting;
-    private final int maxWaiting;
+    private final FairShares waiting;
 
     ReadYourWritesInterceptor(ProcessedPositions positions, Duration maxWait, int maxWaiting) {
+        this(positions, maxWait, maxWaiting, FairShares.defaultShare(maxWaiting));
+    }
+
+    ReadYourWritesInterceptor(
+            ProcessedPositions positions, Duration maxWait, int maxWaiting, int maxWaitingPerSubject) {
         this.positions = positions;
         this.maxWait = maxWait;
-        this.waiting = new Semaphore(maxWaiting);
-        this.maxWaiting = maxWaiting;
+        this.waiting = new FairShares(maxWaiting, maxWaitingPerSubject);
     }
 
     @Override
@@ -63,19 +70,21 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
         if (wait.isZero()) {
             return false;
         }
-        if (!waiting.tryAcquire()) {
-            throw new TooManyWaitingReads(maxWaiting, field);
-        }
-        try {
+        try (FairShares.Slot slot = waiting.take(
+                subject(), refusal -> new TooManyWaitingReads(refusal, waiting.total(), waiting.perSubject(), field))) {
             return positions.awaitProcessed(required, wait);
-        } finally {
-            waiting.release();
         }
     }
 
     /** How many reads are waiting for a position now. */
     int waitingReads() {
-        return maxWaiting - waiting.availablePermits();
+        return waiting.inUse();
+    }
+
+    /** The token subject of the read (its name); reads without a token share one name. */
+    private static String subject() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getName();
     }
 
     private Duration waitFor(HttpServletRequest request) {

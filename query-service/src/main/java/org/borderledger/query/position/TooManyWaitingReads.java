@@ -2,20 +2,30 @@ package org.borderledger.query.position;
 
 import java.util.List;
 import org.borderledger.query.web.LedgerProblem;
+import org.borderledger.security.FairShares;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** As many reads as allowed are waiting for positions already: this one is refused at once, to retry shortly. */
+/**
+ * As many reads as allowed are waiting for positions already, in all (503) or of this token subject (429): this one is
+ * refused at once, to retry shortly.
+ */
 final class TooManyWaitingReads extends LedgerProblem {
 
     private final HttpHeaders headers = new HttpHeaders();
 
-    TooManyWaitingReads(int maxWaiting, String field) {
+    TooManyWaitingReads(FairShares.Refusal refusal, int maxWaiting, int maxWaitingPerSubject, String field) {
         super(
-                HttpStatus.SERVICE_UNAVAILABLE,
+                refusal == FairShares.Refusal.SHARE_TAKEN
+                        ? HttpStatus.TOO_MANY_REQUESTS
+                        : HttpStatus.SERVICE_UNAVAILABLE,
                 "too-many-waiting-reads",
                 "Too many reads waiting",
-                maxWaiting + " reads are already waiting for positions to be processed; retry shortly",
+                refusal == FairShares.Refusal.SHARE_TAKEN
+                        ? maxWaitingPerSubject
+                                + " reads of this token are already waiting for positions to be processed"
+                                + " (its share of " + maxWaiting + "); retry shortly"
+                        : maxWaiting + " reads are already waiting for positions to be processed; retry shortly",
                 List.of(field));
         headers.set(HttpHeaders.RETRY_AFTER, "1");
     }

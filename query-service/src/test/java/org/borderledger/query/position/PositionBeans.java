@@ -13,6 +13,6 @@ public class PositionBeans {
     ProcessedPositions processedPositions(JdbcClient jdbc) {
         return new ProcessedPositions(
                 new ProcessedPositionRepository(jdbc),
-                new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100));
+                new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100, 25));
     }
 }

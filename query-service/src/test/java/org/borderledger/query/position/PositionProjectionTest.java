@@ -16,8 +16,8 @@ class PositionProjectionTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final ProcessedPositionRepository repository = new ProcessedPositionRepository(database.jdbc());
-    final ProcessedPositions positions =
-            new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100));
+    final ProcessedPositions positions = new ProcessedPositions(
+            repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100, 25));
     final PositionProjection projection = new PositionProjection(database.writes(), positions);
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.borderledger.query.ReadModelDatabase;
@@ -13,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 
 class ReadYourWritesInterceptorTest {
 
     final ReadModelDatabase database = ReadModelDatabase.migrated();
     final ProcessedPositionRepository repository = new ProcessedPositionRepository(database.jdbc());
-    final ProcessedPositions positions =
-            new ProcessedPositions(repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100));
+    final ProcessedPositions positions = new ProcessedPositions(
+            repository, new ReadProperties(Duration.ofSeconds(5), Duration.ofMillis(50), 100, 25));
     final ReadYourWritesInterceptor interceptor = new ReadYourWritesInterceptor(positions, Duration.ofMillis(400), 100);
     final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/markers");
     final MockHttpServletResponse response = new MockHttpServletResponse();
@@ -59,6 +64,58 @@ class ReadYourWritesInterceptorTest {
                     assertThat(problem.headers().getFirst(ReadPosition.HEADER)).isEqualTo("7");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+    }
+
+    @Test
+    void oneTokenCannotTakeMoreThanItsShareOfTheWaitingReads() throws Exception {
+        ReadYourWritesInterceptor shared = new ReadYourWritesInterceptor(positions, Duration.ofSeconds(30), 4, 2);
+        record(7);
+        List<CompletableFuture<Boolean>> greedy = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            greedy.add(CompletableFuture.supplyAsync(() -> as("greedy", () -> {
+                MockHttpServletRequest waitingRead = new MockHttpServletRequest("GET", "/api/markers");
+                waitingRead.setParameter(ReadPosition.MIN_PARAMETER, "8");
+                return shared.preHandle(waitingRead, new MockHttpServletResponse(), handler());
+            })));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (shared.waitingReads() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        request.setParameter(ReadPosition.MIN_PARAMETER, "8");
+
+        assertThatThrownBy(() -> as("greedy", () -> shared.preHandle(request, response, handler())))
+                .isInstanceOfSatisfying(TooManyWaitingReads.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                    assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("1");
+                });
+        MockHttpServletRequest another = new MockHttpServletRequest("GET", "/api/markers");
+        another.setParameter(ReadPosition.MIN_PARAMETER, "8");
+        another.addHeader("Prefer", "wait=1");
+        assertThatThrownBy(() -> as("kg-border-guard", () -> shared.preHandle(another, response, handler())))
+                .as("another token still gets a waiting slot: it waits its second, then the position is not reached")
+                .isInstanceOf(PositionNotReached.class);
+
+        record(8);
+        positions.processed(java.util.List.of(8L));
+        for (CompletableFuture<Boolean> read : greedy) {
+            assertThat(read.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Runs {@code read} on this thread as a token of {@code subject}. */
+    private static <T> T as(String subject, Callable<T> read) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(subject, null, "ROLE_UNIT"));
+        try {
+            return read.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
