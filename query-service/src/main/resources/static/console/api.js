@@ -3,6 +3,7 @@
 
 import { token } from './session.js';
 import { chosen, t } from './i18n.js';
+import { readKept } from './offline-reads.js';
 
 let settings = { commandUrl: null, commandPort: 8081, oidc: null, demoIdentities: false };
 
@@ -76,7 +77,7 @@ function withParams(path, params) {
 }
 
 export async function read(path, params) {
-  return (await send(withParams(path, params))).json();
+  return readKept(withParams(path, params), send);
 }
 
 export async function readBlob(path, params, accept) {
