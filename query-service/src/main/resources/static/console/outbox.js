@@ -38,7 +38,7 @@ function recordOf(collection, target, body, key) {
  * outbox entry the form sent before: a refused one is replaced (a new key); a waiting one with the same body is the
  * same write (same key), sent again.
  */
-export async function submit({ form, path, body, values, collection, target, key }, previous) {
+export async function keep({ form, path, body, values, collection, target, key }, previous) {
   const text = JSON.stringify(body);
   const me = claims();
   let entry = previous ? await get(OUTBOX, Number(previous)) : null;
@@ -270,7 +270,8 @@ async function row(e) {
     item.append(h('div', { class: 'alert', role: 'alert' },
       h('strong', {}, t('record.refused', { status: fmt.plain(e.status) })), ' ',
       e.problem?.title ? [data(e.problem.title), ': '] : '', data(e.problem?.detail || ''),
-      h('div', {}, t(CONFLICT.has(e.status) ? 'outbox.conflict' : 'outbox.refusedHelp'))));
+      CONFLICT.has(e.status) ? h('div', {}, t('outbox.conflict')) : null,
+      h('div', {}, t('outbox.refusedHelp'))));
     if (CONFLICT.has(e.status) && e.target) item.append(await current(e));
     item.append(h('p', {},
       h('a', { href: `#/record?form=${e.form}&entry=${e.seq}`, id: `outbox-correct-${e.seq}` }, t('outbox.correct')), ' ',

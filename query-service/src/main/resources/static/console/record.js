@@ -5,7 +5,7 @@
 // ids may be typed in Khmer or Latin digits; the API receives Latin digits and text in Unicode NFC.
 
 import { read, statePath, ApiError } from './api.js';
-import { submit, entry as outboxEntry } from './outbox.js';
+import { keep, entry as outboxEntry } from './outbox.js';
 import { t, tx, fmt, label as enumLabel, sortBy, collator, latinDigits, numberInput } from './i18n.js';
 import { h, replace, field, announce, newKey, data } from './ui.js';
 import { stateOf, province } from './lists.js';
@@ -220,7 +220,7 @@ async function formView(spec, params) {
     }
     submit.disabled = true;
     try {
-      const kept = await submit({ form: spec.id, path: spec.path(values), body: clean(spec.body(values)), values,
+      const kept = await keep({ form: spec.id, path: spec.path(values), body: clean(spec.body(values)), values,
         collection: spec.collection, target: values.target, key: form.dataset.key }, form.dataset.entry);
       form.dataset.entry = kept.seq;
       if (kept.state === 'waiting') {

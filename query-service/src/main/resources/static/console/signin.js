@@ -8,8 +8,8 @@ import { province } from './lists.js';
 
 async function demoIdentities() {
   if (!config().demoIdentities) return [];
-  const response = await fetch('console/demo-identities', { cache: 'no-store' });
-  return response.ok ? response.json() : [];
+  const response = await fetch('console/demo-identities', { cache: 'no-store' }).catch(() => null);
+  return response?.ok ? response.json() : [];
 }
 
 function describe(token) {
