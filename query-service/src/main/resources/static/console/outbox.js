@@ -8,7 +8,7 @@
 
 import { commandBase, statePath, read, ApiError } from './api.js';
 import { put, get, all, remove, persist, OUTBOX } from './local-store.js';
-import { claims, token } from './session.js';
+import { claims, token, signOut } from './session.js';
 import { chosen, t, tx, fmt } from './i18n.js';
 import { h, replace, data, newKey, announce } from './ui.js';
 import { stateOf } from './lists.js';
@@ -243,7 +243,13 @@ async function contents() {
   const waiting = mine.filter(e => e.state === 'waiting').length;
   const notes = [];
   if (navigator.onLine === false) notes.push(h('p', { class: 'alert', id: 'outbox-offline' }, t('outbox.offline')));
-  if (sessionEnded) notes.push(h('p', { class: 'alert', id: 'outbox-sign-in' }, t('outbox.signInAgain')));
+  if (sessionEnded) {
+    notes.push(h('div', { class: 'alert', id: 'outbox-sign-in' }, t('outbox.signInAgain'), ' ',
+      h('button', { type: 'button', id: 'outbox-sign-in-again', onclick: () => {
+        signOut();
+        location.reload();
+      } }, t('outbox.signIn'))));
+  }
   if (clockFarOff()) {
     notes.push(h('p', { class: 'alert', id: 'clock-warning' },
       t('outbox.clock', { minutes: fmt.plain(Math.round(Math.abs(clockSkew()) / 60000)) })));

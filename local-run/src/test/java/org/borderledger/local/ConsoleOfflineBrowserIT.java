@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.borderledger.events.Provinces;
+import org.borderledger.events.Side;
+import org.borderledger.security.LedgerPrincipal;
+import org.borderledger.security.LedgerTokens;
 import org.borderledger.testsupport.LedgerHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -200,6 +206,99 @@ class ConsoleOfflineBrowserIT {
                         .filter(f -> f.get("payload").get("count").asLong() == 1000))
                 .as("the refused write is not recorded")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aRefusedWriteIsCorrectedAndSentAgainUnderANewKey() {
+        browser.signInAs("kienGiangUnit");
+        browser.open("#/record?form=report-indicator");
+        network(false);
+        reportIndicator("IND-2025-OFFLINE", "900");
+        network(true);
+
+        browser.open("#/outbox");
+        String refused = browser.text(By.cssSelector("#outbox-entries li[data-state='refused']"));
+        assertThat(refused).contains("Refused (409)", "Already exists", "Current state", "1,400");
+        String keyRefused = proxy.keys().get(proxy.keys().size() - 1);
+
+        browser.click(By.cssSelector("#outbox-entries li[data-state='refused'] a[id^='outbox-correct-']"));
+        assertThat(browser.text(By.id("write-refused"))).contains("409", "Already exists");
+        assertThat(browser.visible(By.id("f-report-indicator-value")).getDomProperty("value")).isEqualTo("900");
+        browser.type(By.id("f-report-indicator-id"), "IND-2025-CORRECTED");
+        browser.click(By.id("record-submit"));
+
+        assertThat(browser.text(By.id("write-accepted"))).contains("IND-2025-CORRECTED");
+        assertThat(facts("IND-2025-CORRECTED")).extracting(f -> f.get("payload").get("value").asLong())
+                .containsExactly(900L);
+        assertThat(proxy.keys().get(proxy.keys().size() - 1)).as("a new key after the refusal and the edit")
+                .isNotEqualTo(keyRefused);
+        browser.open("#/outbox");
+        assertThat(browser.present(By.cssSelector("#outbox-entries li[data-state='refused']"))).isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void aWriteIsSentOnlyUnderTheTokenOfTheUserWhoRecordedIt() {
+        browser.signInAs("kienGiangUnit");
+        browser.open("#/record?form=report-indicator");
+        network(false);
+        reportIndicator("IND-2025-KG-ONLY", "310");
+        network(true);
+        int before = proxy.keys().size();
+
+        browser.signInAs("kampotUnit");
+        browser.open("#/outbox");
+        assertThat(browser.text(By.id("outbox-others"))).isEqualTo("Writes of another user waiting on this device until that user signs in: 1.");
+        browser.open("#/figures");
+        browser.open("#/outbox");
+        assertThat(proxy.keys()).as("nothing sent under the Kampot unit's token").hasSize(before);
+        assertThat(facts("IND-2025-KG-ONLY")).isEmpty();
+
+        browser.signInAs("kienGiangUnit");
+        browser.open("#/outbox");
+        browser.until(d -> waiting() == 0);
+        assertThat(facts("IND-2025-KG-ONLY")).singleElement()
+                .satisfies(f -> assertThat(f.get("submitter").asText()).isEqualTo("kg-border-guard"));
+    }
+
+    @Test
+    @Order(7)
+    void aSessionThatEndsWhileOfflineKeepsTheOutboxUntilTheUserSignsInAgain() throws Exception {
+        Duration lifetime = Duration.ofSeconds(25);
+        browser.driver().get(baseUrl + "/");
+        script("sessionStorage.clear();");
+        browser.driver().navigate().refresh();
+        Instant issued = Instant.now();
+        pasteToken(LedgerTokens.sign(DemoTokens.secret(null, dataDir), NIGHT_SHIFT, issued, lifetime));
+        browser.open("#/record?form=report-indicator");
+        network(false);
+        reportIndicator("IND-2025-NIGHT-SHIFT", "77");
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), issued.plus(lifetime)).toMillis() + 2000));
+        network(true);
+
+        browser.open("#/outbox");
+        browser.visible(By.id("outbox-sign-in"));
+        assertThat(waiting()).isEqualTo(1);
+        assertThat(facts("IND-2025-NIGHT-SHIFT")).isEmpty();
+
+        browser.click(By.id("outbox-sign-in-again"));
+        browser.shows("sign-in");
+        pasteToken(LedgerTokens.sign(DemoTokens.secret(null, dataDir), NIGHT_SHIFT, Instant.now(), Duration.ofHours(8)));
+        browser.until(d -> facts("IND-2025-NIGHT-SHIFT").size() == 1);
+    }
+
+    static final LedgerPrincipal NIGHT_SHIFT = new LedgerPrincipal(
+            "kg-night-shift",
+            "Kiên Giang Border Guard Command",
+            Side.VN,
+            Provinces.KIEN_GIANG,
+            Set.of(LedgerPrincipal.UNIT));
+
+    private void pasteToken(String token) {
+        browser.type(By.id("token-input"), token);
+        browser.click(By.cssSelector("#paste-form button[type='submit']"));
+        browser.visible(By.id("nav-figures"));
     }
 
     private void reportIndicator(String id, String value) {
