@@ -244,8 +244,10 @@ class ConsoleOfflineBrowserIT {
         browser.open("#/record?form=report-indicator");
         network(false);
         reportIndicator("IND-2025-KG-ONLY", "310");
-        network(true);
         int before = proxy.keys().size();
+        browser.click(By.id("sign-out"));
+        browser.shows("sign-in");
+        network(true);
 
         browser.signInAs("kampotUnit");
         browser.open("#/outbox");

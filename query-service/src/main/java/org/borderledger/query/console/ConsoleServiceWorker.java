@@ -85,7 +85,7 @@ class ConsoleServiceWorker {
         return files;
     }
 
-    private static String versionOf(TreeMap<String, byte[]> files) {
+    static String versionOf(TreeMap<String, byte[]> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.forEach((path, bytes) -> {
