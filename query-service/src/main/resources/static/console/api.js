@@ -4,6 +4,7 @@
 import { token } from './session.js';
 import { chosen, t } from './i18n.js';
 import { readKept } from './offline-reads.js';
+import { renew } from './renewal.js';
 
 let settings = { commandUrl: null, commandPort: 8081, oidc: null, demoIdentities: false };
 
@@ -46,6 +47,7 @@ function normalize(name) {
 }
 
 async function send(url, options = {}) {
+  await renew();
   const headers = { Accept: 'application/json', 'Accept-Language': chosen(), ...(options.headers || {}) };
   const current = token();
   if (current) headers.Authorization = `Bearer ${current}`;

@@ -13,6 +13,7 @@ import { chosen, t, tx, fmt } from './i18n.js';
 import { h, replace, data, newKey, announce } from './ui.js';
 import { stateOf } from './lists.js';
 import { clockFarOff, clockSkew } from './offline-reads.js';
+import { renew, startRenewal } from './renewal.js';
 
 /** Statuses that say nothing about whether the write was recorded: the same request is sent again. */
 const UNKNOWN = new Set([408, 425, 429]);
@@ -79,6 +80,7 @@ function signedInUntil() {
 }
 
 async function sendAll() {
+  await renew();
   const me = claims();
   sessionEnded = !!me && signedInUntil() <= Date.now();
   if (!me || sessionEnded || navigator.onLine === false) return changed();
@@ -199,6 +201,7 @@ export async function drop(seq) {
 /** Starts sending: now, when the link comes back, every few seconds while something waits; keeps the store. */
 export function startOutbox() {
   persist();
+  startRenewal();
   window.addEventListener('online', async () => {
     for (const waiting of (await all(OUTBOX)).filter(e => e.state === 'waiting' && e.lastError === 'network')) {
       waiting.retryAt = null;

@@ -43,6 +43,7 @@ class ConsoleCataloguesTest {
             "operations.js",
             "outbox.js",
             "record.js",
+            "renewal.js",
             "session.js",
             "signin.js",
             "ui.js");
