@@ -92,7 +92,8 @@ async function render() {
   flush();
   try {
     content = await pageContent(page, first, second, params);
-    content = keptNote() ? h('div', {}, keptNote(), content) : content;
+    const notes = keptNote();
+    content = notes ? h('div', {}, notes, content) : content;
   } catch (failure) {
     if (failure.status === 401) {
       signOut();

@@ -65,18 +65,28 @@ export function clockFarOff() {
   return clockOffset !== null && Math.abs(clockOffset) > CLOCK_TOLERANCE_MS;
 }
 
-/** The note a page shows above what it read from the device: from when, and at which position the read side was. */
+/**
+ * The notes a page shows above its content: what it read from the device (from when, and at which position the read
+ * side was), and a device clock far from the server's. Null when there is nothing to say.
+ */
 export function keptNote() {
+  const notes = [];
+  if (clockFarOff()) {
+    notes.push(h('p', { class: 'alert', id: 'clock-warning', role: 'status' },
+      t('outbox.clock', { minutes: fmt.plain(Math.round(Math.abs(clockOffset) / 60000)) })));
+  }
   const kept = keptOnPage();
-  if (!kept.length) return null;
-  const oldest = kept[0];
-  const minutes = Math.max(0, Math.round((Date.now() - oldest.at) / 60000));
-  return h('p', { class: 'alert', id: 'offline-copy', role: 'status', dataset: { at: String(oldest.at) } },
-    t('offline.copy', {
-      at: fmt.dateTime(new Date(oldest.at).toISOString()),
-      age: fmt.plain(minutes),
-      position: oldest.position != null ? fmt.plain(oldest.position) : '—',
-    }));
+  if (kept.length) {
+    const oldest = kept[0];
+    const minutes = Math.max(0, Math.round((Date.now() - oldest.at) / 60000));
+    notes.push(h('p', { class: 'alert', id: 'offline-copy', role: 'status', dataset: { at: String(oldest.at) } },
+      t('offline.copy', {
+        at: fmt.dateTime(new Date(oldest.at).toISOString()),
+        age: fmt.plain(minutes),
+        position: oldest.position != null ? fmt.plain(oldest.position) : '—',
+      })));
+  }
+  return notes.length ? notes : null;
 }
 
 /** Registers the service worker that keeps the console's own files, so that the console starts without a connection. */

@@ -12,7 +12,6 @@ import { claims, token, signOut } from './session.js';
 import { chosen, t, tx, fmt } from './i18n.js';
 import { h, replace, data, newKey, announce } from './ui.js';
 import { stateOf } from './lists.js';
-import { clockFarOff, clockSkew } from './offline-reads.js';
 import { renew, startRenewal } from './renewal.js';
 
 /** Statuses that say nothing about whether the write was recorded: the same request is sent again. */
@@ -252,10 +251,6 @@ async function contents() {
         signOut();
         location.reload();
       } }, t('outbox.signIn'))));
-  }
-  if (clockFarOff()) {
-    notes.push(h('p', { class: 'alert', id: 'clock-warning' },
-      t('outbox.clock', { minutes: fmt.plain(Math.round(Math.abs(clockSkew()) / 60000)) })));
   }
   if (others) notes.push(h('p', { class: 'muted', id: 'outbox-others' }, t('outbox.others', { count: fmt.plain(others) })));
   return [

@@ -102,6 +102,13 @@ class ConsoleOfflineBrowserIT {
         assertThat(browser.text(By.id("detail-timeline"))).contains("Remains repatriated");
         controlledByTheServiceWorker();
         assertThat(browser.present(By.id("offline-copy"))).isFalse();
+        Object caches = ((JavascriptExecutor) browser.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1]; caches.keys().then(done);");
+        assertThat((List<?>) caches)
+                .as("one cache, named after this version of the console's files")
+                .singleElement()
+                .asString()
+                .matches("ledger-console-[0-9a-f]{16}");
 
         network(false);
         try {
@@ -301,6 +308,25 @@ class ConsoleOfflineBrowserIT {
         browser.type(By.id("token-input"), token);
         browser.click(By.cssSelector("#paste-form button[type='submit']"));
         browser.visible(By.id("nav-figures"));
+    }
+
+    @Test
+    @Order(8)
+    void aDeviceClockFarFromTheServersIsReported() {
+        browser.signInAs("kienGiangUnit");
+        browser.open("#/figures");
+        assertThat(browser.present(By.id("clock-warning"))).isFalse();
+        HasCdp cdp = (HasCdp) browser.driver();
+        Map<String, Object> skew = cdp.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "{ const real = Date.now.bind(Date); Date.now = () => real() + 20 * 60 * 1000; }"));
+        try {
+            browser.driver().navigate().refresh();
+            assertThat(browser.text(By.id("clock-warning")))
+                    .contains("differs from the ledger's by about 20 minutes");
+        } finally {
+            cdp.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
+        }
     }
 
     private void reportIndicator(String id, String value) {
