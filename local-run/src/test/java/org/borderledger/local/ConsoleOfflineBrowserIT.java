@@ -57,7 +57,8 @@ class ConsoleOfflineBrowserIT {
     void startTheLedgerAndTheBrowser() throws Exception {
         Optional<Path[]> chromium = ConsoleBrowser.installed();
         Assumptions.assumeTrue(
-                chromium.isPresent(), "No Chromium: the console's browser tests need /usr/bin/chromium and chromedriver");
+                chromium.isPresent(),
+                "No Chromium: the console's browser tests need /usr/bin/chromium and chromedriver");
         settings = LocalRuns.embeddedDefaults(dataDir);
         proxy = new LostAnswerProxy("http://127.0.0.1:" + settings.commandPort());
         System.setProperty("ledger.console.command-url", proxy.url());
@@ -68,7 +69,9 @@ class ConsoleOfflineBrowserIT {
         }
         long demoPosition = ledger.recordDemoData();
         LedgerHttp.Response caughtUp = LocalRuns.until(200, Duration.ofSeconds(60), () -> LocalRuns.query(settings)
-                .get("/api/repatriation-cases/REP-2014-KP-01?minPosition=" + demoPosition, ledger.tokens().auditor()));
+                .get(
+                        "/api/repatriation-cases/REP-2014-KP-01?minPosition=" + demoPosition,
+                        ledger.tokens().auditor()));
         assertThat(caughtUp.status()).as(caughtUp.body()).isEqualTo(200);
         baseUrl = "http://127.0.0.1:" + settings.queryPort();
         browser = ConsoleBrowser.open(chromium.get(), baseUrl);
@@ -115,7 +118,9 @@ class ConsoleOfflineBrowserIT {
             browser.driver().navigate().refresh();
             browser.shows("#/repatriation-cases/REP-2014-KP-01");
             assertThat(browser.text(By.id("detail-timeline"))).contains("Remains repatriated");
-            assertThat(browser.text(By.id("offline-copy"))).startsWith("No connection: shown as read on").contains("position");
+            assertThat(browser.text(By.id("offline-copy")))
+                    .startsWith("No connection: shown as read on")
+                    .contains("position");
             assertThat(script("return navigator.onLine;")).isEqualTo(false);
         } finally {
             network(true);
@@ -156,9 +161,11 @@ class ConsoleOfflineBrowserIT {
         browser.until(d -> waiting() == 0 && sent() == 3);
 
         List<JsonNode> facts = facts("IND-2025-OFFLINE");
-        assertThat(facts).extracting(f -> f.get("eventType").asText())
+        assertThat(facts)
+                .extracting(f -> f.get("eventType").asText())
                 .containsExactly("IndicatorReported", "IndicatorCorrected", "IndicatorCorrected");
-        assertThat(facts).extracting(f -> f.get("payload").get("value").asLong())
+        assertThat(facts)
+                .extracting(f -> f.get("payload").get("value").asLong())
                 .containsExactly(1200L, 1300L, 1400L);
         assertThat(proxy.keys()).as("three writes, three keys").hasSize(3).doesNotHaveDuplicates();
     }
@@ -176,7 +183,10 @@ class ConsoleOfflineBrowserIT {
 
         assertThat(proxy.lost()).isEqualTo(1);
         List<String> keys = proxy.keys().subList(before, proxy.keys().size());
-        assertThat(keys).as("the same write, sent again with its key").hasSize(2).containsOnly(keys.get(0));
+        assertThat(keys)
+                .as("the same write, sent again with its key")
+                .hasSize(2)
+                .containsOnly(keys.get(0));
         assertThat(facts("IND-2025-LOST-ANSWER")).as("recorded once").hasSize(1);
         assertThat(browser.text(By.cssSelector("#outbox-entries li[data-state='sent']")))
                 .contains("IND-2025-LOST-ANSWER", "position");
@@ -231,17 +241,21 @@ class ConsoleOfflineBrowserIT {
 
         browser.click(By.cssSelector("#outbox-entries li[data-state='refused'] a[id^='outbox-correct-']"));
         assertThat(browser.text(By.id("write-refused"))).contains("409", "Already exists");
-        assertThat(browser.visible(By.id("f-report-indicator-value")).getDomProperty("value")).isEqualTo("900");
+        assertThat(browser.visible(By.id("f-report-indicator-value")).getDomProperty("value"))
+                .isEqualTo("900");
         browser.type(By.id("f-report-indicator-id"), "IND-2025-CORRECTED");
         browser.click(By.id("record-submit"));
 
         assertThat(browser.text(By.id("write-accepted"))).contains("IND-2025-CORRECTED");
-        assertThat(facts("IND-2025-CORRECTED")).extracting(f -> f.get("payload").get("value").asLong())
+        assertThat(facts("IND-2025-CORRECTED"))
+                .extracting(f -> f.get("payload").get("value").asLong())
                 .containsExactly(900L);
-        assertThat(proxy.keys().get(proxy.keys().size() - 1)).as("a new key after the refusal and the edit")
+        assertThat(proxy.keys().get(proxy.keys().size() - 1))
+                .as("a new key after the refusal and the edit")
                 .isNotEqualTo(keyRefused);
         browser.open("#/outbox");
-        assertThat(browser.present(By.cssSelector("#outbox-entries li[data-state='refused']"))).isFalse();
+        assertThat(browser.present(By.cssSelector("#outbox-entries li[data-state='refused']")))
+                .isFalse();
     }
 
     @Test
@@ -258,16 +272,20 @@ class ConsoleOfflineBrowserIT {
 
         browser.signInAs("kampotUnit");
         browser.open("#/outbox");
-        assertThat(browser.text(By.id("outbox-others"))).isEqualTo("Writes of another user waiting on this device until that user signs in: 1.");
+        assertThat(browser.text(By.id("outbox-others")))
+                .isEqualTo("Writes of another user waiting on this device until that user signs in: 1.");
         browser.open("#/figures");
         browser.open("#/outbox");
-        assertThat(proxy.keys()).as("nothing sent under the Kampot unit's token").hasSize(before);
+        assertThat(proxy.keys())
+                .as("nothing sent under the Kampot unit's token")
+                .hasSize(before);
         assertThat(facts("IND-2025-KG-ONLY")).isEmpty();
 
         browser.signInAs("kienGiangUnit");
         browser.open("#/outbox");
         browser.until(d -> waiting() == 0);
-        assertThat(facts("IND-2025-KG-ONLY")).singleElement()
+        assertThat(facts("IND-2025-KG-ONLY"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.get("submitter").asText()).isEqualTo("kg-border-guard"));
     }
 
@@ -283,7 +301,8 @@ class ConsoleOfflineBrowserIT {
         browser.open("#/record?form=report-indicator");
         network(false);
         reportIndicator("IND-2025-NIGHT-SHIFT", "77");
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), issued.plus(lifetime)).toMillis() + 2000));
+        Thread.sleep(Math.max(
+                0, Duration.between(Instant.now(), issued.plus(lifetime)).toMillis() + 2000));
         network(true);
 
         browser.open("#/outbox");
@@ -293,7 +312,8 @@ class ConsoleOfflineBrowserIT {
 
         browser.click(By.id("outbox-sign-in-again"));
         browser.shows("sign-in");
-        pasteToken(LedgerTokens.sign(DemoTokens.secret(null, dataDir), NIGHT_SHIFT, Instant.now(), Duration.ofHours(8)));
+        pasteToken(
+                LedgerTokens.sign(DemoTokens.secret(null, dataDir), NIGHT_SHIFT, Instant.now(), Duration.ofHours(8)));
         browser.until(d -> facts("IND-2025-NIGHT-SHIFT").size() == 1);
     }
 
@@ -322,10 +342,10 @@ class ConsoleOfflineBrowserIT {
                 Map.of("source", "{ const real = Date.now.bind(Date); Date.now = () => real() + 20 * 60 * 1000; }"));
         try {
             browser.driver().navigate().refresh();
-            assertThat(browser.text(By.id("clock-warning")))
-                    .contains("differs from the ledger's by about 20 minutes");
+            assertThat(browser.text(By.id("clock-warning"))).contains("differs from the ledger's by about 20 minutes");
         } finally {
-            cdp.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
+            cdp.executeCdpCommand(
+                    "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
         }
     }
 
@@ -375,7 +395,8 @@ class ConsoleOfflineBrowserIT {
     }
 
     private int sent() {
-        return browser.all(By.cssSelector("#outbox-entries li[data-state='sent']")).size();
+        return browser.all(By.cssSelector("#outbox-entries li[data-state='sent']"))
+                .size();
     }
 
     private int recoveries() {
@@ -387,11 +408,14 @@ class ConsoleOfflineBrowserIT {
     /** A record's facts as the ledger has them, in the order of their positions. */
     private List<JsonNode> facts(String aggregateId) {
         LedgerHttp.Response response = LocalRuns.query(settings)
-                .get("/api/facts?size=500&aggregateId=" + aggregateId, ledger.tokens().auditor());
+                .get(
+                        "/api/facts?size=500&aggregateId=" + aggregateId,
+                        ledger.tokens().auditor());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         response.json().get("items").forEach(items::add);
-        items.sort((a, b) -> Long.compare(a.get("position").asLong(), b.get("position").asLong()));
+        items.sort((a, b) ->
+                Long.compare(a.get("position").asLong(), b.get("position").asLong()));
         return items;
     }
 

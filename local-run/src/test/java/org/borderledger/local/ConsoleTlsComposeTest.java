@@ -40,7 +40,8 @@ class ConsoleTlsComposeTest {
 
         String caddyfile = Files.readString(CADDYFILE);
         assertThat(caddyfile)
-                .contains(":8443 {", ":9443 {", "reverse_proxy query-service:8082", "reverse_proxy command-service:8081")
+                .contains(
+                        ":8443 {", ":9443 {", "reverse_proxy query-service:8082", "reverse_proxy command-service:8081")
                 .contains("tls /certs/console.crt /certs/console.key")
                 .doesNotContain("tls internal");
         assertThat(caddyfile.split("tls /certs/console.crt /certs/console.key", -1))
@@ -63,7 +64,9 @@ class ConsoleTlsComposeTest {
     void theTrialScriptWritesASelfSignedPairForLocalhost(@TempDir Path certs) throws Exception {
         Path script = ROOT.resolve("docker/console-tls/self-signed.sh");
         assertThat(Files.isExecutable(script)).isTrue();
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/openssl"))).as("openssl installed").isTrue();
+        assumeThat(Files.isExecutable(Path.of("/usr/bin/openssl")))
+                .as("openssl installed")
+                .isTrue();
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
         builder.environment().put("LEDGER_TLS_DIR", certs.toString());
         Process process = builder.start();
@@ -73,7 +76,8 @@ class ConsoleTlsComposeTest {
 
         X509Certificate certificate;
         try (InputStream in = Files.newInputStream(certs.resolve("console.crt"))) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         certificate.checkValidity();
         assertThat(certificate.getSubjectAlternativeNames())

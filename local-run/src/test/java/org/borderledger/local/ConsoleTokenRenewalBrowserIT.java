@@ -45,18 +45,22 @@ class ConsoleTokenRenewalBrowserIT {
     void start() throws Exception {
         Optional<Path[]> chromium = ConsoleBrowser.installed();
         Assumptions.assumeTrue(chromium.isPresent(), "No Chromium: the console's browser tests need it");
-        provider = new MockOAuth2Server(OAuth2Config.Companion.fromJson("""
+        provider = new MockOAuth2Server(OAuth2Config.Companion.fromJson(
+                """
                 {"interactiveLogin": false,
                  "tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": %d,
                    "requestMappings": [{"requestParam": "client_id", "match": "border-ledger",
                      "claims": {"sub": "kg-shift-officer", "aud": ["border-ledger"], "roles": ["UNIT"],
                                 "unit": "Kiên Giang Border Guard Command", "province": "VN-47", "side": "VN"}}]}]}
-                """.formatted(ISSUER, TOKEN_SECONDS)));
+                """
+                        .formatted(ISSUER, TOKEN_SECONDS)));
         provider.start();
         settings = LocalRuns.embeddedDefaults(dataDir);
-        System.setProperty("ledger.console.oidc.issuer", provider.issuerUrl(ISSUER).toString());
+        System.setProperty(
+                "ledger.console.oidc.issuer", provider.issuerUrl(ISSUER).toString());
         System.setProperty("ledger.console.oidc.client-id", "border-ledger");
-        System.setProperty("ledger.security.jwk-set-uri", provider.jwksUrl(ISSUER).toString());
+        System.setProperty(
+                "ledger.security.jwk-set-uri", provider.jwksUrl(ISSUER).toString());
         try {
             ledger = LocalLedger.start(settings);
         } finally {
@@ -118,8 +122,7 @@ class ConsoleTokenRenewalBrowserIT {
                         Map.of("roles", List.of("AUDITOR"), "unit", "Audit", "province", "VN-47", "side", "VN"),
                         300)
                 .serialize();
-        LedgerHttp.Response response =
-                LocalRuns.query(settings).get("/api/facts?aggregateId=" + aggregateId, auditor);
+        LedgerHttp.Response response = LocalRuns.query(settings).get("/api/facts?aggregateId=" + aggregateId, auditor);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("items").findValuesAsText("submitter");
     }

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LostAnswerProxy implements AutoCloseable {
 
     /** Headers the JDK's HTTP client sets itself or refuses to send. */
-    private static final Set<String> HOP_BY_HOP = Set.of(
-            "host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
 
     private final HttpServer server;
     private final HttpClient client =
@@ -65,8 +65,7 @@ final class LostAnswerProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create(upstream + exchange.getRequestURI()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
                     .timeout(Duration.ofSeconds(60))
                     .method(
                             exchange.getRequestMethod(),

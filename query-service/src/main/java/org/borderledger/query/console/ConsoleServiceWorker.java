@@ -32,7 +32,8 @@ class ConsoleServiceWorker {
 
     static final String TEMPLATE = "static/console/service-worker.js";
     /** The chart library's files, served from its WebJar, that the console's pages load. */
-    static final List<String> WEBJAR_FILES = List.of("webjars/uplot/dist/uPlot.esm.js", "webjars/uplot/dist/uPlot.min.css");
+    static final List<String> WEBJAR_FILES =
+            List.of("webjars/uplot/dist/uPlot.esm.js", "webjars/uplot/dist/uPlot.min.css");
 
     private final String script;
     private final String version;
@@ -44,7 +45,10 @@ class ConsoleServiceWorker {
         cached.remove("console/service-worker.js");
         cached.remove("index.html");
         cached.addAll(WEBJAR_FILES);
-        String list = cached.stream().map(path -> "'" + path + "'").reduce((a, b) -> a + ", " + b).orElse("");
+        String list = cached.stream()
+                .map(path -> "'" + path + "'")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         script = new String(files.get("console/service-worker.js"), StandardCharsets.UTF_8)
                 .replace("'__CONSOLE_VERSION__'", "'" + version + "'")
                 .replace("['__CONSOLE_FILES__']", "[" + list + "]");

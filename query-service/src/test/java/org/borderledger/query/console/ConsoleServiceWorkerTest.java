@@ -42,7 +42,9 @@ class ConsoleServiceWorkerTest {
         TreeMap<String, byte[]> files = ConsoleServiceWorker.consoleFiles();
         assertThat(files).containsKeys("index.html", "console/app.js", "console/service-worker.js");
         String version = new ConsoleServiceWorker().version();
-        assertThat(ConsoleServiceWorker.versionOf(files)).as("stable for the same files").isEqualTo(version);
+        assertThat(ConsoleServiceWorker.versionOf(files))
+                .as("stable for the same files")
+                .isEqualTo(version);
 
         TreeMap<String, byte[]> changed = new TreeMap<>(files);
         byte[] app = changed.get("console/app.js").clone();
