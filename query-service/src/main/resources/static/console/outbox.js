@@ -42,9 +42,12 @@ export async function keep({ form, path, body, values, collection, target, key }
   const text = JSON.stringify(body);
   const me = claims();
   let entry = previous ? await get(OUTBOX, Number(previous)) : null;
+  if (entry && entry.subject !== me.sub) entry = null;
   if (entry && entry.state === 'refused') {
-    Object.assign(entry, { key: newKey(), path, body: text, values, state: 'waiting', status: null, problem: null,
-      attempts: 0, retryAt: null, lastError: null, corrected: (entry.corrected || 0) + 1 });
+    const fresh = newKey();
+    Object.assign(entry, { key: fresh, path, body: text, values, state: 'waiting', status: null, problem: null,
+      attempts: 0, retryAt: null, lastError: null, corrected: (entry.corrected || 0) + 1,
+      target: target || body?.id || null, record: recordOf(collection, target, body, fresh) });
   } else if (!(entry && entry.state === 'waiting' && entry.body === text && entry.path === path)) {
     entry = {
       key: entry && entry.key === key ? newKey() : key, form, path, body: text, values, collection, target: target || body?.id || null,
@@ -210,12 +213,6 @@ export function startOutbox() {
   });
   setInterval(flush, 10000);
   flush();
-}
-
-/** Counts for the navigation: the writes of the signed-in user that wait or were refused. */
-export async function pending() {
-  const me = claims();
-  return (await all(OUTBOX)).filter(e => e.subject === me?.sub && e.state !== 'sent').length;
 }
 
 /** The outbox page: each write with its state; a refused write can be corrected or dropped. */
