@@ -39,6 +39,7 @@ import org.openqa.selenium.support.ui.Select;
  * when the link is back; a write whose answer was lost after the server committed it is sent again with its key and
  * recorded once; a refused write shows the server's reason, holds the later writes to its record, and lets the others
  * go. The command service is reached through {@link LostAnswerProxy}, which can cut a connection after the answer.
+ * Screenshots of the outbox (waiting offline, and with a refusal) go to {@code target/console-screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -140,6 +141,7 @@ class ConsoleOfflineBrowserIT {
         correctIndicator("IND-2025-OFFLINE", "1400", "Late arrivals added");
         browser.open("#/outbox");
         assertThat(waiting()).isEqualTo(3);
+        shoot("outbox-offline");
 
         browser.driver().navigate().refresh();
         browser.shows("#/outbox");
@@ -187,7 +189,12 @@ class ConsoleOfflineBrowserIT {
                 .as("the same write, sent again with its key")
                 .hasSize(2)
                 .containsOnly(keys.get(0));
-        assertThat(facts("IND-2025-LOST-ANSWER")).as("recorded once").hasSize(1);
+        assertThat(facts("IND-2025-LOST-ANSWER"))
+                .as("recorded once, under the key sent twice")
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.get("metadata").get("idempotencykey").asText())
+                                .isEqualTo(keys.get(0)));
         assertThat(browser.text(By.cssSelector("#outbox-entries li[data-state='sent']")))
                 .contains("IND-2025-LOST-ANSWER", "position");
     }
@@ -214,6 +221,7 @@ class ConsoleOfflineBrowserIT {
                 .contains("The record has moved on", "Current state", "Recovered");
         assertThat(waiting()).as("the recovery waits behind the refusal").isEqualTo(1);
         int recoveriesBefore = recoveries();
+        shoot("outbox-refused");
 
         browser.click(By.cssSelector("#outbox-entries li[data-state='refused'] button[id^='outbox-drop-']"));
         browser.until(d -> waiting() == 0);
@@ -284,9 +292,9 @@ class ConsoleOfflineBrowserIT {
         browser.signInAs("kienGiangUnit");
         browser.open("#/outbox");
         browser.until(d -> waiting() == 0);
-        assertThat(facts("IND-2025-KG-ONLY"))
-                .singleElement()
-                .satisfies(f -> assertThat(f.get("submitter").asText()).isEqualTo("kg-border-guard"));
+        assertThat(facts("IND-2025-KG-ONLY")).singleElement().satisfies(f -> assertThat(
+                        f.get("metadata").get("submitter").asText())
+                .isEqualTo("kg-border-guard"));
     }
 
     @Test
@@ -349,6 +357,12 @@ class ConsoleOfflineBrowserIT {
         }
     }
 
+    /** The page at desktop and phone width into {@code target/console-screenshots}. */
+    private void shoot(String page) {
+        browser.screenshot(ConsoleBrowserIT.SCREENSHOTS.resolve(page + "-desktop.png"), ConsoleBrowser.DESKTOP_WIDTH);
+        browser.screenshot(ConsoleBrowserIT.SCREENSHOTS.resolve(page + "-phone.png"), ConsoleBrowser.PHONE_WIDTH);
+    }
+
     private void reportIndicator(String id, String value) {
         browser.open("#/record?form=report-indicator");
         browser.type(By.id("f-report-indicator-id"), id);
@@ -405,18 +419,24 @@ class ConsoleOfflineBrowserIT {
                 .count();
     }
 
-    /** A record's facts as the ledger has them, in the order of their positions. */
+    /**
+     * A record's facts as the event store has them (the audit API of the command service, which answers at once, unlike
+     * the read side), in the order of their positions; none when nothing is recorded.
+     */
     private List<JsonNode> facts(String aggregateId) {
-        LedgerHttp.Response response = LocalRuns.query(settings)
+        LedgerHttp.Response response = LocalRuns.command(settings)
                 .get(
-                        "/api/facts?size=500&aggregateId=" + aggregateId,
+                        "/api/audit/aggregates/" + aggregateId + "/history",
                         ledger.tokens().auditor());
+        if (response.status() == 404) {
+            return List.of();
+        }
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        response.json().get("items").forEach(items::add);
-        items.sort((a, b) ->
+        List<JsonNode> events = new ArrayList<>();
+        response.json().get("events").forEach(events::add);
+        events.sort((a, b) ->
                 Long.compare(a.get("position").asLong(), b.get("position").asLong()));
-        return items;
+        return events;
     }
 
     /** Waits until the service worker controls the page, so that the console's files come from its cache. */
