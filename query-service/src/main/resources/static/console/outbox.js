@@ -253,7 +253,7 @@ async function contents() {
   return [
     notes,
     h('p', { id: 'outbox-summary', dataset: { waiting: String(waiting) } }, t('outbox.summary', { count: fmt.plain(waiting) })),
-    mine.length ? h('ol', { class: 'outbox', id: 'outbox-entries' }, await Promise.all(mine.map(row))) : h('p', {}, t('outbox.empty')),
+    mine.length ? h('ol', { class: 'outbox', id: 'outbox-entries', reversed: true }, await Promise.all(mine.map(row))) : h('p', {}, t('outbox.empty')),
   ];
 }
 
