@@ -3,6 +3,8 @@
 
 import { token } from './session.js';
 import { chosen, t } from './i18n.js';
+import { readKept } from './offline-reads.js';
+import { renew } from './renewal.js';
 
 let settings = { commandUrl: null, commandPort: 8081, oidc: null, demoIdentities: false };
 
@@ -59,6 +61,7 @@ function repeatable(options, headers) {
 }
 
 async function send(url, options = {}) {
+  await renew();
   const headers = { Accept: 'application/json', 'Accept-Language': chosen(), ...(options.headers || {}) };
   const current = token();
   if (current) headers.Authorization = `Bearer ${current}`;
@@ -99,7 +102,7 @@ function withParams(path, params) {
 }
 
 export async function read(path, params) {
-  return (await send(withParams(path, params))).json();
+  return readKept(withParams(path, params), send);
 }
 
 export async function readBlob(path, params, accept) {

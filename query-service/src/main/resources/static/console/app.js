@@ -11,6 +11,8 @@ import { recordPage } from './record.js';
 import { auditPage } from './audit.js';
 import { operationsPage } from './operations.js';
 import { signInPage } from './signin.js';
+import { outboxPage, startOutbox, flush } from './outbox.js';
+import { startPage, keptNote, installOffline } from './offline-reads.js';
 
 const PAGES = [
   { path: 'figures', label: 'nav.figures', render: figuresPage },
@@ -19,6 +21,7 @@ const PAGES = [
   { path: 'repatriation-cases', label: 'nav.cases', render: p => listPage('repatriation-cases', p) },
   { path: 'indicators', label: 'nav.indicators', render: p => listPage('indicators', p) },
   { path: 'record', label: 'nav.record', role: 'UNIT', render: recordPage },
+  { path: 'outbox', label: 'nav.outbox', role: 'UNIT', render: outboxPage },
   { path: 'audit', label: 'nav.audit', role: 'AUDITOR', render: auditPage },
   { path: 'operations', label: 'nav.operations', role: 'ADMIN', render: operationsPage },
 ];
@@ -87,8 +90,12 @@ async function render() {
   const page = PAGES.find(p => p.path === first);
   header(first);
   let content;
+  startPage();
+  flush();
   try {
     content = await pageContent(page, first, second, params);
+    const notes = keptNote();
+    content = notes ? h('div', {}, notes, content) : content;
   } catch (failure) {
     if (failure.status === 401) {
       signOut();
@@ -136,6 +143,8 @@ async function start() {
     console.error(failure);
   }
   translateStatic();
+  installOffline();
+  startOutbox();
   window.addEventListener('hashchange', render);
   if (!location.hash) history.replaceState(null, '', '#/figures');
   await render();

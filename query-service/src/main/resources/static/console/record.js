@@ -4,7 +4,8 @@
 // carries an idempotency key, kept until it succeeds, so a double click or a retry records the fact once. Numbers and
 // ids may be typed in Khmer or Latin digits; the API receives Latin digits and text in Unicode NFC.
 
-import { write, read, statePath, ApiError } from './api.js';
+import { read, statePath, ApiError } from './api.js';
+import { keep, entry as outboxEntry } from './outbox.js';
 import { t, tx, fmt, label as enumLabel, sortBy, collator, latinDigits, numberInput } from './i18n.js';
 import { h, replace, field, announce, newKey, data } from './ui.js';
 import { stateOf, province } from './lists.js';
@@ -204,6 +205,7 @@ async function formView(spec, params) {
     h('p', { class: 'muted' }, t('form.required')),
     submit,
     result);
+  if (params.get('entry')) await correcting(form, spec, params.get('entry'), result);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     if (submit.disabled) return;
@@ -218,12 +220,21 @@ async function formView(spec, params) {
     }
     submit.disabled = true;
     try {
-      const answer = await write(spec.path(values), clean(spec.body(values)), form.dataset.key);
+      const kept = await keep({ form: spec.id, path: spec.path(values), body: clean(spec.body(values)), values,
+        collection: spec.collection, target: values.target, key: form.dataset.key }, form.dataset.entry);
+      form.dataset.entry = kept.seq;
+      if (kept.state === 'waiting') {
+        replace(result, h('div', { class: 'alert', id: 'write-queued' }, t('outbox.kept'), ' ',
+          h('a', { href: '#/outbox' }, t('outbox.open'))));
+        announce(t('outbox.kept'));
+        return;
+      }
       form.dataset.key = newKey();
-      await showWritten(result, spec, answer);
+      if (kept.state === 'refused') throw new ApiError(kept.status, kept.problem);
+      delete form.dataset.entry;
+      await showWritten(result, spec, kept.answer);
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
-      if (failure.status !== 0) form.dataset.key = newKey();
       const messages = failure.fieldMessages();
       for (const [name, message] of Object.entries(failure.problem.errors || {})) {
         if (!/\[\d+\]/.test(name)) continue;
@@ -243,6 +254,34 @@ async function formView(spec, params) {
     }
   });
   return form;
+}
+
+/** A refused write from the outbox, back in its form with the reason, to be corrected and sent again. */
+async function correcting(form, spec, seq, result) {
+  const kept = await outboxEntry(seq);
+  if (!kept || kept.form !== spec.id) return;
+  form.dataset.entry = kept.seq;
+  for (const f of spec.fields) {
+    const value = kept.values[f.name];
+    if (f.type === 'checks') {
+      form.querySelectorAll(`[name="${f.name}"]`).forEach(box => { box.checked = value.includes(box.value); });
+    } else if (f.type === 'signatories') {
+      const add = form.querySelector(`[id$="-add"]`);
+      while (form.querySelectorAll('.signatory').length < value.length) add.click();
+      form.querySelectorAll('.signatory').forEach((row, i) => {
+        for (const name of ['name', 'title', 'province']) row.querySelector(`[name="signatories.${name}"]`).value = value[i]?.[name] ?? '';
+      });
+    } else if (f.name === 'parties') {
+      form.querySelectorAll('[name="parties"]').forEach((select, i) => { select.value = value[i] ?? select.value; });
+    } else if (value !== undefined) {
+      form.querySelector(`[name="${f.name}"]`).value = value;
+    }
+  }
+  if (kept.state === 'refused') {
+    replace(result, h('div', { class: 'alert', role: 'alert', id: 'write-refused' },
+      h('strong', {}, t('record.refused', { status: kept.status })), ' ',
+      kept.problem?.title ? [data(kept.problem.title), ': '] : '', data(kept.problem?.detail || '')));
+  }
 }
 
 async function ids(collection) {

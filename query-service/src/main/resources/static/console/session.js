@@ -1,6 +1,7 @@
 // Who is signed in. The token lives in this tab's sessionStorage only: never in a URL, never in localStorage.
 
 import { t } from './i18n.js';
+import { rememberRefresh, REFRESH } from './renewal.js';
 
 const TOKEN = 'ledger.token';
 const PKCE = 'ledger.pkce';
@@ -57,6 +58,7 @@ export function signIn(jwt) {
 export function signOut() {
   sessionStorage.removeItem(TOKEN);
   sessionStorage.removeItem(PKCE);
+  sessionStorage.removeItem(REFRESH);
 }
 
 // OpenID Connect authorization code flow with PKCE (RFC 7636): the verifier and state wait in sessionStorage while the
@@ -115,5 +117,6 @@ export async function finishOidc(oidc) {
   const tokens = await response.json();
   const refused = signIn(tokens.access_token);
   if (refused) throw new Error(t(refused));
+  rememberRefresh(provider.token_endpoint, oidc.clientId, tokens.refresh_token);
   return true;
 }

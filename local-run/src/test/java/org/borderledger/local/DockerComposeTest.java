@@ -63,7 +63,14 @@ class DockerComposeTest {
     void runsKafkaInKraftModeAndTheServicesWaitForHealthyInfrastructure() {
         assertThat(services)
                 .containsOnlyKeys(
-                        "postgres", "kafka", "keycloak", "command-service", "query-service", "prometheus", "grafana");
+                        "postgres",
+                        "kafka",
+                        "keycloak",
+                        "command-service",
+                        "query-service",
+                        "console-tls",
+                        "prometheus",
+                        "grafana");
         assertThat(environment("kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         for (String service : List.of("postgres", "kafka", "keycloak")) {
             assertThat(services.get(service)).containsKey("healthcheck");

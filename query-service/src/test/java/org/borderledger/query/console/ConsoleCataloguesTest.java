@@ -37,9 +37,13 @@ class ConsoleCataloguesTest {
             "geo.js",
             "i18n.js",
             "lists.js",
+            "local-store.js",
             "markers.js",
+            "offline-reads.js",
             "operations.js",
+            "outbox.js",
             "record.js",
+            "renewal.js",
             "session.js",
             "signin.js",
             "ui.js");
