@@ -75,7 +75,7 @@ class ConsoleOfflineBrowserIT {
                         ledger.tokens().auditor()));
         assertThat(caughtUp.status()).as(caughtUp.body()).isEqualTo(200);
         baseUrl = "http://127.0.0.1:" + settings.queryPort();
-        browser = ConsoleBrowser.open(chromium.get(), baseUrl);
+        browser = ConsoleBrowser.open(chromium.get(), baseUrl, ledger::signInLink);
     }
 
     @AfterAll

@@ -68,7 +68,7 @@ class ConsoleTokenRenewalBrowserIT {
             System.clearProperty("ledger.console.oidc.client-id");
             System.clearProperty("ledger.security.jwk-set-uri");
         }
-        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort());
+        browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort(), ledger::signInLink);
     }
 
     @AfterAll
