@@ -48,7 +48,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
                     problems.problem(
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             "request-too-large",
-                            new RequestTooLarge(limit).getMessage(),
+                            Problems.text(
+                                    "problemDetail.request-too-large",
+                                    new RequestTooLarge(limit).getMessage(),
+                                    String.valueOf(limit)),
                             List.of()));
             return;
         }
