@@ -103,6 +103,10 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
             // answered below
         }
         throw new InvalidParameter(
-                field, "'" + field + "' must be an event position (a whole number >= 0), not '" + value + "'");
+                List.of(field),
+                "position",
+                "'" + field + "' must be an event position (a whole number >= 0), not '" + value + "'",
+                field,
+                value);
     }
 }

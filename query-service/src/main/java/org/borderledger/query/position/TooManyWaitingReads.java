@@ -17,6 +17,7 @@ final class TooManyWaitingReads extends LedgerProblem {
                 "Too many reads waiting",
                 maxWaiting + " reads are already waiting for positions to be processed; retry shortly",
                 List.of(field));
+        arguments(String.valueOf(maxWaiting));
         headers.set(HttpHeaders.RETRY_AFTER, "1");
     }
 
