@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure of the write API to {@code application/problem+json}; never a 200 with an error inside. Spring
@@ -142,6 +143,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : failure instanceof ErrorResponse spring
                         ? spring.updateAndGetBody(getMessageSource(), Problems.locale())
                         : ProblemDetail.forStatus(status);
+        if (failure instanceof NoResourceFoundException missing) {
+            problem.setDetail(problems.text(Problems.text(
+                    "problemDetail.no-resource", problem.getDetail(), missing.getResourcePath())));
+        }
         String type = HttpStatus.valueOf(status.value()).name().toLowerCase(Locale.ROOT).replace('_', '-');
         problem.setType(ProblemTypes.uri(type));
         problem.setTitle(problems.title(type, problem.getTitle()));

@@ -138,7 +138,7 @@ public class Problems {
 
     /** A problem of {@code type} whose detail is a text of the catalogues ({@link #text}) in the request's language. */
     public ProblemDetail problem(HttpStatus status, String type, MessageSourceResolvable detail, List<String> fields) {
-        return problem(status, type, messages.getMessage(detail, locale()), fields);
+        return problem(status, type, text(detail), fields);
     }
 
     /** A problem of {@code type} whose title is the catalogues' {@code problemDetail.title.<type>}, with its detail. */
@@ -148,6 +148,11 @@ public class Problems {
         problem.setTitle(title(type, LedgerRefusal.titleOf(type)));
         problem.setProperty("fields", fields);
         return problem;
+    }
+
+    /** A text of the catalogues ({@link #text}) in the request's language. */
+    public String text(MessageSourceResolvable text) {
+        return messages.getMessage(text, locale());
     }
 
     /** The title of a problem {@code type} in the request's language, {@code fallback} when the catalogues lack it. */

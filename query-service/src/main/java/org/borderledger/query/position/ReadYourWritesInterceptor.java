@@ -1,5 +1,6 @@
 package org.borderledger.query.position;
 
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

@@ -29,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the query API as {@code application/problem+json}: a stable {@code type} per kind of error
@@ -76,6 +77,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("fields", fieldsOf(exception));
             if (exception instanceof TypeMismatchException mismatch) {
                 problem.setDetail(describe(mismatch));
+            }
+            if (exception instanceof NoResourceFoundException missing) {
+                problem.setDetail(
+                        message("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath()));
             }
         }
         return response;

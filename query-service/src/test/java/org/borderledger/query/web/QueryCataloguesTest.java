@@ -93,8 +93,10 @@ class QueryCataloguesTest {
                 new HttpRequestMethodNotSupportedException("PUT", List.of("GET")),
                 new HttpMediaTypeNotSupportedException(MediaType.TEXT_PLAIN, List.of(MediaType.APPLICATION_JSON)),
                 new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON)),
-                new MissingServletRequestParameterException("size", "int"),
-                new NoResourceFoundException(HttpMethod.GET, "api/nothing"));
+                new MissingServletRequestParameterException("size", "int"));
+        NoResourceFoundException missing = new NoResourceFoundException(HttpMethod.GET, "api/nothing");
+        assertThat(messages.getMessage("problemDetail.no-resource", new Object[] {"api/nothing"}, Locale.ENGLISH))
+                .isEqualTo(missing.getBody().getDetail());
         for (ErrorResponse refusal : refusals) {
             String spring = refusal.getBody().getDetail();
             String english = messages.getMessage(
