@@ -65,8 +65,9 @@ class CommandCataloguesTest {
             assertThat(new TreeSet<>(catalogue.stringPropertyNames()))
                     .as("keys of command-messages%s", language)
                     .isEqualTo(new TreeSet<>(english));
-            catalogue.stringPropertyNames()
-                    .forEach(key -> assertThat(catalogue.getProperty(key)).as(key).isNotBlank());
+            catalogue.stringPropertyNames().forEach(key -> assertThat(catalogue.getProperty(key))
+                    .as(key)
+                    .isNotBlank());
         });
     }
 
@@ -141,13 +142,13 @@ class CommandCataloguesTest {
     private static List<LedgerRefusal> everyRefusal() throws Exception {
         List<LedgerRefusal> refusals = new ArrayList<>();
         List<Class<?>> types = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.borderledger.command")
-                .stream()
-                .filter(type -> type.isAssignableTo(Refusal.class))
-                .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
-                .<Class<?>>map(type -> type.reflect())
-                .toList();
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.borderledger.command")
+                        .stream()
+                        .filter(type -> type.isAssignableTo(Refusal.class))
+                        .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
+                        .<Class<?>>map(type -> type.reflect())
+                        .toList();
         for (Class<?> type : types) {
             for (Constructor<?> constructor : type.getDeclaredConstructors()) {
                 refusals.add(build(constructor, false));

@@ -16,7 +16,8 @@ public final class LedgerLocales implements LocaleResolver {
 
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    public static final List<Locale> SUPPORTED = List.of(ENGLISH, Locale.forLanguageTag("vi"), Locale.forLanguageTag("km"));
+    public static final List<Locale> SUPPORTED =
+            List.of(ENGLISH, Locale.forLanguageTag("vi"), Locale.forLanguageTag("km"));
 
     /** The language of an {@code Accept-Language} header value, which may be {@code null} or malformed. */
     public static Locale of(String acceptLanguage) {

@@ -30,7 +30,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         Locale locale = LedgerLocales.of(request.getHeader("Accept-Language"));
         String title = message(
                 locale,
-                status == 400 ? "valve.title.bad-request" : status == 404 ? "valve.title.not-found" : "valve.title.status",
+                status == 400
+                        ? "valve.title.bad-request"
+                        : status == 404 ? "valve.title.not-found" : "valve.title.status",
                 status);
         String detail = message(
                 locale, "valve.detail", message(locale, status == 400 ? "valve.bad-request" : "valve.status", status));

@@ -27,9 +27,8 @@ final class SecurityProblems {
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, exception) -> {
             boolean refused = exception instanceof InvalidBearerTokenException;
-            String detail = refused
-                    ? "The bearer token was refused: " + exception.getMessage()
-                    : "A bearer token is required.";
+            String detail =
+                    refused ? "The bearer token was refused: " + exception.getMessage() : "A bearer token is required.";
             response.setHeader("WWW-Authenticate", "Bearer");
             write(
                     request,

@@ -126,7 +126,10 @@ class BatchController {
 
     private <R> ItemResult submit(int index, Item item, Write<R> operation, SubmissionContext context) {
         if (operation.targeted() && (item.target() == null || item.target().isBlank())) {
-            return refused(index, item, problems.invalid(Map.of("target", Problems.text("field.target", "must name the aggregate"))));
+            return refused(
+                    index,
+                    item,
+                    problems.invalid(Map.of("target", Problems.text("field.target", "must name the aggregate"))));
         }
         if (!item.body().isObject()) {
             return refused(index, item, problems.invalid(Map.of("body", MALFORMED)));
@@ -135,8 +138,7 @@ class BatchController {
         try {
             body = json.treeToValue(item.body(), operation.body());
         } catch (JsonMappingException unreadable) {
-            return refused(
-                    index, item, problems.invalid(Map.of(bodyPath(unreadable), MALFORMED)));
+            return refused(index, item, problems.invalid(Map.of(bodyPath(unreadable), MALFORMED)));
         } catch (Exception unreadable) {
             return refused(index, item, problems.invalid(Map.of("body", MALFORMED)));
         }

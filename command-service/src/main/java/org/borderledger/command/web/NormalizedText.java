@@ -23,7 +23,8 @@ final class NormalizedText extends StdScalarDeserializer<String> {
 
     /** A copy of {@code json} that reads every string value of a body in NFC; writing is unchanged. */
     static ObjectMapper reading(ObjectMapper json) {
-        return json.copy().registerModule(new SimpleModule("nfc-text").addDeserializer(String.class, new NormalizedText()));
+        return json.copy()
+                .registerModule(new SimpleModule("nfc-text").addDeserializer(String.class, new NormalizedText()));
     }
 
     static String nfc(String text) {

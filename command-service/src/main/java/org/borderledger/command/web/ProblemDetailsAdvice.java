@@ -126,8 +126,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : "body";
         return new ResponseEntity<>(
                 problems.invalid(Map.of(
-                        field,
-                        Problems.text("field.malformed-json", "malformed JSON or a value of the wrong type"))),
+                        field, Problems.text("field.malformed-json", "malformed JSON or a value of the wrong type"))),
                 HttpStatus.BAD_REQUEST);
     }
 
@@ -144,10 +143,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         ? spring.updateAndGetBody(getMessageSource(), Problems.locale())
                         : ProblemDetail.forStatus(status);
         if (failure instanceof NoResourceFoundException missing) {
-            problem.setDetail(problems.text(Problems.text(
-                    "problemDetail.no-resource", problem.getDetail(), missing.getResourcePath())));
+            problem.setDetail(problems.text(
+                    Problems.text("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath())));
         }
-        String type = HttpStatus.valueOf(status.value()).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String type = HttpStatus.valueOf(status.value())
+                .name()
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '-');
         problem.setType(ProblemTypes.uri(type));
         problem.setTitle(problems.title(type, problem.getTitle()));
         return new ResponseEntity<>(problem, headers, status);
@@ -157,7 +159,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problems.problem(
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "request-too-large",
-                Problems.text("problemDetail.request-too-large", tooLarge.getMessage(), String.valueOf(tooLarge.limit())),
+                Problems.text(
+                        "problemDetail.request-too-large", tooLarge.getMessage(), String.valueOf(tooLarge.limit())),
                 List.of());
     }
 

@@ -159,5 +159,4 @@ public class Problems {
     public String title(String type, String fallback) {
         return messages.getMessage("problemDetail.title." + type, null, fallback, locale());
     }
-
 }

@@ -76,7 +76,8 @@ class AnswerLanguagesTest {
                 .isEqualTo("Marker M-314 was built by KH; only the other side can confirm its completion");
         assertThat(answers.get("km").get("title").asText()).isEqualTo("ការបញ្ជាក់ពីភាគីដែលបានសាងសង់");
         assertThat(answers.get("km").get("detail").asText())
-                .isEqualTo("បង្គោល M-314 ត្រូវបានសាងសង់ដោយភាគីកម្ពុជា; មានតែភាគីម្ខាងទៀតប៉ុណ្ណោះដែលអាចបញ្ជាក់ថាបង្គោលនេះសាងសង់រួច");
+                .isEqualTo(
+                        "បង្គោល M-314 ត្រូវបានសាងសង់ដោយភាគីកម្ពុជា; មានតែភាគីម្ខាងទៀតប៉ុណ្ណោះដែលអាចបញ្ជាក់ថាបង្គោលនេះសាងសង់រួច");
         assertThat(answers.get("vi").get("detail").asText())
                 .isEqualTo("Cột mốc M-314 do bên Campuchia xây dựng; chỉ bên kia mới có thể xác nhận hoàn thành");
     }
@@ -86,10 +87,7 @@ class AnswerLanguagesTest {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         for (String language : List.of("km-KH", "vi-VN", "en-US")) {
             answers.put(
-                    language,
-                    answer(
-                            confirmation("{\"confirmedOn\": null}").header("Accept-Language", language),
-                            400));
+                    language, answer(confirmation("{\"confirmedOn\": null}").header("Accept-Language", language), 400));
         }
 
         assertSameTypeAndFields(answers, "invalid-request");
@@ -155,12 +153,13 @@ class AnswerLanguagesTest {
         when(submissions.submit(eq(MarkerController.CONFIRM), eq("M-314"), any(), any(SubmissionContext.class)))
                 .thenThrow(new ConfirmationFromSameSide("M-314", Side.VN));
 
-        JsonNode batch = json.readTree(http.perform(post("/api/batches")
-                        .header("Authorization", "Bearer " + Tokens.kienGiang())
-                        .header("Accept-Language", "km")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(
-                                """
+        JsonNode batch = json.readTree(http.perform(
+                        post("/api/batches")
+                                .header("Authorization", "Bearer " + Tokens.kienGiang())
+                                .header("Accept-Language", "km")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        """
                                 {"commands": [
                                   {"type": "ConfirmMarkerCompletion", "target": "M-314", "body": {"confirmedOn": "2014-08-12"}},
                                   {"type": "ConfirmMarkerCompletion", "target": "314/2", "body": {}},
@@ -244,9 +243,13 @@ class AnswerLanguagesTest {
             assertThat(answer.get("fields")).as(language).isEqualTo(first.get("fields"));
             assertThat(answer.get("status")).as(language).isEqualTo(first.get("status"));
         });
-        assertThat(answers.values().stream().map(answer -> answer.get("title").asText()).distinct())
+        assertThat(answers.values().stream()
+                        .map(answer -> answer.get("title").asText())
+                        .distinct())
                 .hasSize(answers.size());
-        assertThat(answers.values().stream().map(answer -> answer.get("detail").asText()).distinct())
+        assertThat(answers.values().stream()
+                        .map(answer -> answer.get("detail").asText())
+                        .distinct())
                 .hasSize(answers.size());
     }
 }

@@ -289,8 +289,8 @@ class EdgeBoundsIT {
                 "/api/agreements",
                 Tokens.kienGiang(),
                 with(with(signed, "/title", supplementary), "/place", decomposed));
-        LedgerHttp.Response over = http.post(
-                "/api/agreements", Tokens.kienGiang(), with(signed, "/title", supplementary + "𝄞"));
+        LedgerHttp.Response over =
+                http.post("/api/agreements", Tokens.kienGiang(), with(signed, "/title", supplementary + "𝄞"));
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         assertInvalid(over, "title");

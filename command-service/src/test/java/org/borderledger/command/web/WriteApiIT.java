@@ -347,7 +347,8 @@ class WriteApiIT {
         assertThat(answers.get("km").get("title").asText())
                 .isNotEqualTo(answers.get("vi-VN").get("title").asText())
                 .isNotEqualTo(answers.get("en").get("title").asText());
-        answers.values().forEach(answer -> assertThat(answer.get("fields")).isEqualTo(answers.get("en").get("fields")));
+        answers.values().forEach(answer -> assertThat(answer.get("fields"))
+                .isEqualTo(answers.get("en").get("fields")));
         for (String unknown : List.of("xx", "*", ";;q=nonsense")) {
             assertThat(answers.get(unknown)).as(unknown).isEqualTo(answers.get("en"));
         }
@@ -374,8 +375,7 @@ class WriteApiIT {
         assertThat(jdbc.queryForObject(
                         "select convert_from(payload, 'UTF8')::jsonb -> 'site' ->> 'district' from domain_event_entry"
                                 + " where aggregate_identifier = ? and payload_type like '%RemainsRecovered'",
-                        String.class,
-                        id))
+                        String.class, id))
                 .isEqualTo(composed);
     }
 

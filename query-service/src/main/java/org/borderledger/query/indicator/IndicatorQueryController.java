@@ -44,7 +44,11 @@ class IndicatorQueryController {
             @RequestAttribute(ReadPosition.ATTRIBUTE) long position) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameter(
-                    List.of("from", "to"), "from-after-to", "'from' (" + from + ") is after 'to' (" + to + ")", from, to);
+                    List.of("from", "to"),
+                    "from-after-to",
+                    "'from' (" + from + ") is after 'to' (" + to + ")",
+                    from,
+                    to);
         }
         var filter = new IndicatorViewRepository.Filter(kind, from, to);
         return new ListPage<>(

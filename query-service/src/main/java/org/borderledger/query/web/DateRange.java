@@ -15,7 +15,11 @@ public final class DateRange {
         requireInRange("to", to);
         if (from.isAfter(to)) {
             throw new InvalidParameter(
-                    List.of("from", "to"), "from-after-to", "'from' (" + from + ") is after 'to' (" + to + ")", from, to);
+                    List.of("from", "to"),
+                    "from-after-to",
+                    "'from' (" + from + ") is after 'to' (" + to + ")",
+                    from,
+                    to);
         }
     }
 

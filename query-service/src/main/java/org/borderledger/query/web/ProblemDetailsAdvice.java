@@ -9,9 +9,9 @@ import org.borderledger.security.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,14 +73,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && response.getBody() instanceof ProblemDetail problem
                 && !(exception instanceof LedgerProblem)) {
             problem.setType(ProblemTypes.uri(kindOf(exception, status)));
-            problem.setTitle(message("problemDetail.title.http-" + status.value(), problem.getTitle(), (Object[]) null));
+            problem.setTitle(
+                    message("problemDetail.title.http-" + status.value(), problem.getTitle(), (Object[]) null));
             problem.setProperty("fields", fieldsOf(exception));
             if (exception instanceof TypeMismatchException mismatch) {
                 problem.setDetail(describe(mismatch));
             }
             if (exception instanceof NoResourceFoundException missing) {
-                problem.setDetail(
-                        message("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath()));
+                problem.setDetail(message("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath()));
             }
         }
         return response;

@@ -51,7 +51,8 @@ class IndicatorQueryControllerTest {
                 .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
                 .andExpect(jsonPath("$.fields", contains("from")))
                 .andExpect(jsonPath("$.title").value("Yêu cầu không hợp lệ"))
-                .andExpect(jsonPath("$.detail").value("'from' phải là một ngày dạng YYYY-MM-DD, không phải '2014-13-01'"));
+                .andExpect(
+                        jsonPath("$.detail").value("'from' phải là một ngày dạng YYYY-MM-DD, không phải '2014-13-01'"));
     }
 
     @Test

@@ -80,7 +80,9 @@ class QueryCataloguesTest {
             assertThat(english.getTitle()).isEqualTo(problem.title());
             for (String language : List.of("vi", "km")) {
                 ProblemDetail translated = copy(problem).updateAndGetBody(messages, Locale.forLanguageTag(language));
-                assertThat(translated.getDetail()).isNotEqualTo(problem.getMessage()).doesNotContain("what.");
+                assertThat(translated.getDetail())
+                        .isNotEqualTo(problem.getMessage())
+                        .doesNotContain("what.");
                 assertThat(translated.getTitle()).isNotEqualTo(problem.title());
                 assertThat(translated.getType()).isEqualTo(english.getType());
             }
