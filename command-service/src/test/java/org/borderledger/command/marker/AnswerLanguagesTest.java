@@ -112,6 +112,32 @@ class AnswerLanguagesTest {
     }
 
     @Test
+    void springsOwnRefusalsAreAnsweredInKhmerWithTheSameTypes() throws Exception {
+        Map<String, MockHttpServletRequestBuilder> refusals = Map.of(
+                "unsupported-media-type",
+                confirmation().contentType(MediaType.TEXT_PLAIN),
+                "not-found",
+                post("/api/nothing-here")
+                        .header("Authorization", "Bearer " + Tokens.kampot())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"));
+        for (var refusal : refusals.entrySet()) {
+            var english = http.perform(refusal.getValue()).andReturn().getResponse();
+            var khmer = http.perform(refusal.getValue().header("Accept-Language", "km"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(khmer.getStatus()).as(refusal.getKey()).isEqualTo(english.getStatus());
+            JsonNode inEnglish = json.readTree(english.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode inKhmer = json.readTree(khmer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(inKhmer.path("type").asText()).as(refusal.getKey()).isEqualTo(PROBLEMS + refusal.getKey());
+            assertThat(inKhmer.get("type")).isEqualTo(inEnglish.get("type"));
+            assertThat(inKhmer.get("title").asText()).as(refusal.getKey()).containsPattern("[\\u1780-\\u17FF]");
+            assertThat(inKhmer.get("detail").asText()).as(refusal.getKey()).containsPattern("[\\u1780-\\u17FF]");
+            assertThat(inEnglish.get("title").asText()).doesNotContainPattern("[\\u1780-\\u17FF]");
+        }
+    }
+
+    @Test
     void anAcceptLanguageThatMatchesNoneOrCannotBeReadGetsEnglish() throws Exception {
         when(submissions.submitOne(eq(MarkerController.CONFIRM), eq("M-314"), any(), any(SubmissionContext.class)))
                 .thenThrow(new ConfirmationFromSameSide("M-314", Side.KH));
