@@ -1,5 +1,6 @@
 package org.borderledger.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -141,11 +142,28 @@ public class Problems {
         return problem(status, type, text(detail), fields);
     }
 
+    /**
+     * The same, for an answer written before Spring MVC sees the request (by a filter), in {@code request}'s language.
+     */
+    public ProblemDetail problem(
+            HttpServletRequest request,
+            HttpStatus status,
+            String type,
+            MessageSourceResolvable detail,
+            List<String> fields) {
+        Locale locale = LedgerLocales.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return problem(status, type, messages.getMessage(detail, locale), fields, locale);
+    }
+
     /** A problem of {@code type} whose title is the catalogues' {@code problemDetail.title.<type>}, with its detail. */
     public ProblemDetail problem(HttpStatus status, String type, String detail, List<String> fields) {
+        return problem(status, type, detail, fields, locale());
+    }
+
+    private ProblemDetail problem(HttpStatus status, String type, String detail, List<String> fields, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.uri(type));
-        problem.setTitle(title(type, LedgerRefusal.titleOf(type)));
+        problem.setTitle(messages.getMessage("problemDetail.title." + type, null, LedgerRefusal.titleOf(type), locale));
         problem.setProperty("fields", fields);
         return problem;
     }

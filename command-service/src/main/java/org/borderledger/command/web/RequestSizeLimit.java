@@ -46,6 +46,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             json.writeValue(
                     response.getOutputStream(),
                     problems.problem(
+                            request,
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             "request-too-large",
                             Problems.text(

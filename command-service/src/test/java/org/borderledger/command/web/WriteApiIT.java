@@ -355,6 +355,21 @@ class WriteApiIT {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedInKhmerBeforeItIsRead() {
+        LedgerHttp.Response refused = http.post(
+                "/api/markers",
+                Tokens.kienGiang(),
+                "{\"id\":\"" + "x".repeat(1_100_000) + "\"}",
+                Map.of("Accept-Language", "km"));
+
+        assertProblem(refused, 413, "request-too-large");
+        assertThat(refused.json().get("title").asText()).isEqualTo("សំណើធំពេក");
+        assertThat(refused.json().get("detail").asText())
+                .startsWith("តួសំណើធំជាង ")
+                .endsWith(" បៃ។");
+    }
+
+    @Test
     void textInDecomposedFormIsStoredAndHashedAsItsComposedForm() {
         String id = "REP-IT-" + unique();
         openCase(id);
