@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProblemTypeNamesTest {
 
-    private static final Set<String> PUBLIC_NAMES = Set.of(
+    static final Set<String> PUBLIC_NAMES = Set.of(
             "agreement-already-terminated",
             "already-exists",
             "case-for-another-unit",

@@ -29,6 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(
+        properties = {
+            "spring.messages.basename=i18n/query-messages,i18n/security-messages",
+            "spring.messages.fallback-to-system-locale=false"
+        },
         includeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,

@@ -3,7 +3,8 @@ package org.borderledger.events;
 import java.time.LocalDate;
 
 /**
- * The longest value each kind of field may hold, in characters, and the range of numbers and dates. The command side
+ * The longest value each kind of field may hold, in characters (Unicode code points, as {@link #length} counts them and
+ * as PostgreSQL counts a {@code varchar}'s length), and the range of numbers and dates. The command side
  * refuses longer or out-of-range input at the edge (request bodies, headers, token claims), and every read-model column
  * is at least this wide, so an accepted fact can always be stored, published and projected.
  */
@@ -55,6 +56,11 @@ public final class FieldLimits {
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private FieldLimits() {}
+
+    /** The length of {@code value} in code points: a character outside the BMP (an emoji, a rare ideograph) is one. */
+    public static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
 
     /**
      * Whether every character of {@code value} can be stored as text and written as UTF-8: no control characters other

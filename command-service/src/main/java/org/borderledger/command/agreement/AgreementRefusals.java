@@ -22,6 +22,7 @@ public final class AgreementRefusals {
                     "An agreement needs two parties, one province of Vietnam (VN-..) and one of Cambodia (KH-..), not "
                             + parties,
                     "parties");
+            arguments(String.valueOf(parties));
         }
     }
 
@@ -34,6 +35,7 @@ public final class AgreementRefusals {
                     "Signatory " + signatory.name() + " signs for " + signatory.province()
                             + ", which is not one of the parties " + parties,
                     "signatories");
+            arguments(signatory.name(), signatory.province(), String.valueOf(parties));
         }
     }
 
@@ -43,6 +45,7 @@ public final class AgreementRefusals {
 
         private ValidityEndsBeforeItStarts(LocalDate validFrom, LocalDate validTo, String... fields) {
             super("An agreement valid from " + validFrom + " must be valid until a later date than " + validTo, fields);
+            arguments(validFrom, validTo);
         }
 
         static ValidityEndsBeforeItStarts atSignature(LocalDate validFrom, LocalDate validTo) {
@@ -64,6 +67,7 @@ public final class AgreementRefusals {
                     "Agreement " + agreementId + " was signed on " + signedOn + "; " + field + " " + date
                             + " is earlier",
                     field);
+            arguments(agreementId, signedOn, field, date);
         }
     }
 
@@ -73,6 +77,7 @@ public final class AgreementRefusals {
 
         public NotAPartyToAgreement(String agreementId, String province) {
             super("Province " + province + " is not a party to agreement " + agreementId);
+            arguments(province, agreementId);
         }
     }
 
@@ -82,6 +87,7 @@ public final class AgreementRefusals {
 
         AgreementAlreadyTerminated(String agreementId) {
             super("Agreement " + agreementId + " is terminated");
+            arguments(agreementId);
         }
     }
 
@@ -93,6 +99,7 @@ public final class AgreementRefusals {
                     "The period reviewed ends on " + periodTo + ", before it starts on " + periodFrom,
                     "periodFrom",
                     "periodTo");
+            arguments(periodFrom, periodTo);
         }
     }
 }

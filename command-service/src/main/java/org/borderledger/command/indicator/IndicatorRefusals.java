@@ -17,6 +17,7 @@ final class IndicatorRefusals {
         IndicatorOfAnotherProvince(String indicatorId, String reportingProvince, String province) {
             super("Indicator " + indicatorId + " was reported by " + reportingProvince + "; a unit of " + province
                     + " cannot correct it");
+            arguments(indicatorId, reportingProvince, province);
         }
     }
 
@@ -26,6 +27,7 @@ final class IndicatorRefusals {
 
         NegativeIndicatorValue(long value) {
             super("An indicator value cannot be negative: " + value, "value");
+            arguments(String.valueOf(value));
         }
     }
 
@@ -34,6 +36,7 @@ final class IndicatorRefusals {
 
         PeriodEndsBeforeItStarts(LocalDate periodFrom, LocalDate periodTo) {
             super("The period ends on " + periodTo + ", before it starts on " + periodFrom, "periodFrom", "periodTo");
+            arguments(periodFrom, periodTo);
         }
     }
 
@@ -43,6 +46,7 @@ final class IndicatorRefusals {
 
         CorrectionChangesNothing(String indicatorId, long value) {
             super("Indicator " + indicatorId + " already has the value " + value, "value");
+            arguments(indicatorId, String.valueOf(value));
         }
     }
 }

@@ -22,6 +22,7 @@ public final class MarkerRefusals {
                     "Marker " + markerId + " is to be built by " + responsibleSide + "; a unit of " + planningSide
                             + " cannot plan it",
                     "responsibleSide");
+            arguments(markerId, side(responsibleSide), side(planningSide));
         }
     }
 
@@ -32,6 +33,7 @@ public final class MarkerRefusals {
         CompletionReportFromOtherSide(String markerId, Side responsibleSide, Side reportingSide) {
             super("Marker " + markerId + " is built by " + responsibleSide + "; a unit of " + reportingSide
                     + " cannot report its completion");
+            arguments(markerId, side(responsibleSide), side(reportingSide));
         }
     }
 
@@ -42,6 +44,7 @@ public final class MarkerRefusals {
         CompletionAlreadyReported(String markerId, LocalDate completedOn) {
             super("Completion of marker " + markerId + " on " + completedOn
                     + " is already reported and awaits confirmation by the other side");
+            arguments(markerId, completedOn);
         }
     }
 
@@ -51,6 +54,7 @@ public final class MarkerRefusals {
 
         public MarkerAlreadyCompleted(String markerId) {
             super("Marker " + markerId + " is already completed");
+            arguments(markerId);
         }
     }
 
@@ -60,6 +64,7 @@ public final class MarkerRefusals {
 
         CompletionNotReported(String markerId) {
             super("Completion of marker " + markerId + " has not been reported by the responsible side");
+            arguments(markerId);
         }
     }
 
@@ -69,6 +74,7 @@ public final class MarkerRefusals {
 
         ConfirmationFromSameSide(String markerId, Side side) {
             super("Marker " + markerId + " was built by " + side + "; only the other side can confirm its completion");
+            arguments(markerId, side(side));
         }
     }
 
@@ -80,6 +86,7 @@ public final class MarkerRefusals {
                     "Marker " + markerId + " cannot be confirmed on " + confirmedOn
                             + ", before its reported completion on " + completedOn,
                     "confirmedOn");
+            arguments(markerId, confirmedOn, completedOn);
         }
     }
 
@@ -92,6 +99,7 @@ public final class MarkerRefusals {
 
         MarkerOfAnotherProvince(String markerId, String province, Collection<String> entitled) {
             super("Marker " + markerId + " is recorded by " + String.join(" and ", entitled) + ", not by " + province);
+            arguments(markerId, and(entitled), province);
         }
     }
 
@@ -101,6 +109,7 @@ public final class MarkerRefusals {
 
         MarkerNotCompleted(String markerId) {
             super("Marker " + markerId + " is not completed yet");
+            arguments(markerId);
         }
     }
 
@@ -110,6 +119,7 @@ public final class MarkerRefusals {
 
         MarkerAlreadyDamaged(String markerId, LocalDate damagedOn) {
             super("Marker " + markerId + " is already damaged (since " + damagedOn + ") and not yet repaired");
+            arguments(markerId, damagedOn);
         }
     }
 
@@ -118,6 +128,7 @@ public final class MarkerRefusals {
 
         MarkerNotDamaged(String markerId) {
             super("Marker " + markerId + " has no unrepaired damage");
+            arguments(markerId);
         }
     }
 
@@ -129,6 +140,7 @@ public final class MarkerRefusals {
                     "Marker " + markerId + " cannot be repaired on " + repairedOn + ", before its damage on "
                             + damagedOn,
                     "repairedOn");
+            arguments(markerId, repairedOn, damagedOn);
         }
     }
 }

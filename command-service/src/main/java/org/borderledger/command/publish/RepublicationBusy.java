@@ -9,6 +9,7 @@ final class RepublicationBusy extends Refusal {
 
     RepublicationBusy(String runningId) {
         super("Re-publication " + runningId + " is running; one runs at a time");
+        arguments(runningId);
     }
 
     @Override

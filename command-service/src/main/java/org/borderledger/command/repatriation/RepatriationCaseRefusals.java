@@ -16,6 +16,7 @@ final class RepatriationCaseRefusals {
 
         UnknownProvince(String province, String field) {
             super("'" + province + "' is not a province code of Vietnam (VN-..) or Cambodia (KH-..)", field);
+            arguments(province);
         }
     }
 
@@ -25,6 +26,7 @@ final class RepatriationCaseRefusals {
 
         CaseOfAnotherProvince(String caseId, String province) {
             super("Case " + caseId + " does not belong to province " + province);
+            arguments(caseId, province);
         }
     }
 
@@ -36,6 +38,7 @@ final class RepatriationCaseRefusals {
             super(
                     "Unit " + submittingUnit + " cannot open a case searched by another unit (" + searchingUnit + ")",
                     "searchingUnit");
+            arguments(submittingUnit, searchingUnit);
         }
     }
 
@@ -44,6 +47,7 @@ final class RepatriationCaseRefusals {
 
         CountNotPositive(int count) {
             super("The number of remains must be positive, not " + count, "count");
+            arguments(String.valueOf(count));
         }
     }
 
@@ -56,6 +60,7 @@ final class RepatriationCaseRefusals {
                     "Case " + caseId + " searches " + searchProvince + "; a recovery site in " + siteProvince
                             + " belongs to another case",
                     "site.province");
+            arguments(caseId, searchProvince, siteProvince);
         }
     }
 
@@ -68,12 +73,15 @@ final class RepatriationCaseRefusals {
                     "Case " + caseId + " has " + awaitingRepatriation + " recovered remains awaiting repatriation; "
                             + count + " cannot be repatriated",
                     "count");
+            arguments(caseId, String.valueOf(awaitingRepatriation), String.valueOf(count));
         }
     }
 
     /** A repatriation cannot precede the case's first recovery, nor come when nothing has been recovered. */
     @ProblemType("repatriation-before-recovery")
     static final class RepatriationBeforeRecovery extends RuleViolated {
+
+        private final boolean noRecovery;
 
         RepatriationBeforeRecovery(String caseId, LocalDate repatriatedOn, LocalDate firstRecoveredOn) {
             super(
@@ -82,6 +90,13 @@ final class RepatriationCaseRefusals {
                             : "Case " + caseId + " cannot record a repatriation on " + repatriatedOn
                                     + ", before its first recovery on " + firstRecoveredOn,
                     "repatriatedOn");
+            this.noRecovery = firstRecoveredOn == null;
+            arguments(caseId, repatriatedOn, firstRecoveredOn);
+        }
+
+        @Override
+        public String getDetailMessageCode() {
+            return super.getDetailMessageCode() + (noRecovery ? ".none" : "");
         }
     }
 }

@@ -63,7 +63,7 @@ final class RepatriationCaseRequests {
             @DecimalMin("-90") @DecimalMax("90") Double lat,
             @DecimalMin("-180") @DecimalMax("180") Double lon) {
 
-        @AssertTrue(message = "lat and lon go together")
+        @AssertTrue(message = "{org.borderledger.command.repatriation.point.message}")
         boolean isPointWhole() {
             return (lat == null) == (lon == null);
         }

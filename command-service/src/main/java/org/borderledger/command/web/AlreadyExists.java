@@ -15,5 +15,6 @@ public class AlreadyExists extends StateConflict {
                 "Id '" + id + "' is already used by a " + existingType
                         + "; ids are unique across agreements, repatriation cases, markers and indicators",
                 "id");
+        arguments(id, term("aggregate." + existingType, existingType));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.borderledger.events.FieldLimits;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 class BatchController {
 
     static final int MAX_ITEMS = 500;
+
+    private static final MessageSourceResolvable MALFORMED =
+            Problems.text("field.malformed", "malformed or of the wrong type");
 
     private final Map<String, Write<?>> operations;
     private final Submissions submissions;
@@ -58,7 +62,7 @@ class BatchController {
         this.rateLimit = rateLimit;
         this.problems = problems;
         this.validator = validator;
-        this.json = json;
+        this.json = NormalizedText.reading(json);
     }
 
     @Schema(description = "Writes to run in order, each with its own result")
@@ -109,8 +113,12 @@ class BatchController {
                     problems.problem(
                             HttpStatus.BAD_REQUEST,
                             "unknown-command-type",
-                            "Unknown command type '" + item.type() + "'; known: "
-                                    + String.join(", ", operations.keySet()),
+                            Problems.text(
+                                    "problemDetail.unknown-command-type",
+                                    "Unknown command type '" + item.type() + "'; known: "
+                                            + String.join(", ", operations.keySet()),
+                                    item.type(),
+                                    String.join(", ", operations.keySet())),
                             List.of("type")));
         }
         return submit(index, item, operation, context);
@@ -118,19 +126,21 @@ class BatchController {
 
     private <R> ItemResult submit(int index, Item item, Write<R> operation, SubmissionContext context) {
         if (operation.targeted() && (item.target() == null || item.target().isBlank())) {
-            return refused(index, item, problems.invalid(Map.of("target", "must name the aggregate")));
+            return refused(
+                    index,
+                    item,
+                    problems.invalid(Map.of("target", Problems.text("field.target", "must name the aggregate"))));
         }
         if (!item.body().isObject()) {
-            return refused(index, item, problems.invalid(Map.of("body", "malformed or of the wrong type")));
+            return refused(index, item, problems.invalid(Map.of("body", MALFORMED)));
         }
         R body;
         try {
             body = json.treeToValue(item.body(), operation.body());
         } catch (JsonMappingException unreadable) {
-            return refused(
-                    index, item, problems.invalid(Map.of(bodyPath(unreadable), "malformed or of the wrong type")));
+            return refused(index, item, problems.invalid(Map.of(bodyPath(unreadable), MALFORMED)));
         } catch (Exception unreadable) {
-            return refused(index, item, problems.invalid(Map.of("body", "malformed or of the wrong type")));
+            return refused(index, item, problems.invalid(Map.of("body", MALFORMED)));
         }
         Set<ConstraintViolation<R>> violations = validator.validate(body);
         if (!violations.isEmpty()) {

@@ -26,7 +26,7 @@ import org.borderledger.events.FieldLimits;
 @Retention(RUNTIME)
 public @interface BusinessDate {
 
-    String message() default "a date from 1900-01-01 to 9999-12-31";
+    String message() default "{org.borderledger.command.web.BusinessDate.message}";
 
     Class<?>[] groups() default {};
 

@@ -9,5 +9,6 @@ public class IdempotencyKeyReused extends RuleViolated {
 
     public IdempotencyKeyReused(String key) {
         super("Idempotency-Key '" + key + "' was already used for a different request", "Idempotency-Key");
+        arguments(key);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.common.AxonException;
@@ -19,13 +20,20 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Maps every failure of the write API to {@code application/problem+json}; never a 200 with an error inside. */
+/**
+ * Maps every failure of the write API to {@code application/problem+json}; never a 200 with an error inside. Spring
+ * MVC's own refusals (405, 406, 415, 404 of an unknown path, …) take their detail from the catalogues under Spring's
+ * codes ({@code problemDetail.<exception class>}) and their title from {@code problemDetail.title.<type>}, in the
+ * request's language like every other answer ({@link Problems}).
+ */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -66,13 +74,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
                 .body(problems.problem(
-                        HttpStatus.TOO_MANY_REQUESTS, "too-many-writes", exceeded.getMessage(), List.of()));
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-writes",
+                        Problems.text(
+                                "problemDetail.too-many-writes",
+                                exceeded.getMessage(),
+                                String.valueOf(exceeded.perSecond()),
+                                String.valueOf(exceeded.retryAfterSeconds())),
+                        List.of()));
     }
 
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge tooLarge) {
-        return respond(
-                problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), List.of()));
+        return respond(tooLargeProblem(tooLarge));
     }
 
     @Override
@@ -99,10 +113,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestTooLarge tooLarge) {
-                return new ResponseEntity<>(
-                        problems.problem(
-                                HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), List.of()),
-                        HttpStatus.PAYLOAD_TOO_LARGE);
+                return new ResponseEntity<>(tooLargeProblem(tooLarge), HttpStatus.PAYLOAD_TOO_LARGE);
             }
         }
         String field = unreadable.getCause() instanceof JsonMappingException mapping
@@ -114,7 +125,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .collect(Collectors.joining("."))
                 : "body";
         return new ResponseEntity<>(
-                problems.invalid(Map.of(field, "malformed JSON or a value of the wrong type")), HttpStatus.BAD_REQUEST);
+                problems.invalid(Map.of(
+                        field, Problems.text("field.malformed-json", "malformed JSON or a value of the wrong type"))),
+                HttpStatus.BAD_REQUEST);
     }
 
     @Override
@@ -124,10 +137,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
-        problem.setType(ProblemTypes.uri(
-                HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-')));
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : failure instanceof ErrorResponse spring
+                        ? spring.updateAndGetBody(getMessageSource(), Problems.locale())
+                        : ProblemDetail.forStatus(status);
+        if (failure instanceof NoResourceFoundException missing) {
+            problem.setDetail(problems.text(
+                    Problems.text("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath())));
+        }
+        String type = HttpStatus.valueOf(status.value())
+                .name()
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '-');
+        problem.setType(ProblemTypes.uri(type));
+        problem.setTitle(problems.title(type, problem.getTitle()));
         return new ResponseEntity<>(problem, headers, status);
+    }
+
+    private ProblemDetail tooLargeProblem(RequestTooLarge tooLarge) {
+        return problems.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "request-too-large",
+                Problems.text(
+                        "problemDetail.request-too-large", tooLarge.getMessage(), String.valueOf(tooLarge.limit())),
+                List.of());
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -46,9 +46,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
             json.writeValue(
                     response.getOutputStream(),
                     problems.problem(
+                            request,
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             "request-too-large",
-                            new RequestTooLarge(limit).getMessage(),
+                            Problems.text(
+                                    "problemDetail.request-too-large",
+                                    new RequestTooLarge(limit).getMessage(),
+                                    String.valueOf(limit)),
                             List.of()));
             return;
         }

@@ -16,9 +16,10 @@ import java.lang.annotation.Target;
 import org.borderledger.events.FieldLimits;
 
 /**
- * A free-text field of a request: at most {@link #max()} characters (one of {@link FieldLimits}), and only characters
- * every store and consumer takes ({@link FieldLimits#storable}). {@code null} is valid; add {@code @NotBlank} where the
- * field is required.
+ * A free-text field of a request: at most {@link #max()} characters, counted in code points ({@link FieldLimits#length}),
+ * and only characters every store and consumer takes ({@link FieldLimits#storable}). {@code null} is valid; add
+ * {@code @NotBlank} where the field is required. Text arrives in NFC ({@link NormalizedText}), so a name typed with
+ * combining marks counts as it is stored.
  */
 @Documented
 @Constraint(validatedBy = Text.Validator.class)
@@ -28,7 +29,7 @@ public @interface Text {
 
     int max();
 
-    String message() default "at most {max} characters, without control characters";
+    String message() default "{org.borderledger.command.web.Text.message}";
 
     Class<?>[] groups() default {};
 
@@ -45,7 +46,7 @@ public @interface Text {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (value.length() <= max && FieldLimits.storable(value));
+            return value == null || (FieldLimits.length(value) <= max && FieldLimits.storable(value));
         }
     }
 }

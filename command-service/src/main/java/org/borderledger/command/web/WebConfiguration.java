@@ -3,13 +3,17 @@ package org.borderledger.command.web;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import org.borderledger.security.LedgerLocales;
 import org.borderledger.security.LedgerSecurity;
 import org.borderledger.security.RequestParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -29,6 +33,22 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
+    }
+
+    /** Answers are in the language of the request's {@code Accept-Language}: Khmer, Vietnamese or English. */
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LedgerLocales();
+    }
+
+    /** Request bodies are read with their text in NFC ({@link NormalizedText}). */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
+                jackson.setObjectMapper(NormalizedText.reading(jackson.getObjectMapper()));
+            }
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Bounds of every write that live outside its body, checked before anything else of the request is read: the
  * aggregate id in the path must be an id ({@link Ids#PATTERN}), and {@code Idempotency-Key}, {@code X-Request-Id} and
- * {@code X-Correlation-Id} are at most {@link FieldLimits#REQUEST_KEY} characters of text.
+ * {@code X-Correlation-Id} are at most {@link FieldLimits#REQUEST_KEY} characters (code points) of text.
  */
 class WriteLimits implements HandlerInterceptor {
 
@@ -26,7 +26,7 @@ class WriteLimits implements HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && variables.get("id") instanceof String id
                 && !Ids.valid(id)) {
-            throw new InvalidInput("id", idProblem());
+            throw new InvalidInput("id", Problems.text("field.id", idProblem(), String.valueOf(FieldLimits.ID)));
         }
         for (String header : REQUEST_KEYS) {
             requireRequestKey(header, request.getHeader(header));
@@ -39,9 +39,13 @@ class WriteLimits implements HandlerInterceptor {
     }
 
     static void requireRequestKey(String field, String value) {
-        if (value != null && (value.length() > FieldLimits.REQUEST_KEY || !FieldLimits.storable(value))) {
+        if (value != null && (FieldLimits.length(value) > FieldLimits.REQUEST_KEY || !FieldLimits.storable(value))) {
             throw new InvalidInput(
-                    field, "at most " + FieldLimits.REQUEST_KEY + " characters, without control characters");
+                    field,
+                    Problems.text(
+                            "field.text",
+                            "at most " + FieldLimits.REQUEST_KEY + " characters, without control characters",
+                            String.valueOf(FieldLimits.REQUEST_KEY)));
         }
     }
 }

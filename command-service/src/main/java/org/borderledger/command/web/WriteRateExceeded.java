@@ -4,6 +4,7 @@ package org.borderledger.command.web;
 class WriteRateExceeded extends RuntimeException {
 
     private final long retryAfterSeconds;
+    private final double perSecond;
 
     WriteRateExceeded(long retryAfterSeconds, double perSecond) {
         super(
@@ -13,6 +14,11 @@ class WriteRateExceeded extends RuntimeException {
                 false,
                 false);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.perSecond = perSecond;
+    }
+
+    double perSecond() {
+        return perSecond;
     }
 
     long retryAfterSeconds() {

@@ -273,6 +273,46 @@ class EdgeBoundsIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
     }
 
+    /**
+     * Limits count code points of the text in NFC: a name at its limit written with supplementary characters (two UTF-16
+     * units each) or typed decomposed (three code points for one ấ) is accepted, one character more is not.
+     */
+    @Test
+    void countsEveryLimitInCodePointsOfTheComposedText() {
+        String signed = VALID.get("/api/agreements");
+        String supplementary = "ខ" + "𝄞".repeat(FieldLimits.TITLE - 1);
+        String decomposed = java.text.Normalizer.normalize("ấ".repeat(FieldLimits.NAME), java.text.Normalizer.Form.NFD);
+        assertThat(supplementary.length()).isGreaterThan(FieldLimits.TITLE);
+        assertThat(decomposed.codePointCount(0, decomposed.length())).isGreaterThan(FieldLimits.NAME);
+
+        LedgerHttp.Response accepted = http.post(
+                "/api/agreements",
+                Tokens.kienGiang(),
+                with(with(signed, "/title", supplementary), "/place", decomposed));
+        LedgerHttp.Response over =
+                http.post("/api/agreements", Tokens.kienGiang(), with(signed, "/title", supplementary + "𝄞"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertInvalid(over, "title");
+    }
+
+    /** Tomcat's own refusal follows Accept-Language like every other answer. */
+    @Test
+    void aPathTomcatRefusesIsExplainedInKhmer() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("POST /api/markers/%00/confirmations HTTP/1.1\r\nHost: localhost\r\nAccept-Language: km\r\n"
+                                    + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("\"type\":\"https://border-ledger.example/problems/bad-request\"");
+            assertThat(answer).contains("\"title\":\"សំណើមិនត្រឹមត្រូវ\"");
+            assertThat(answer).contains("ម៉ាស៊ីនមេបានបដិសេធសំណើមុនពេលអាន");
+        }
+    }
+
     /** Random mutations of valid writes: wrong types, huge and odd values, missing and extra fields. */
     @Test
     void answersEveryMutatedWriteWithoutA5xx() throws Exception {

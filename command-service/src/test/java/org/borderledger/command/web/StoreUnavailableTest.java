@@ -52,7 +52,8 @@ class StoreUnavailableTest {
     /** Single writes and the items of a batch are answered by the same mapping: 503, never 500. */
     @Test
     void aWriteThatCouldNotReachTheStoreIsA503StoreUnavailable() {
-        org.springframework.http.ProblemDetail problem = new Problems()
+        org.springframework.http.ProblemDetail problem = new Problems(
+                        new org.springframework.context.support.StaticMessageSource())
                 .of(new CannotGetJdbcConnectionException(
                         "no connection", new SQLTransientConnectionException("pool timeout")));
 

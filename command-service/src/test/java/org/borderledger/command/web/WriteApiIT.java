@@ -325,6 +325,75 @@ class WriteApiIT {
                 .isEqualTo("bearer");
     }
 
+    @Test
+    void aRefusalIsAnsweredInTheReadersLanguageWithTheSameTypeAndFields() {
+        String id = "IT-" + unique();
+        plannedAndReported(id);
+        String path = "/api/markers/" + encoded(id) + "/confirmations";
+        String body = "{\"confirmedOn\":\"2014-08-12\"}";
+
+        Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
+        for (String language : List.of("km", "vi-VN", "en", "xx", "*", ";;q=nonsense")) {
+            LedgerHttp.Response refused =
+                    http.post(path, Tokens.kienGiang(), body, Map.of("Accept-Language", language));
+            assertProblem(refused, 403, "confirmation-from-same-side");
+            answers.put(language, refused.json());
+        }
+
+        assertThat(answers.get("en").get("detail").asText())
+                .isEqualTo("Marker " + id + " was built by VN; only the other side can confirm its completion");
+        assertThat(answers.get("km").get("detail").asText()).contains(id).contains("វៀតណាម");
+        assertThat(answers.get("vi-VN").get("detail").asText()).contains(id).contains("Việt Nam");
+        assertThat(answers.get("km").get("title").asText())
+                .isNotEqualTo(answers.get("vi-VN").get("title").asText())
+                .isNotEqualTo(answers.get("en").get("title").asText());
+        answers.values().forEach(answer -> assertThat(answer.get("fields"))
+                .isEqualTo(answers.get("en").get("fields")));
+        for (String unknown : List.of("xx", "*", ";;q=nonsense")) {
+            assertThat(answers.get(unknown)).as(unknown).isEqualTo(answers.get("en"));
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedInKhmerBeforeItIsRead() {
+        LedgerHttp.Response refused = http.post(
+                "/api/markers",
+                Tokens.kienGiang(),
+                "{\"id\":\"" + "x".repeat(1_100_000) + "\"}",
+                Map.of("Accept-Language", "km"));
+
+        assertProblem(refused, 413, "request-too-large");
+        assertThat(refused.json().get("title").asText()).isEqualTo("សំណើធំពេក");
+        assertThat(refused.json().get("detail").asText())
+                .startsWith("តួសំណើធំជាង ")
+                .endsWith(" បៃ។");
+    }
+
+    @Test
+    void textInDecomposedFormIsStoredAndHashedAsItsComposedForm() {
+        String id = "REP-IT-" + unique();
+        openCase(id);
+        String composed = "Kiên Lương ស្រុកកំពង់ត្រាច";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(composed);
+        Map<String, String> key = Map.of("Idempotency-Key", "nfd-" + id);
+        String path = "/api/repatriation-cases/" + id + "/recoveries";
+
+        LedgerHttp.Response first =
+                http.post(path, Tokens.kienGiang(), recovery(3).replace("Kampong Trach", decomposed), key);
+        LedgerHttp.Response retry =
+                http.post(path, Tokens.kienGiang(), recovery(3).replace("Kampong Trach", composed), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(payload, 'UTF8')::jsonb -> 'site' ->> 'district' from domain_event_entry"
+                                + " where aggregate_identifier = ? and payload_type like '%RemainsRecovered'",
+                        String.class, id))
+                .isEqualTo(composed);
+    }
+
     private void assertProblem(LedgerHttp.Response response, int status, String type, String... fields) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

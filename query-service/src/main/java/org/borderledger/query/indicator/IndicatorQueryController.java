@@ -43,7 +43,12 @@ class IndicatorQueryController {
             @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) @Min(1) @Max(ListPage.MAX_SIZE) int size,
             @RequestAttribute(ReadPosition.ATTRIBUTE) long position) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameter(List.of("from", "to"), "'from' (" + from + ") is after 'to' (" + to + ")");
+            throw new InvalidParameter(
+                    List.of("from", "to"),
+                    "from-after-to",
+                    "'from' (" + from + ") is after 'to' (" + to + ")",
+                    from,
+                    to);
         }
         var filter = new IndicatorViewRepository.Filter(kind, from, to);
         return new ListPage<>(

@@ -18,6 +18,7 @@ final class PositionNotReached extends LedgerProblem {
                 "The read models have not processed position " + required + " yet (highest processed: " + highest
                         + "); retry shortly",
                 List.of(field));
+        arguments(String.valueOf(required), String.valueOf(highest));
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         headers.set(ReadPosition.HEADER, Long.toString(highest));
     }

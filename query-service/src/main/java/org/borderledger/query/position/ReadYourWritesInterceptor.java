@@ -3,6 +3,7 @@ package org.borderledger.query.position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borderledger.query.web.InvalidParameter;
@@ -112,6 +113,10 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
             // answered below
         }
         throw new InvalidParameter(
-                field, "'" + field + "' must be an event position (a whole number >= 0), not '" + value + "'");
+                List.of(field),
+                "position",
+                "'" + field + "' must be an event position (a whole number >= 0), not '" + value + "'",
+                field,
+                value);
     }
 }

@@ -27,6 +27,7 @@ final class TooManyWaitingReads extends LedgerProblem {
                                 + " (its share of " + maxWaiting + "); retry shortly"
                         : maxWaiting + " reads are already waiting for positions to be processed; retry shortly",
                 List.of(field));
+        arguments(String.valueOf(maxWaiting));
         headers.set(HttpHeaders.RETRY_AFTER, "1");
     }
 

@@ -14,7 +14,12 @@ public final class DateRange {
         requireInRange("from", from);
         requireInRange("to", to);
         if (from.isAfter(to)) {
-            throw new InvalidParameter(List.of("from", "to"), "'from' (" + from + ") is after 'to' (" + to + ")");
+            throw new InvalidParameter(
+                    List.of("from", "to"),
+                    "from-after-to",
+                    "'from' (" + from + ") is after 'to' (" + to + ")",
+                    from,
+                    to);
         }
     }
 
@@ -22,9 +27,14 @@ public final class DateRange {
     private static void requireInRange(String field, LocalDate date) {
         if (date.isBefore(FieldLimits.EARLIEST_DATE) || date.isAfter(FieldLimits.LATEST_DATE)) {
             throw new InvalidParameter(
-                    field,
+                    List.of(field),
+                    "date-out-of-range",
                     "'" + field + "' must be a date from " + FieldLimits.EARLIEST_DATE + " to "
-                            + FieldLimits.LATEST_DATE + ", not " + date);
+                            + FieldLimits.LATEST_DATE + ", not " + date,
+                    field,
+                    FieldLimits.EARLIEST_DATE,
+                    FieldLimits.LATEST_DATE,
+                    date);
         }
     }
 }

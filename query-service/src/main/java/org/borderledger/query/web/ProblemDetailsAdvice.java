@@ -9,6 +9,8 @@ import org.borderledger.security.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,12 +29,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the query API as {@code application/problem+json}: a stable {@code type} per kind of error
  * ({@code https://border-ledger.example/problems/<kind>}), a {@code title}, a {@code detail} and {@code fields}, the
  * request parameters at fault (empty when none is). Spring MVC's own exceptions (missing or malformed parameters,
- * unknown paths) get the same shape as the ledger's {@link LedgerProblem}s.
+ * unknown paths) get the same shape as the ledger's {@link LedgerProblem}s. Titles and details are in the request's
+ * language ({@link WebLanguages}) from the catalogues {@code i18n/query-messages}: a problem's title under
+ * {@code problemDetail.title.<type>}, Spring's own under {@code problemDetail.title.http-<status>}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -41,7 +46,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerProblem.class)
     ResponseEntity<Object> handleLedgerProblem(LedgerProblem problem, WebRequest request) {
-        ProblemDetail body = problem.toProblemDetail();
+        ProblemDetail body = problem.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(problem.headers());
         return handleExceptionInternal(problem, body, headers, problem.status(), request);
@@ -52,7 +57,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
         log.error("Unexpected failure answering {}", request.getDescription(false), exception);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "The query could not be answered; the failure has been logged.");
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                message(
+                        "problemDetail.query-failed",
+                        "The query could not be answered; the failure has been logged.",
+                        (Object[]) null));
         return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -64,9 +73,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && response.getBody() instanceof ProblemDetail problem
                 && !(exception instanceof LedgerProblem)) {
             problem.setType(ProblemTypes.uri(kindOf(exception, status)));
+            problem.setTitle(
+                    message("problemDetail.title.http-" + status.value(), problem.getTitle(), (Object[]) null));
             problem.setProperty("fields", fieldsOf(exception));
             if (exception instanceof TypeMismatchException mismatch) {
                 problem.setDetail(describe(mismatch));
+            }
+            if (exception instanceof NoResourceFoundException missing) {
+                problem.setDetail(message("problemDetail.no-resource", problem.getDetail(), missing.getResourcePath()));
             }
         }
         return response;
@@ -128,21 +142,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Objects.requireNonNullElse(parameter.getParameterName(), "arg" + parameter.getParameterIndex());
     }
 
-    private static String describe(TypeMismatchException mismatch) {
+    /** A text of the catalogues in the request's language; {@code text} when they lack it. */
+    private String message(String code, String text, Object... arguments) {
+        MessageSource messages = getMessageSource();
+        return messages == null ? text : messages.getMessage(code, arguments, text, LocaleContextHolder.getLocale());
+    }
+
+    private String describe(TypeMismatchException mismatch) {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument
                 ? argument.getName()
                 : mismatch.getPropertyName();
         Class<?> type = mismatch.getRequiredType();
+        String value = String.valueOf(mismatch.getValue());
         String expected;
+        String code;
+        Object[] arguments = {name, value, ""};
         if (type != null && type.isEnum()) {
             expected = "one of " + Arrays.toString(type.getEnumConstants());
+            code = "enum";
+            arguments[2] = Arrays.toString(type.getEnumConstants());
         } else if (type == LocalDate.class) {
             expected = "a date YYYY-MM-DD";
+            code = "date";
         } else if (type != null && (type == int.class || type == long.class || Number.class.isAssignableFrom(type))) {
             expected = "a whole number";
+            code = "number";
         } else {
             expected = "a value of type " + (type == null ? "?" : type.getSimpleName());
+            code = "other";
+            arguments[2] = type == null ? "?" : type.getSimpleName();
         }
-        return "'" + name + "' must be " + expected + ", not '" + mismatch.getValue() + "'";
+        return message(
+                "problemDetail.type-mismatch." + code,
+                "'" + name + "' must be " + expected + ", not '" + value + "'",
+                arguments);
     }
 }

@@ -46,6 +46,13 @@ class IndicatorQueryControllerTest {
                 .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
                 .andExpect(jsonPath("$.fields", contains("from")))
                 .andExpect(jsonPath("$.detail").value("'from' must be a date YYYY-MM-DD, not '2014-13-01'"));
+        http.perform(get("/api/indicators").param("from", "2014-13-01").header("Accept-Language", "vi"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.fields", contains("from")))
+                .andExpect(jsonPath("$.title").value("Yêu cầu không hợp lệ"))
+                .andExpect(
+                        jsonPath("$.detail").value("'from' phải là một ngày dạng YYYY-MM-DD, không phải '2014-13-01'"));
     }
 
     @Test

@@ -57,4 +57,20 @@ class RepatriationCaseQueryControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Unknown repatriation case"));
     }
+
+    @Test
+    void anUnknownCaseIsNotFoundInTheReadersLanguage() throws Exception {
+        http.perform(get("/api/repatriation-cases/REP-NONE").header("Accept-Language", "km-KH"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://border-ledger.example/problems/not-found"))
+                .andExpect(jsonPath("$.fields[0]").value("id"))
+                .andExpect(jsonPath("$.title").value("រកមិនឃើញសំណុំរឿងបញ្ជូនអដ្ឋិធាតុ"))
+                .andExpect(jsonPath("$.detail").value("គ្មានសំណុំរឿងបញ្ជូនអដ្ឋិធាតុដែលមានលេខសម្គាល់ 'REP-NONE' ទេ"));
+        http.perform(get("/api/repatriation-cases/REP-NONE").header("Accept-Language", "vi"))
+                .andExpect(jsonPath("$.title").value("Không tìm thấy hồ sơ hồi hương"))
+                .andExpect(jsonPath("$.detail").value("Không có hồ sơ hồi hương nào với mã 'REP-NONE'"));
+        http.perform(get("/api/repatriation-cases/REP-NONE").header("Accept-Language", "*"))
+                .andExpect(jsonPath("$.title").value("Unknown repatriation case"))
+                .andExpect(jsonPath("$.detail").value("No repatriation case with id 'REP-NONE'"));
+    }
 }
