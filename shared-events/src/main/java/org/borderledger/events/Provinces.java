@@ -1,5 +1,6 @@
 package org.borderledger.events;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,14 @@ public final class Provinces {
     public static final String KANDAL = "KH-8";
     public static final String TAKEO = "KH-21";
     public static final String KEP = "KH-23";
+
+    /**
+     * The first day on which Viet Nam's provinces have no districts: communes, wards and special zones sit directly
+     * under the province (Resolution 202/2025/QH15; new local governments from 1 July 2025,
+     * https://news.laodong.vn/thoi-su/thoi-diem-ket-thuc-hoat-dong-bo-may-52-tinh-thanh-cu-1522769.ldo). Cambodia keeps
+     * its districts.
+     */
+    public static final LocalDate VIETNAM_WITHOUT_DISTRICTS_FROM = LocalDate.of(2025, 7, 1);
 
     /** The form of a code: side, hyphen, ISO's one to three characters or the ledger's own up to six. */
     public static final String PATTERN = "(VN|KH)-[0-9A-Z]{1,6}";

@@ -9,6 +9,10 @@ import org.borderledger.events.indicator.IndicatorKind;
 sealed interface IndicatorCommands {
 
     /** {@code value} is in USD for trade kinds and in persons for visitor kinds; {@code borderGate} may be null. */
+    /**
+     * {@code reportingProvince} is the province the figure is reported for, {@code null} for the submitter's own (or,
+     * for a period before its province existed, the one province of that date its province continues).
+     */
     record ReportIndicator(
             @TargetAggregateIdentifier String indicatorId,
             IndicatorKind indicator,
@@ -17,8 +21,23 @@ sealed interface IndicatorCommands {
             long value,
             String borderGate,
             String source,
+            String reportingProvince,
             Submitter submittedBy)
-            implements IndicatorCommands {}
+            implements IndicatorCommands {
+
+        /** A report for the submitter's own province. */
+        ReportIndicator(
+                String indicatorId,
+                IndicatorKind indicator,
+                LocalDate periodFrom,
+                LocalDate periodTo,
+                long value,
+                String borderGate,
+                String source,
+                Submitter submittedBy) {
+            this(indicatorId, indicator, periodFrom, periodTo, value, borderGate, source, null, submittedBy);
+        }
+    }
 
     record CorrectIndicator(
             @TargetAggregateIdentifier String indicatorId, long value, String reason, Submitter submittedBy)

@@ -45,4 +45,16 @@ final class IndicatorRefusals {
             super("Indicator " + indicatorId + " already has the value " + value, "value");
         }
     }
+
+    /** A unit reports for its own province, or for a province of the period that its province continues. */
+    @ProblemType("report-for-another-province")
+    static final class ReportForAnotherProvince extends NotEntitled {
+
+        ReportForAnotherProvince(String reportingProvince, String province) {
+            super(
+                    "A unit of " + province + " does not report for " + reportingProvince
+                            + ", which its province does not continue",
+                    "reportingProvince");
+        }
+    }
 }

@@ -32,11 +32,20 @@ final class IndicatorRequests {
             @NotNull @PastOrPresent @BusinessDate LocalDate periodTo,
             @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
             @Text(max = FieldLimits.BORDER_GATE) String borderGate,
-            @Text(max = FieldLimits.SOURCE) String source) {
+            @Text(max = FieldLimits.SOURCE) String source,
+            @Pattern(regexp = Ids.PROVINCE) String reportingProvince) {
 
         ReportIndicator command(String aggregateId, Submitter submitter) {
             return new ReportIndicator(
-                    aggregateId, indicator, periodFrom, periodTo, value, borderGate, source, submitter);
+                    aggregateId,
+                    indicator,
+                    periodFrom,
+                    periodTo,
+                    value,
+                    borderGate,
+                    source,
+                    reportingProvince,
+                    submitter);
         }
     }
 
