@@ -22,6 +22,12 @@ public final class ReferenceUnits {
                 Set.of(LedgerPrincipal.UNIT));
     }
 
+    /** A unit of the An Giang formed on 1 July 2025 from Kiên Giang and the earlier An Giang. */
+    public static LedgerPrincipal anGiangUnit(String subject) {
+        return new LedgerPrincipal(
+                subject, "An Giang Border Guard Command", Side.VN, Provinces.AN_GIANG, Set.of(LedgerPrincipal.UNIT));
+    }
+
     public static LedgerPrincipal kampotUnit(String subject) {
         return new LedgerPrincipal(
                 subject, "Kampot Provincial Border Police", Side.KH, Provinces.KAMPOT, Set.of(LedgerPrincipal.UNIT));
