@@ -44,7 +44,7 @@ class CooperationIndicator {
         Submitter submitter = command.submittedBy();
         ProvinceRules.requireNotEnded(register, submitter, command.periodTo(), "periodTo");
         String forProvince = ProvinceRules.provinceOfTheDate(
-                        register, submitter, command.reportingProvince(), command.periodTo(), "reportingProvince")
+                        register, submitter, command.reportingProvince(), command.periodTo(), "predecessorProvince")
                 .orElseThrow(() -> new ReportForAnotherProvince(command.reportingProvince(), submitter.province()));
         if (command.value() < 0) {
             throw new NegativeIndicatorValue(command.value());

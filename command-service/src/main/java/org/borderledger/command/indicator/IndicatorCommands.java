@@ -10,8 +10,9 @@ sealed interface IndicatorCommands {
 
     /** {@code value} is in USD for trade kinds and in persons for visitor kinds; {@code borderGate} may be null. */
     /**
-     * {@code reportingProvince} is the province the figure is reported for, {@code null} for the submitter's own (or,
-     * for a period before its province existed, the one province of that date its province continues).
+     * {@code reportingProvince} is the province the figure is reported for, from the request's
+     * {@code predecessorProvince}: {@code null} for the submitter's own (or, for a period before its province existed,
+     * the one province of that date its province continues).
      */
     record ReportIndicator(
             @TargetAggregateIdentifier String indicatorId,

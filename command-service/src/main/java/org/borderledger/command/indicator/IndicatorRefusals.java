@@ -54,7 +54,7 @@ final class IndicatorRefusals {
             super(
                     "A unit of " + province + " does not report for " + reportingProvince
                             + ", which its province does not continue",
-                    "reportingProvince");
+                    "predecessorProvince");
         }
     }
 }

@@ -23,7 +23,9 @@ final class IndicatorRequests {
 
     /**
      * A figure for a past period: USD for the trade kinds, persons for the visitor kinds. The reporting province is the
-     * submitter's, from the token.
+     * submitter's, from the token; for a period before that province existed it is the province of the period that the
+     * submitter's province continues, named in {@code predecessorProvince} where there are several (the An Giang of
+     * 2025 continues {@code VN-47} and {@code VN-44}).
      */
     record ReportIndicatorRequest(
             @Pattern(regexp = Ids.PATTERN) String id,
@@ -33,7 +35,7 @@ final class IndicatorRequests {
             @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
             @Text(max = FieldLimits.BORDER_GATE) String borderGate,
             @Text(max = FieldLimits.SOURCE) String source,
-            @Pattern(regexp = Ids.PROVINCE) String reportingProvince) {
+            @Pattern(regexp = Ids.PROVINCE) String predecessorProvince) {
 
         ReportIndicator command(String aggregateId, Submitter submitter) {
             return new ReportIndicator(
@@ -44,7 +46,7 @@ final class IndicatorRequests {
                     value,
                     borderGate,
                     source,
-                    reportingProvince,
+                    predecessorProvince,
                     submitter);
         }
     }

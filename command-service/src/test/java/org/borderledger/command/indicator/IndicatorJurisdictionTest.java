@@ -74,7 +74,7 @@ class IndicatorJurisdictionTest {
         fixture.givenNoPriorActivity()
                 .when(report(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null, AN_GIANG))
                 .expectException(ProvinceOfTheDateNotNamed.class)
-                .expectException(namingFields("reportingProvince"))
+                .expectException(namingFields("predecessorProvince"))
                 .expectNoEvents();
     }
 
@@ -102,7 +102,7 @@ class IndicatorJurisdictionTest {
         fixture.givenNoPriorActivity()
                 .when(report(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "KH-7", KIEN_GIANG))
                 .expectException(ReportForAnotherProvince.class)
-                .expectException(namingFields("reportingProvince"))
+                .expectException(namingFields("predecessorProvince"))
                 .expectNoEvents();
     }
 
@@ -111,7 +111,7 @@ class IndicatorJurisdictionTest {
         fixture.givenNoPriorActivity()
                 .when(report(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 11, 30), "VN-47", AN_GIANG))
                 .expectException(ProvinceNotValidOn.class)
-                .expectException(namingFields("reportingProvince"))
+                .expectException(namingFields("predecessorProvince"))
                 .expectNoEvents();
     }
 
