@@ -19,7 +19,8 @@ import org.borderledger.security.ReferenceUnits;
 /**
  * The local run's HS256 secret (from {@code LEDGER_JWT_SECRET}, else generated once into the data dir) and ready-made
  * tokens for a Kiên Giang unit, a unit of the An Giang formed on 1 July 2025, a Kampot unit, an auditor and an admin,
- * written to {@code tokens.json}. The Kiên Giang token records facts dated up to 30 June 2025, when Kiên Giang ended.
+ * written to {@code tokens.json}, with an admin of An Giang beside the Cambodian admin for changes of the provinces'
+ * reference data. The Kiên Giang token records facts dated up to 30 June 2025, when Kiên Giang ended.
  */
 final class DemoTokens {
 
@@ -28,6 +29,7 @@ final class DemoTokens {
     static final LedgerPrincipal KAMPOT_UNIT = ReferenceUnits.kampotUnit("kp-border-police");
     static final LedgerPrincipal AUDITOR = ReferenceUnits.auditor("joint-auditor");
     static final LedgerPrincipal ADMIN = ReferenceUnits.admin("ledger-admin");
+    static final LedgerPrincipal AN_GIANG_ADMIN = ReferenceUnits.anGiangAdmin("ledger-admin-ag");
 
     private static final Duration LIFETIME = Duration.ofDays(30);
 
@@ -39,6 +41,7 @@ final class DemoTokens {
         tokens.put("kampotUnit", LedgerTokens.sign(secret, KAMPOT_UNIT, now, LIFETIME));
         tokens.put("auditor", LedgerTokens.sign(secret, AUDITOR, now, LIFETIME));
         tokens.put("admin", LedgerTokens.sign(secret, ADMIN, now, LIFETIME));
+        tokens.put("anGiangAdmin", LedgerTokens.sign(secret, AN_GIANG_ADMIN, now, LIFETIME));
     }
 
     static DemoTokens issue(String secret) {

@@ -50,4 +50,13 @@ public final class ReferenceUnits {
                 Provinces.KAMPOT,
                 Set.of(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR));
     }
+
+    /**
+     * An operator on the Vietnamese side, of An Giang: with {@link #admin} (Cambodian side) the two admins a change of
+     * the provinces' reference data takes, one proposing and the other approving.
+     */
+    public static LedgerPrincipal anGiangAdmin(String subject) {
+        return new LedgerPrincipal(
+                subject, "Ledger Operations An Giang", Side.VN, Provinces.AN_GIANG, Set.of(LedgerPrincipal.ADMIN));
+    }
 }
