@@ -65,7 +65,8 @@ class ProblemTypeNamesTest {
             "change-already-approved",
             "approval-from-same-side",
             "inconsistent-reference-data",
-            "approval-before-proposal");
+            "approval-before-proposal",
+            "partner-of-same-side");
 
     private final List<JavaClass> refusals = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

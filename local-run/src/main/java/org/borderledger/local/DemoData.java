@@ -110,7 +110,7 @@ final class DemoData {
                         "2025-10-10",
                         "validTo",
                         "2025-12-31")));
-        items.add(indicator(
+        Item estimate = indicator(
                 "IND-2025-AG-KP-TRADE",
                 "TRADE_TURNOVER_USD",
                 "2025-01-01",
@@ -119,7 +119,10 @@ final class DemoData {
                 null,
                 "Estimate, not a final figure: border-gate import-export of An Giang and Kampot since the start of"
                         + " 2025 \"estimated to have exceeded US$7 million\", SGGP 2025-10-11 "
-                        + AN_GIANG_KAMPOT_2025));
+                        + AN_GIANG_KAMPOT_2025);
+        estimate.body().put("partnerProvince", KP);
+        estimate.body().put("estimate", true);
+        items.add(estimate);
     }
 
     static void agreements(List<Item> items) {

@@ -12,6 +12,7 @@ import org.borderledger.command.indicator.IndicatorCommands.ReportIndicator;
 import org.borderledger.command.indicator.IndicatorRefusals.CorrectionChangesNothing;
 import org.borderledger.command.indicator.IndicatorRefusals.IndicatorOfAnotherProvince;
 import org.borderledger.command.indicator.IndicatorRefusals.NegativeIndicatorValue;
+import org.borderledger.command.indicator.IndicatorRefusals.PartnerOfSameSide;
 import org.borderledger.command.indicator.IndicatorRefusals.PeriodEndsBeforeItStarts;
 import org.borderledger.command.indicator.IndicatorRefusals.ReportForAnotherProvince;
 import org.borderledger.command.province.EffectiveProvinces;
@@ -52,6 +53,12 @@ class CooperationIndicator {
         if (command.periodTo().isBefore(command.periodFrom())) {
             throw new PeriodEndsBeforeItStarts(command.periodFrom(), command.periodTo());
         }
+        if (command.partnerProvince() != null) {
+            ProvinceRules.requireValidOn(register, command.partnerProvince(), command.periodTo(), "partnerProvince");
+            if (!register.isPair(forProvince, command.partnerProvince(), command.periodTo())) {
+                throw new PartnerOfSameSide(forProvince, command.partnerProvince());
+            }
+        }
         apply(
                 new IndicatorReported(
                         command.indicatorId(),
@@ -62,7 +69,9 @@ class CooperationIndicator {
                         command.indicator().unit(),
                         command.borderGate(),
                         command.source(),
-                        forProvince),
+                        forProvince,
+                        command.partnerProvince(),
+                        command.estimate()),
                 ProvinceRules.recordedBy(submitter, forProvince));
     }
 

@@ -12,7 +12,9 @@ sealed interface IndicatorCommands {
     /**
      * {@code reportingProvince} is the province the figure is reported for, from the request's
      * {@code predecessorProvince}: {@code null} for the submitter's own (or, for a period before its province existed,
-     * the one province of that date its province continues).
+     * the one province of that date its province continues). {@code partnerProvince} is the province of the other
+     * side the figure is of, {@code null} when the report names none; {@code estimate} marks a figure reported as an
+     * estimate.
      */
     record ReportIndicator(
             @TargetAggregateIdentifier String indicatorId,
@@ -23,6 +25,8 @@ sealed interface IndicatorCommands {
             String borderGate,
             String source,
             String reportingProvince,
+            String partnerProvince,
+            boolean estimate,
             Submitter submittedBy)
             implements IndicatorCommands {
 
@@ -36,7 +40,18 @@ sealed interface IndicatorCommands {
                 String borderGate,
                 String source,
                 Submitter submittedBy) {
-            this(indicatorId, indicator, periodFrom, periodTo, value, borderGate, source, null, submittedBy);
+            this(
+                    indicatorId,
+                    indicator,
+                    periodFrom,
+                    periodTo,
+                    value,
+                    borderGate,
+                    source,
+                    null,
+                    null,
+                    false,
+                    submittedBy);
         }
     }
 

@@ -57,4 +57,15 @@ final class IndicatorRefusals {
                     "predecessorProvince");
         }
     }
+
+    /** The partner of a figure is a province of the other side: the two form a pair. */
+    @ProblemType("partner-of-same-side")
+    static final class PartnerOfSameSide extends RuleViolated {
+
+        PartnerOfSameSide(String reportingProvince, String partnerProvince) {
+            super(
+                    "A figure of " + reportingProvince + " has a partner of the other side, not " + partnerProvince,
+                    "partnerProvince");
+        }
+    }
 }

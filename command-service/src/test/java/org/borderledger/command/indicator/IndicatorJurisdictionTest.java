@@ -10,8 +10,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.borderledger.command.Submitter;
 import org.borderledger.command.indicator.IndicatorCommands.CorrectIndicator;
 import org.borderledger.command.indicator.IndicatorCommands.ReportIndicator;
+import org.borderledger.command.indicator.IndicatorRefusals.PartnerOfSameSide;
 import org.borderledger.command.indicator.IndicatorRefusals.ReportForAnotherProvince;
 import org.borderledger.command.province.BundledProvinces;
+import org.borderledger.command.province.ProvinceRefusals.NotInReferenceData;
 import org.borderledger.command.province.ProvinceRefusals.ProvinceEnded;
 import org.borderledger.command.province.ProvinceRefusals.ProvinceNotValidOn;
 import org.borderledger.command.province.ProvinceRefusals.ProvinceOfTheDateNotNamed;
@@ -20,6 +22,7 @@ import org.borderledger.events.Side;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.indicator.IndicatorUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,17 @@ class IndicatorJurisdictionTest {
 
     private static ReportIndicator report(LocalDate from, LocalDate to, String province, Submitter submitter) {
         return new ReportIndicator(
-                "IND-1", IndicatorKind.TRADE_TURNOVER_USD, from, to, 7_000_000L, null, SOURCE, province, submitter);
+                "IND-1",
+                IndicatorKind.TRADE_TURNOVER_USD,
+                from,
+                to,
+                7_000_000L,
+                null,
+                SOURCE,
+                province,
+                null,
+                false,
+                submitter);
     }
 
     private static IndicatorReported reported(LocalDate from, LocalDate to, String province) {
@@ -124,5 +137,90 @@ class IndicatorJurisdictionTest {
                 .expectEvents(GenericEventMessage.asEventMessage(
                                 new IndicatorCorrected("IND-1", 7_000_000L, 7_200_000L, "Final customs figure"))
                         .andMetaData(Map.of(EventMetadata.RECORDED_BY_SUCCESSOR, "VN-AG2025")));
+    }
+
+    @Test
+    void theMemorandumsTradeEstimateIsAFigureOfThePairMarkedAsAnEstimate() {
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 10, 10);
+        fixture.givenNoPriorActivity()
+                .when(new ReportIndicator(
+                        "IND-1",
+                        IndicatorKind.TRADE_TURNOVER_USD,
+                        from,
+                        to,
+                        7_000_000L,
+                        null,
+                        SOURCE,
+                        null,
+                        "KH-7",
+                        true,
+                        AN_GIANG))
+                .expectEvents(new IndicatorReported(
+                        "IND-1",
+                        IndicatorKind.TRADE_TURNOVER_USD,
+                        from,
+                        to,
+                        7_000_000L,
+                        IndicatorUnit.USD,
+                        null,
+                        SOURCE,
+                        "VN-AG2025",
+                        "KH-7",
+                        true));
+    }
+
+    @Test
+    void aPartnerIsAProvinceOfTheOtherSideExistingAtThePeriodsEnd() {
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 10, 10);
+        fixture.givenNoPriorActivity()
+                .when(new ReportIndicator(
+                        "IND-1",
+                        IndicatorKind.TRADE_TURNOVER_USD,
+                        from,
+                        to,
+                        1L,
+                        null,
+                        SOURCE,
+                        null,
+                        "VN-44",
+                        false,
+                        AN_GIANG))
+                .expectException(ProvinceNotValidOn.class)
+                .expectException(namingFields("partnerProvince"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ReportIndicator(
+                        "IND-1",
+                        IndicatorKind.TRADE_TURNOVER_USD,
+                        LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2024, 12, 31),
+                        1L,
+                        null,
+                        SOURCE,
+                        "VN-47",
+                        "VN-44",
+                        false,
+                        AN_GIANG))
+                .expectException(PartnerOfSameSide.class)
+                .expectException(namingFields("partnerProvince"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ReportIndicator(
+                        "IND-1",
+                        IndicatorKind.TRADE_TURNOVER_USD,
+                        from,
+                        to,
+                        1L,
+                        null,
+                        SOURCE,
+                        null,
+                        "KH-99",
+                        false,
+                        AN_GIANG))
+                .expectException(NotInReferenceData.class)
+                .expectException(namingFields("partnerProvince"))
+                .expectNoEvents();
     }
 }
