@@ -24,7 +24,7 @@ import org.borderledger.events.Side;
 final class JurisdictionRequests {
 
     /** The most entries one change holds. */
-    static final int ENTRIES = 50;
+    static final int ENTRIES = FieldLimits.PROVINCE_ENTRIES;
 
     private JurisdictionRequests() {}
 
