@@ -12,7 +12,7 @@ import { stateOf, province } from './lists.js';
 import { claims } from './session.js';
 
 const ID = '[A-Za-z0-9][A-Za-z0-9./_-]{0,63}';
-const PROVINCE = '(VN|KH)-[0-9A-Z]{1,3}';
+const PROVINCE = '(VN|KH)-[0-9A-Z]{1,6}';
 const DOMAINS = ['BORDER_SECURITY', 'CRIME_PREVENTION', 'TRADE', 'TOURISM', 'ENERGY', 'HEALTH',
   'AGRICULTURE_FORESTRY_FISHERIES', 'CULTURE_AND_SPORT', 'PEOPLE_TO_PEOPLE_EXCHANGE', 'REMAINS_REPATRIATION', 'BORDER_DEMARCATION'];
 const KINDS = ['TRADE_TURNOVER_USD', 'EXPORTS_USD', 'IMPORTS_USD', 'VISITORS_VN_TO_KH', 'VISITORS_KH_TO_VN'];
@@ -43,12 +43,12 @@ export const FORMS = [
     fields: [
       text('id', 'agreement.id', 64, { pattern: ID, help: 'form.idHelp' }),
       text('title', 'agreement.title', 300, { required: true }),
-      { name: 'parties', label: 'agreement.partyVN', type: 'select', options: ['VN-47'], prefix: 'province', required: true, id: 'parties-vn' },
-      { name: 'parties', label: 'agreement.partyKH', type: 'select', options: ['KH-7'], prefix: 'province', required: true, id: 'parties-kh' },
+      { name: 'parties', label: 'agreement.partyVN', type: 'select', options: ['VN-47', 'VN-44', 'VN-AG2025'], prefix: 'province', required: true, id: 'parties-vn' },
+      { name: 'parties', label: 'agreement.partyKH', type: 'select', options: ['KH-7', 'KH-21', 'KH-8'], prefix: 'province', required: true, id: 'parties-kh' },
       date('signedOn', 'agreement.signedOn'),
       text('place', 'agreement.place', 200),
       text('documentRef', 'agreement.documentRef', 200),
-      { name: 'signatories', label: 'agreement.signatories', type: 'signatories', options: ['VN-47', 'KH-7'], required: true },
+      { name: 'signatories', label: 'agreement.signatories', type: 'signatories', options: ['VN-47', 'VN-44', 'VN-AG2025', 'KH-7', 'KH-21', 'KH-8'], initial: ['VN-47', 'KH-7'], required: true },
       { name: 'domains', label: 'agreement.domains', type: 'checks', options: DOMAINS, prefix: 'domain', required: true },
       { name: 'validFrom', label: 'agreement.validFrom', type: 'date', required: true },
       { name: 'validTo', label: 'agreement.validTo', type: 'date', required: true },
@@ -81,13 +81,13 @@ export const FORMS = [
   { id: 'open-case', group: 'cases', collection: 'repatriation-cases', path: () => '/api/repatriation-cases',
     fields: [text('id', 'case.id', 64, { pattern: ID, help: 'form.idHelp' }),
       text('season', 'case.season', 9, { required: true, pattern: '[0-9]{4}-[0-9]{4}', placeholder: 'case.seasonExample' }),
-      { name: 'searchProvince', label: 'case.searchProvince', type: 'select', options: ['KH-7', 'VN-47'], prefix: 'province', required: true },
+      { name: 'searchProvince', label: 'case.searchProvince', type: 'select', options: ['KH-7', 'KH-21', 'KH-8', 'VN-47', 'VN-44', 'VN-AG2025'], prefix: 'province', required: true },
       text('searchingUnit', 'case.searchingUnit', 200, { help: 'form.unitHelp' })],
     body: v => ({ id: v.id, season: v.season, searchProvince: v.searchProvince, searchingUnit: v.searchingUnit }) },
   { id: 'record-recovery', group: 'cases', collection: 'repatriation-cases', path: v => `/api/repatriation-cases/${enc(v.target)}/recoveries`,
     fields: [target('repatriation-cases'), date('recoveredOn', 'case.recoveredOn'),
       { name: 'count', label: 'form.count', type: 'number', required: true, min: 1, integer: true },
-      { name: 'site.province', label: 'case.siteProvince', type: 'select', options: ['KH-7', 'VN-47'], prefix: 'province', required: true },
+      { name: 'site.province', label: 'case.siteProvince', type: 'select', options: ['KH-7', 'KH-21', 'KH-8', 'VN-47', 'VN-44', 'VN-AG2025'], prefix: 'province', required: true },
       text('site.district', 'case.siteDistrict', 200), text('site.commune', 'case.siteCommune', 200),
       lat('site.lat', 'form.lat', false), lon('site.lon', 'form.lon', false)],
     checks: [v => ((v['site.lat'] === '') !== (v['site.lon'] === '') ? { 'site.lon': 'check.pointWhole' } : {})],
@@ -358,12 +358,12 @@ function signatories(id, legend, f) {
   };
   add.addEventListener('click', () => {
     const last = [...rows.querySelectorAll('[name="signatories.province"]')].pop();
-    const next = row(last && last.value === f.options[0] ? f.options[1] : f.options[0]);
+    const next = row(last && last.value === f.initial[0] ? f.initial[1] : f.initial[0]);
     rows.append(next);
     renumber();
     next.querySelector('input').focus();
   });
-  rows.append(...f.options.map(row));
+  rows.append(...f.initial.map(row));
   renumber();
   return h('fieldset', { class: 'field signatories', dataset: { field: f.name }, id },
     h('legend', {}, legend),

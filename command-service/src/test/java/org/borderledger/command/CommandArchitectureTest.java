@@ -37,17 +37,18 @@ class CommandArchitectureTest {
         "org.borderledger.command.agreement..",
         "org.borderledger.command.repatriation..",
         "org.borderledger.command.marker..",
-        "org.borderledger.command.indicator.."
+        "org.borderledger.command.indicator..",
+        "org.borderledger.command.jurisdiction.."
     };
 
     /**
-     * The slices are agreement, repatriation, marker and indicator, each an aggregate with its commands, refusals,
-     * requests, controller and state as of a date. Each keeps its rules to itself: an agreement never asks a marker
+     * The slices are agreement, repatriation, marker, indicator and jurisdiction, each an aggregate with its commands,
+     * refusals, requests, controller (and for the facts, state as of a date). Each keeps its rules to itself: an agreement never asks a marker
      * what it knows.
      */
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices().matching(
-                    "org.borderledger.command.(agreement|repatriation|marker|indicator)..")
+                    "org.borderledger.command.(agreement|repatriation|marker|indicator|jurisdiction)..")
             .should()
             .notDependOnEachOther();
 

@@ -53,7 +53,20 @@ class ProblemTypeNamesTest {
             "review-period-ends-before-it-starts",
             "signatory-of-no-party",
             "unknown-province",
-            "validity-ends-before-it-starts");
+            "validity-ends-before-it-starts",
+            "province-not-in-reference-data",
+            "province-not-valid-on-date",
+            "province-ended",
+            "province-of-the-date-not-named",
+            "district-after-reform",
+            "report-for-another-province",
+            "change-already-proposed",
+            "change-not-proposed",
+            "change-already-approved",
+            "approval-from-same-side",
+            "inconsistent-reference-data",
+            "approval-before-proposal",
+            "partner-of-same-side");
 
     private final List<JavaClass> refusals = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -29,7 +29,7 @@ public final class LedgerUpcasters {
     }
 
     static List<EventUpcaster> upcasters() {
-        return List.of(new IndicatorReportedUnit());
+        return List.of(new IndicatorReportedUnit(), new IndicatorReportedPair());
     }
 
     /**

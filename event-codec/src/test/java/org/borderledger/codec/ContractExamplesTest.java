@@ -22,6 +22,7 @@ import org.axonframework.messaging.MetaData;
 import org.borderledger.events.EventCatalog;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
+import org.borderledger.events.Province;
 import org.borderledger.events.Side;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
@@ -32,6 +33,8 @@ import org.borderledger.events.agreement.Signatory;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
 import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.jurisdiction.JurisdictionChangeApproved;
+import org.borderledger.events.jurisdiction.JurisdictionChangeProposed;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerDamaged;
@@ -178,12 +181,54 @@ class ContractExamplesTest {
                         "Provincial Department of Industry and Trade",
                         "VN-47"),
                 new IndicatorCorrected("IND-VN47-TRADE-2014", 305_000_000L, 306_500_000L, "Final customs figures"));
+        Province svayRieng = new Province(
+                "KH-20",
+                null,
+                null,
+                Side.KH,
+                "Svay Rieng",
+                "ខេត្តស្វាយរៀង",
+                "Svay Rieng",
+                null,
+                List.of(),
+                false,
+                "ISO 3166-2:KH");
+        add(
+                events,
+                "Jurisdictions",
+                "jurisdictions",
+                0,
+                submission("kp-admin", "Ledger Operations", "KH", "KH-7"),
+                new JurisdictionChangeProposed(
+                        "JC-2026-01",
+                        List.of(svayRieng),
+                        "Svay Rieng joins the ledger",
+                        "ISO 3166-2:KH",
+                        LocalDate.of(2026, 1, 5),
+                        Side.KH));
+        add(
+                events,
+                "Jurisdictions",
+                "jurisdictions",
+                1,
+                submission("ag-admin", "Ledger Operations", "VN", "VN-AG2025"),
+                new JurisdictionChangeApproved("JC-2026-01", List.of(svayRieng), LocalDate.of(2026, 1, 9), Side.VN, 2));
         return events;
     }
 
     private static void add(
             List<DomainEventMessage<?>> events, String type, String id, MetaData metadata, Record... payloads) {
-        long sequence = 0;
+        add(events, type, id, 0, metadata, payloads);
+    }
+
+    private static void add(
+            List<DomainEventMessage<?>> events,
+            String type,
+            String id,
+            long firstSequence,
+            MetaData metadata,
+            Record... payloads) {
+        long sequence = firstSequence;
         for (Record payload : payloads) {
             int n = events.size() + 1;
             events.add(new GenericDomainEventMessage<>(

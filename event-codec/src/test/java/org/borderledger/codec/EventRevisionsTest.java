@@ -64,21 +64,44 @@ class EventRevisionsTest {
     }
 
     @Test
+    void anIndicatorReportOfRevision2GetsNoPartnerAndIsNoEstimate() {
+        String revision2 = REVISION_1_TRADE.replace("\"borderGate\"", "\"unit\":\"USD\",\"borderGate\"");
+
+        IndicatorReported read = read(revision2, "2");
+        assertThat(read.partnerProvince()).isNull();
+        assertThat(read.estimate()).isFalse();
+        assertThat(read.reportingProvince()).isEqualTo("VN-47");
+    }
+
+    @Test
+    void anIndicatorReportOfRevision3ReadsAsWritten() {
+        String revision3 = REVISION_1_TRADE.replace(
+                "\"borderGate\"", "\"unit\":\"USD\",\"partnerProvince\":\"KH-7\",\"estimate\":true,\"borderGate\"");
+
+        IndicatorReported read = read(revision3, "3");
+        assertThat(read.partnerProvince()).isEqualTo("KH-7");
+        assertThat(read.estimate()).isTrue();
+    }
+
+    @Test
     void aRevision1ReportOfAnUnknownKindFailsToLoadAsAnyUnknownKindDoes() {
         assertThatThrownBy(() -> read(REVISION_1_TRADE.replace("TRADE_TURNOVER_USD", "RICE_TONNES"), null))
                 .isInstanceOf(SerializationException.class);
     }
 
     @Test
-    void theWriterPublishesRevision2WithTheSchemaOfRevision2() {
+    void theWriterPublishesTheCurrentRevisionWithItsSchema() {
         ProducerRecord<String, byte[]> record = writer.createKafkaMessage(
                 new GenericDomainEventMessage<>("CooperationIndicator", "IND-1", 0, read(REVISION_1_TRADE, null)),
                 TOPIC,
                 9);
 
-        assertThat(header(record, "ce_eventrevision")).isEqualTo("2");
-        assertThat(header(record, "ce_dataschema")).endsWith("/IndicatorReported.r2.json");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"unit\":\"USD\"");
+        assertThat(header(record, "ce_eventrevision")).isEqualTo("3");
+        assertThat(header(record, "ce_dataschema")).endsWith("/IndicatorReported.r3.json");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .contains("\"unit\":\"USD\"")
+                .contains("\"partnerProvince\":null")
+                .contains("\"estimate\":false");
     }
 
     @Test

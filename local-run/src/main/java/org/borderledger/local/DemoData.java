@@ -13,11 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.borderledger.events.Provinces;
 
 /**
  * {@code ./run-local.sh --demo}: the facts of the two seed reports (the 2014 cooperation plan of Kiên Giang and Kampot,
  * and the 2024 review of 2022–2023), recorded through the public batch API by the unit that would record each one.
  * Every item has a fixed idempotency key, so running it again records nothing new.
+ *
+ * <p>After the seed reports, the cooperation of An Giang (formed on 1 July 2025 from Kiên Giang and the earlier An
+ * Giang) with Kampot: the memorandum signed in Kampot on 10 October 2025 and the border-gate trade reported there, an
+ * estimate for part of 2025, recorded by a unit of An Giang.
  *
  * <p>Where a report gives only a total (44 remains, 22 marker works in 2014), the demo splits it over plausible dates
  * in that year; the totals are the reports'.
@@ -26,6 +31,12 @@ final class DemoData {
 
     static final String KG = "VN-47";
     static final String KP = "KH-7";
+    static final String AG = Provinces.AN_GIANG;
+
+    /** The report of the An Giang–Kampot conference of 10 October 2025 (SGGP, 11 October 2025). */
+    static final String AN_GIANG_KAMPOT_2025 =
+            "https://en.sggp.org.vn/an-giang-kampot-advance-border-trade-cooperation-post120918.html";
+
     static final String GATE = "HA_TIEN-PREK_CHAK";
 
     private static final ObjectMapper json = new ObjectMapper();
@@ -50,9 +61,68 @@ final class DemoData {
         repatriation(kienGiangFirst);
         markers(kienGiangFirst, kampot, kienGiangLast);
         indicators(kienGiangFirst);
+        List<Item> anGiang = new ArrayList<>();
+        anGiangAndKampot2025(anGiang);
         long position = submit(tokens.kienGiang(), kienGiangFirst);
         position = Math.max(position, submit(tokens.kampot(), kampot));
-        return Math.max(position, submit(tokens.kienGiang(), kienGiangLast));
+        position = Math.max(position, submit(tokens.kienGiang(), kienGiangLast));
+        return Math.max(position, submit(tokens.anGiang(), anGiang));
+    }
+
+    /**
+     * The memorandum on coordinating and implementing the Viet Nam–Cambodia Border Trade Agreement, signed at the
+     * Kampot Provincial Hall on 10 October 2025, and the border-gate import-export between the two provinces since the
+     * start of 2025 reported there: "estimated to have exceeded US$7 million", an estimate for part of the year.
+     */
+    static void anGiangAndKampot2025(List<Item> items) {
+        items.add(new Item(
+                "SignAgreement",
+                null,
+                "demo:agreement:AGR-2025-AG-KP-01",
+                body(
+                        "id",
+                        "AGR-2025-AG-KP-01",
+                        "title",
+                        "Memorandum of understanding on coordinating and implementing the Viet Nam–Cambodia"
+                                + " Border Trade Agreement",
+                        "parties",
+                        List.of(AG, KP),
+                        "signedOn",
+                        "2025-10-10",
+                        "place",
+                        "Kampot Provincial Hall",
+                        "documentRef",
+                        "SGGP 2025-10-11 (" + AN_GIANG_KAMPOT_2025 + "); no end of validity given, the year's"
+                                + " end is used",
+                        "signatories",
+                        List.of(
+                                body(
+                                        "name",
+                                        "Lê Trung Hồ",
+                                        "title",
+                                        "Vice Chairman of the An Giang Provincial People's Committee",
+                                        "province",
+                                        AG),
+                                body("name", "Khiev Rithiphorn", "title", "Vice Governor of Kampot", "province", KP)),
+                        "domains",
+                        List.of("TRADE"),
+                        "validFrom",
+                        "2025-10-10",
+                        "validTo",
+                        "2025-12-31")));
+        Item estimate = indicator(
+                "IND-2025-AG-KP-TRADE",
+                "TRADE_TURNOVER_USD",
+                "2025-01-01",
+                "2025-10-10",
+                7_000_000,
+                null,
+                "Estimate, not a final figure: border-gate import-export of An Giang and Kampot since the start of"
+                        + " 2025 \"estimated to have exceeded US$7 million\", SGGP 2025-10-11 "
+                        + AN_GIANG_KAMPOT_2025);
+        estimate.body().put("partnerProvince", KP);
+        estimate.body().put("estimate", true);
+        items.add(estimate);
     }
 
     static void agreements(List<Item> items) {

@@ -18,15 +18,19 @@ import org.borderledger.security.ReferenceUnits;
 
 /**
  * The local run's HS256 secret (from {@code LEDGER_JWT_SECRET}, else generated once into the data dir) and ready-made
- * tokens for a Kiên Giang unit, a Kampot unit, an auditor and an admin, issued anew on every start for a working day
- * ({@link #LIFETIME}) and written owner-only to {@code tokens.json}.
+ * tokens for a Kiên Giang unit, a unit of the An Giang formed on 1 July 2025, a Kampot unit, an auditor and an admin,
+ * with an admin of An Giang beside the Cambodian admin for changes of the provinces' reference data, issued anew on
+ * every start for a working day ({@link #LIFETIME}) and written owner-only to {@code tokens.json}. The Kiên Giang token
+ * records facts dated up to 30 June 2025, when Kiên Giang ended.
  */
 final class DemoTokens {
 
     static final LedgerPrincipal KIEN_GIANG_UNIT = ReferenceUnits.kienGiangUnit("kg-border-guard");
+    static final LedgerPrincipal AN_GIANG_UNIT = ReferenceUnits.anGiangUnit("ag-border-guard");
     static final LedgerPrincipal KAMPOT_UNIT = ReferenceUnits.kampotUnit("kp-border-police");
     static final LedgerPrincipal AUDITOR = ReferenceUnits.auditor("joint-auditor");
     static final LedgerPrincipal ADMIN = ReferenceUnits.admin("ledger-admin");
+    static final LedgerPrincipal AN_GIANG_ADMIN = ReferenceUnits.anGiangAdmin("ledger-admin-ag");
 
     /** A working day at a border post: long enough for a session at the console, short enough to expire overnight. */
     static final Duration LIFETIME = Duration.ofHours(12);
@@ -35,9 +39,11 @@ final class DemoTokens {
 
     private DemoTokens(String secret, Instant now) {
         tokens.put("kienGiangUnit", LedgerTokens.sign(secret, KIEN_GIANG_UNIT, now, LIFETIME));
+        tokens.put("anGiangUnit", LedgerTokens.sign(secret, AN_GIANG_UNIT, now, LIFETIME));
         tokens.put("kampotUnit", LedgerTokens.sign(secret, KAMPOT_UNIT, now, LIFETIME));
         tokens.put("auditor", LedgerTokens.sign(secret, AUDITOR, now, LIFETIME));
         tokens.put("admin", LedgerTokens.sign(secret, ADMIN, now, LIFETIME));
+        tokens.put("anGiangAdmin", LedgerTokens.sign(secret, AN_GIANG_ADMIN, now, LIFETIME));
     }
 
     static DemoTokens issue(String secret) {
@@ -46,6 +52,10 @@ final class DemoTokens {
 
     String kienGiang() {
         return tokens.get("kienGiangUnit");
+    }
+
+    String anGiang() {
+        return tokens.get("anGiangUnit");
     }
 
     String kampot() {

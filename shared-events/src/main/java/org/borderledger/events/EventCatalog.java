@@ -11,6 +11,8 @@ import org.borderledger.events.agreement.AgreementSigned;
 import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorReported;
+import org.borderledger.events.jurisdiction.JurisdictionChangeApproved;
+import org.borderledger.events.jurisdiction.JurisdictionChangeProposed;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
 import org.borderledger.events.marker.MarkerDamaged;
@@ -41,7 +43,9 @@ public final class EventCatalog {
             MarkerDamaged.class,
             MarkerRepaired.class,
             IndicatorReported.class,
-            IndicatorCorrected.class);
+            IndicatorCorrected.class,
+            JurisdictionChangeProposed.class,
+            JurisdictionChangeApproved.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

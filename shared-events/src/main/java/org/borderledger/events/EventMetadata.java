@@ -18,6 +18,12 @@ public final class EventMetadata {
     public static final String REQUEST_ID = "requestid";
     public static final String IDEMPOTENCY_KEY = "idempotencykey";
 
+    /**
+     * On a fact recorded under a province that the submitter's province continues (a unit of the An Giang formed in 2025
+     * recording a 2024 fact of Kiên Giang): the submitter's province, the successor. Absent otherwise.
+     */
+    public static final String RECORDED_BY_SUCCESSOR = "recordedbysuccessor";
+
     /** The event's position in the global order of the event store; added when the event is published. */
     public static final String POSITION = "position";
 

@@ -21,8 +21,11 @@ public final class FieldLimits {
 
     public static final int UNIT = 128;
 
-    /** An ISO 3166-2 code such as {@code VN-47}. */
-    public static final int PROVINCE = 6;
+    /** A province code such as {@code VN-47}, or the ledger's own {@code VN-AG2025}. */
+    public static final int PROVINCE = 9;
+
+    /** The most entries one change of the provinces' reference data holds, and the most codes a province is formed from. */
+    public static final int PROVINCE_ENTRIES = 50;
 
     /** A search season such as {@code 2013-2014}. */
     public static final int SEASON = 9;

@@ -130,6 +130,7 @@ public class LedgerSecurity {
                     JwtClaimNames.AUD, values -> values != null && values.contains(audience)));
         }
         validators.add(new LedgerClaimsValidator());
+        validators.add(new ProvinceClaimValidator());
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 

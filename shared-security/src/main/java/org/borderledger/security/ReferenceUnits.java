@@ -22,6 +22,12 @@ public final class ReferenceUnits {
                 Set.of(LedgerPrincipal.UNIT));
     }
 
+    /** A unit of the An Giang formed on 1 July 2025 from Kiên Giang and the earlier An Giang. */
+    public static LedgerPrincipal anGiangUnit(String subject) {
+        return new LedgerPrincipal(
+                subject, "An Giang Border Guard Command", Side.VN, Provinces.AN_GIANG, Set.of(LedgerPrincipal.UNIT));
+    }
+
     public static LedgerPrincipal kampotUnit(String subject) {
         return new LedgerPrincipal(
                 subject, "Kampot Provincial Border Police", Side.KH, Provinces.KAMPOT, Set.of(LedgerPrincipal.UNIT));
@@ -43,5 +49,14 @@ public final class ReferenceUnits {
                 Side.KH,
                 Provinces.KAMPOT,
                 Set.of(LedgerPrincipal.ADMIN, LedgerPrincipal.AUDITOR));
+    }
+
+    /**
+     * An operator on the Vietnamese side, of An Giang: with {@link #admin} (Cambodian side) the two admins a change of
+     * the provinces' reference data takes, one proposing and the other approving.
+     */
+    public static LedgerPrincipal anGiangAdmin(String subject) {
+        return new LedgerPrincipal(
+                subject, "Ledger Operations An Giang", Side.VN, Provinces.AN_GIANG, Set.of(LedgerPrincipal.ADMIN));
     }
 }

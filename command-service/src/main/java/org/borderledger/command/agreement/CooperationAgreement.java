@@ -21,6 +21,9 @@ import org.borderledger.command.agreement.AgreementRefusals.PartiesNotOnePerCoun
 import org.borderledger.command.agreement.AgreementRefusals.ReviewPeriodEndsBeforeItStarts;
 import org.borderledger.command.agreement.AgreementRefusals.SignatoryOfNoParty;
 import org.borderledger.command.agreement.AgreementRefusals.ValidityEndsBeforeItStarts;
+import org.borderledger.command.province.EffectiveProvinces;
+import org.borderledger.command.province.ProvinceRules;
+import org.borderledger.events.ProvinceRegister;
 import org.borderledger.events.Provinces;
 import org.borderledger.events.Side;
 import org.borderledger.events.agreement.AgreementAmended;
@@ -30,10 +33,12 @@ import org.borderledger.events.agreement.AgreementTerminated;
 import org.borderledger.events.agreement.Signatory;
 
 /**
- * An agreement between two provinces, one on each side of the border. Only units of a party record its facts, and
- * nothing is recorded after its termination. A signature is checked for its parties first (only then can one ask
- * whether the submitter is one of them); the other handlers check who may act first, then the agreement's state, then
- * the request's dates.
+ * An agreement between two provinces, one on each side of the border, both existing on the day of signature. Only
+ * units of a party, or of a province that continues a party, record its facts, and nothing is recorded after its
+ * termination. A signature is checked for its parties first (only then can one ask whether the submitter is one of
+ * them); the other handlers check who may act first, then the agreement's state, then the request's dates. A fact
+ * recorded by a unit of a party's successor (the An Giang of 2025 for Kiên Giang) carries the metadata
+ * {@code recordedbysuccessor}; the parties stay as signed.
  */
 @Aggregate(cache = "agreementCache", snapshotTriggerDefinition = "snapshotTrigger")
 class CooperationAgreement {
@@ -50,15 +55,19 @@ class CooperationAgreement {
     CooperationAgreement() {}
 
     @CommandHandler
-    CooperationAgreement(SignAgreement command) {
+    CooperationAgreement(SignAgreement command, EffectiveProvinces provinces) {
+        ProvinceRegister register = provinces.current();
         List<String> parties = command.parties();
         if (!onePerCountry(parties)) {
             throw new PartiesNotOnePerCountry(parties);
         }
-        if (!parties.contains(command.submittedBy().province())) {
-            throw new NotAPartyToAgreement(
-                    command.agreementId(), command.submittedBy().province());
+        ProvinceRules.requireNotEnded(register, command.submittedBy(), command.signedOn(), "signedOn");
+        for (String party : parties) {
+            ProvinceRules.requireValidOn(register, party, command.signedOn(), "parties", "signedOn");
         }
+        String actingFor = ProvinceRules.actingFor(register, command.submittedBy(), parties)
+                .orElseThrow(() -> new NotAPartyToAgreement(
+                        command.agreementId(), command.submittedBy().province()));
         if (!command.validTo().isAfter(command.validFrom())) {
             throw ValidityEndsBeforeItStarts.atSignature(command.validFrom(), command.validTo());
         }
@@ -69,17 +78,19 @@ class CooperationAgreement {
                 }
             }
         }
-        apply(new AgreementSigned(
-                command.agreementId(),
-                command.title(),
-                List.copyOf(parties),
-                command.signedOn(),
-                command.place(),
-                command.signatories(),
-                command.domains(),
-                command.validFrom(),
-                command.validTo(),
-                command.documentRef()));
+        apply(
+                new AgreementSigned(
+                        command.agreementId(),
+                        command.title(),
+                        List.copyOf(parties),
+                        command.signedOn(),
+                        command.place(),
+                        command.signatories(),
+                        command.domains(),
+                        command.validFrom(),
+                        command.validTo(),
+                        command.documentRef()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
     private static boolean onePerCountry(List<String> parties) {
@@ -92,46 +103,56 @@ class CooperationAgreement {
     }
 
     @CommandHandler
-    void handle(RecordAgreementReview command) {
-        requireOpenToParty(command.submittedBy());
+    void handle(RecordAgreementReview command, EffectiveProvinces provinces) {
+        String actingFor = requireOpenToParty(provinces, command.submittedBy(), command.reviewedOn(), "reviewedOn");
         if (command.periodTo().isBefore(command.periodFrom())) {
             throw new ReviewPeriodEndsBeforeItStarts(command.periodFrom(), command.periodTo());
         }
         requireNotBeforeSignature("reviewedOn", command.reviewedOn());
-        apply(new AgreementReviewed(
-                agreementId, command.reviewedOn(), command.periodFrom(), command.periodTo(), command.summary()));
+        apply(
+                new AgreementReviewed(
+                        agreementId, command.reviewedOn(), command.periodFrom(), command.periodTo(), command.summary()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
     @CommandHandler
-    void handle(AmendAgreement command) {
-        requireOpenToParty(command.submittedBy());
+    void handle(AmendAgreement command, EffectiveProvinces provinces) {
+        String actingFor = requireOpenToParty(provinces, command.submittedBy(), command.amendedOn(), "amendedOn");
         if (command.validTo() != null && !command.validTo().isAfter(validFrom)) {
             throw ValidityEndsBeforeItStarts.byAmendment(validFrom, command.validTo());
         }
         requireNotBeforeSignature("amendedOn", command.amendedOn());
-        apply(new AgreementAmended(
-                agreementId,
-                command.amendedOn(),
-                command.summary(),
-                command.domains(),
-                command.validTo(),
-                command.documentRef()));
+        apply(
+                new AgreementAmended(
+                        agreementId,
+                        command.amendedOn(),
+                        command.summary(),
+                        command.domains(),
+                        command.validTo(),
+                        command.documentRef()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
     @CommandHandler
-    void handle(TerminateAgreement command) {
-        requireOpenToParty(command.submittedBy());
+    void handle(TerminateAgreement command, EffectiveProvinces provinces) {
+        String actingFor = requireOpenToParty(provinces, command.submittedBy(), command.terminatedOn(), "terminatedOn");
         requireNotBeforeSignature("terminatedOn", command.terminatedOn());
-        apply(new AgreementTerminated(agreementId, command.terminatedOn(), command.reason()));
+        apply(
+                new AgreementTerminated(agreementId, command.terminatedOn(), command.reason()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
-    private void requireOpenToParty(Submitter submitter) {
-        if (!parties.contains(submitter.province())) {
-            throw new NotAPartyToAgreement(agreementId, submitter.province());
-        }
+    /** The party the submitter acts for, once its province is found not ended on the fact's date. */
+    private String requireOpenToParty(
+            EffectiveProvinces provinces, Submitter submitter, LocalDate date, String dateField) {
+        ProvinceRegister register = provinces.current();
+        ProvinceRules.requireNotEnded(register, submitter, date, dateField);
+        String actingFor = ProvinceRules.actingFor(register, submitter, parties)
+                .orElseThrow(() -> new NotAPartyToAgreement(agreementId, submitter.province()));
         if (terminated) {
             throw new AgreementAlreadyTerminated(agreementId);
         }
+        return actingFor;
     }
 
     private void requireNotBeforeSignature(String field, LocalDate date) {

@@ -49,4 +49,27 @@ final class IndicatorRefusals {
             arguments(indicatorId, String.valueOf(value));
         }
     }
+
+    /** A unit reports for its own province, or for a province of the period that its province continues. */
+    @ProblemType("report-for-another-province")
+    static final class ReportForAnotherProvince extends NotEntitled {
+
+        ReportForAnotherProvince(String reportingProvince, String province) {
+            super(
+                    "A unit of " + province + " does not report for " + reportingProvince
+                            + ", which its province does not continue",
+                    "predecessorProvince");
+        }
+    }
+
+    /** The partner of a figure is a province of the other side: the two form a pair. */
+    @ProblemType("partner-of-same-side")
+    static final class PartnerOfSameSide extends RuleViolated {
+
+        PartnerOfSameSide(String reportingProvince, String partnerProvince) {
+            super(
+                    "A figure of " + reportingProvince + " has a partner of the other side, not " + partnerProvince,
+                    "partnerProvince");
+        }
+    }
 }

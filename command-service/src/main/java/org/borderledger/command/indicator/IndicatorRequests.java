@@ -23,7 +23,11 @@ final class IndicatorRequests {
 
     /**
      * A figure for a past period: USD for the trade kinds, persons for the visitor kinds. The reporting province is the
-     * submitter's, from the token.
+     * submitter's, from the token; for a period before that province existed it is the province of the period that the
+     * submitter's province continues, named in {@code predecessorProvince} where there are several (the An Giang of
+     * 2025 continues {@code VN-47} and {@code VN-44}). {@code partnerProvince} names the province of the other side the
+     * figure is of (the pair, both valid at {@code periodTo}); {@code estimate} is true for a figure reported as an
+     * estimate, its source saying whose.
      */
     record ReportIndicatorRequest(
             @Pattern(regexp = Ids.PATTERN) String id,
@@ -32,11 +36,24 @@ final class IndicatorRequests {
             @NotNull @PastOrPresent @BusinessDate LocalDate periodTo,
             @NotNull @PositiveOrZero @Max(FieldLimits.INDICATOR_VALUE) Long value,
             @Text(max = FieldLimits.BORDER_GATE) String borderGate,
-            @Text(max = FieldLimits.SOURCE) String source) {
+            @Text(max = FieldLimits.SOURCE) String source,
+            @Pattern(regexp = Ids.PROVINCE) String predecessorProvince,
+            @Pattern(regexp = Ids.PROVINCE) String partnerProvince,
+            Boolean estimate) {
 
         ReportIndicator command(String aggregateId, Submitter submitter) {
             return new ReportIndicator(
-                    aggregateId, indicator, periodFrom, periodTo, value, borderGate, source, submitter);
+                    aggregateId,
+                    indicator,
+                    periodFrom,
+                    periodTo,
+                    value,
+                    borderGate,
+                    source,
+                    predecessorProvince,
+                    partnerProvince,
+                    Boolean.TRUE.equals(estimate),
+                    submitter);
         }
     }
 

@@ -30,7 +30,10 @@ import org.borderledger.command.marker.MarkerRefusals.MarkerNotDamaged;
 import org.borderledger.command.marker.MarkerRefusals.MarkerOfAnotherProvince;
 import org.borderledger.command.marker.MarkerRefusals.PlanFromOtherSide;
 import org.borderledger.command.marker.MarkerRefusals.RepairBeforeDamage;
+import org.borderledger.command.province.EffectiveProvinces;
+import org.borderledger.command.province.ProvinceRules;
 import org.borderledger.events.EventMetadata;
+import org.borderledger.events.ProvinceRegister;
 import org.borderledger.events.Side;
 import org.borderledger.events.marker.MarkerCompleted;
 import org.borderledger.events.marker.MarkerCompletionReported;
@@ -42,7 +45,9 @@ import org.borderledger.events.marker.MarkerRepaired;
  * One border marker. The responsible side plans it and reports it built; only the other side's confirmation completes
  * it, once. A completed marker may then be damaged and repaired any number of times: damage is reported by a unit of
  * the province that planned it or of the province that confirmed it, a repair by a unit of the province that planned
- * it. Each handler checks who may act first, then the marker's state, then the dates.
+ * it. Each handler checks who may act first, then the marker's state, then the dates. A unit of a province that ended
+ * records nothing dated after the end; a unit of the province that continues it (the An Giang of 2025 for Kiên Giang)
+ * acts for it, its facts marked as recorded by the successor.
  */
 @Aggregate(cache = "markerCache", snapshotTriggerDefinition = "snapshotTrigger")
 class BorderMarker {
@@ -81,7 +86,8 @@ class BorderMarker {
     }
 
     @CommandHandler
-    void handle(ReportMarkerCompletion command) {
+    void handle(ReportMarkerCompletion command, EffectiveProvinces provinces) {
+        ProvinceRules.requireNotEnded(provinces.current(), command.submittedBy(), command.completedOn(), "completedOn");
         Side side = command.submittedBy().side();
         if (side != responsibleSide) {
             throw new CompletionReportFromOtherSide(markerId, responsibleSide, side);
@@ -96,7 +102,8 @@ class BorderMarker {
     }
 
     @CommandHandler
-    void handle(ConfirmMarkerCompletion command) {
+    void handle(ConfirmMarkerCompletion command, EffectiveProvinces provinces) {
+        ProvinceRules.requireNotEnded(provinces.current(), command.submittedBy(), command.confirmedOn(), "confirmedOn");
         Side side = command.submittedBy().side();
         if (side == responsibleSide) {
             throw new ConfirmationFromSameSide(markerId, side);
@@ -114,36 +121,46 @@ class BorderMarker {
     }
 
     @CommandHandler
-    void handle(ReportMarkerDamage command) {
+    void handle(ReportMarkerDamage command, EffectiveProvinces provinces) {
+        ProvinceRegister register = provinces.current();
+        ProvinceRules.requireNotEnded(register, command.submittedBy(), command.damagedOn(), "damagedOn");
         List<String> entitled = Stream.of(plannedByProvince, confirmedByProvince)
                 .filter(Objects::nonNull)
                 .toList();
         String province = command.submittedBy().province();
-        if (!entitled.contains(province)) {
-            throw new MarkerOfAnotherProvince(markerId, province, entitled);
-        }
+        String actingFor = ProvinceRules.actingFor(register, command.submittedBy(), entitled)
+                .orElseThrow(() -> new MarkerOfAnotherProvince(markerId, province, entitled));
         if (status == Status.DAMAGED) {
             throw new MarkerAlreadyDamaged(markerId, damagedOn);
         }
         if (!isCompleted()) {
             throw new MarkerNotCompleted(markerId);
         }
-        apply(new MarkerDamaged(markerId, command.damagedOn(), command.description()));
+        apply(
+                new MarkerDamaged(markerId, command.damagedOn(), command.description()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
     @CommandHandler
-    void handle(RecordMarkerRepair command) {
+    void handle(RecordMarkerRepair command, EffectiveProvinces provinces) {
+        ProvinceRegister register = provinces.current();
+        ProvinceRules.requireNotEnded(register, command.submittedBy(), command.repairedOn(), "repairedOn");
         String province = command.submittedBy().province();
-        if (!province.equals(plannedByProvince)) {
-            throw new MarkerOfAnotherProvince(markerId, province, List.of(String.valueOf(plannedByProvince)));
-        }
+        String actingFor = ProvinceRules.actingFor(
+                        register,
+                        command.submittedBy(),
+                        Stream.of(plannedByProvince).filter(Objects::nonNull).toList())
+                .orElseThrow(() ->
+                        new MarkerOfAnotherProvince(markerId, province, List.of(String.valueOf(plannedByProvince))));
         if (status != Status.DAMAGED) {
             throw new MarkerNotDamaged(markerId);
         }
         if (command.repairedOn().isBefore(damagedOn)) {
             throw new RepairBeforeDamage(markerId, command.repairedOn(), damagedOn);
         }
-        apply(new MarkerRepaired(markerId, command.repairedOn(), command.description()));
+        apply(
+                new MarkerRepaired(markerId, command.repairedOn(), command.description()),
+                ProvinceRules.recordedBy(command.submittedBy(), actingFor));
     }
 
     /**

@@ -19,6 +19,8 @@ class CommandSecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LedgerSecurity security) throws Exception {
         return security.filterChain(http, requests -> requests.requestMatchers(HttpMethod.GET, "/api/contract/**")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/jurisdictions")
+                .authenticated()
                 .requestMatchers("/api/audit/**")
                 .hasRole(LedgerPrincipal.AUDITOR)
                 .requestMatchers("/api/admin/verifications/**", "/api/admin/verifications")

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.borderledger.events.FieldLimits;
+import org.borderledger.events.Provinces;
 
 /** Readable, stable identifiers such as {@code AGR-2014-001}: chosen by the client, or generated when absent. */
 public final class Ids {
@@ -15,8 +16,8 @@ public final class Ids {
     public static final String PATTERN =
             "(?!(?:.*/)?\\.{1,2}(?:/.*)?$)[A-Za-z0-9][A-Za-z0-9./_-]{0," + (FieldLimits.ID - 1) + "}";
 
-    /** At most {@link FieldLimits#PROVINCE} characters. */
-    public static final String PROVINCE = "(VN|KH)-[0-9A-Z]{1,3}";
+    /** A province code of either side ({@link Provinces#PATTERN}), at most {@link FieldLimits#PROVINCE} characters. */
+    public static final String PROVINCE = Provinces.PATTERN;
 
     private static final SecureRandom random = new SecureRandom();
     private static final Pattern ID = Pattern.compile(PATTERN);

@@ -13,6 +13,6 @@ class OpenApiConfiguration {
     OpenAPI ledgerOpenApi() {
         return LedgerOpenApi.document(
                 "Border Cooperation Ledger — write API",
-                "Units record facts of the cooperation of Kiên Giang (VN-47) and Kampot (KH-7); auditors read the attributed history.");
+                "Units record facts of the cooperation of pairs of border provinces, one of each side (GET /api/jurisdictions); auditors read the attributed history.");
     }
 }

@@ -19,6 +19,7 @@ import org.borderledger.command.agreement.AgreementRefusals.PartiesNotOnePerCoun
 import org.borderledger.command.agreement.AgreementRefusals.ReviewPeriodEndsBeforeItStarts;
 import org.borderledger.command.agreement.AgreementRefusals.SignatoryOfNoParty;
 import org.borderledger.command.agreement.AgreementRefusals.ValidityEndsBeforeItStarts;
+import org.borderledger.command.province.BundledProvinces;
 import org.borderledger.events.Side;
 import org.borderledger.events.agreement.AgreementAmended;
 import org.borderledger.events.agreement.AgreementReviewed;
@@ -68,7 +69,8 @@ class CooperationAgreementTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CooperationAgreement.class);
+        fixture = new AggregateTestFixture<>(CooperationAgreement.class)
+                .registerInjectableResource(BundledProvinces.EFFECTIVE);
     }
 
     private static SignAgreement signature(List<String> parties, List<Signatory> signatories, Submitter submitter) {

@@ -12,6 +12,7 @@ import org.borderledger.command.indicator.IndicatorRefusals.CorrectionChangesNot
 import org.borderledger.command.indicator.IndicatorRefusals.IndicatorOfAnotherProvince;
 import org.borderledger.command.indicator.IndicatorRefusals.NegativeIndicatorValue;
 import org.borderledger.command.indicator.IndicatorRefusals.PeriodEndsBeforeItStarts;
+import org.borderledger.command.province.BundledProvinces;
 import org.borderledger.events.Side;
 import org.borderledger.events.indicator.IndicatorCorrected;
 import org.borderledger.events.indicator.IndicatorKind;
@@ -39,7 +40,8 @@ class CooperationIndicatorTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CooperationIndicator.class);
+        fixture = new AggregateTestFixture<>(CooperationIndicator.class)
+                .registerInjectableResource(BundledProvinces.EFFECTIVE);
     }
 
     private static ReportIndicator report(LocalDate from, LocalDate to, long value) {

@@ -98,19 +98,23 @@ class IndicatorRevisionsIT {
     }
 
     @Test
-    void anIndicatorReportedNowIsStoredAsRevision2WithItsUnit() {
+    void anIndicatorReportedNowIsStoredInTheCurrentRevisionWithItsUnitAndPair() {
         String id = "IND-REV2-" + UUID.randomUUID().toString().substring(0, 8);
         LedgerHttp.Response report = http.post(
                 "/api/indicators",
                 Tokens.kienGiang(),
                 "{\"id\":\"" + id + "\",\"indicator\":\"EXPORTS_USD\",\"periodFrom\":\"2015-01-01\","
-                        + "\"periodTo\":\"2015-12-31\",\"value\":1000,\"source\":\"DOIT\"}");
+                        + "\"periodTo\":\"2015-12-31\",\"value\":1000,\"source\":\"DOIT\","
+                        + "\"partnerProvince\":\"KH-7\",\"estimate\":true}");
         assertThat(report.status()).as(report.body()).isEqualTo(201);
 
         Map<String, Object> row = jdbc.queryForMap(
                 "select payload_revision, payload from domain_event_entry where aggregate_identifier = ?", id);
-        assertThat(row.get("payload_revision")).isEqualTo("2");
-        assertThat(new String((byte[]) row.get("payload"), UTF_8)).contains("\"unit\":\"USD\"");
+        assertThat(row.get("payload_revision")).isEqualTo("3");
+        assertThat(new String((byte[]) row.get("payload"), UTF_8))
+                .contains("\"unit\":\"USD\"")
+                .contains("\"partnerProvince\":\"KH-7\"")
+                .contains("\"estimate\":true");
     }
 
     /** Appends the JSON exactly as given, typed IndicatorReported without revision, through the hash-chaining store. */

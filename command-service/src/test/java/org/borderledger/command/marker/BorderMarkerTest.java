@@ -26,6 +26,7 @@ import org.borderledger.command.marker.MarkerRefusals.MarkerNotDamaged;
 import org.borderledger.command.marker.MarkerRefusals.MarkerOfAnotherProvince;
 import org.borderledger.command.marker.MarkerRefusals.PlanFromOtherSide;
 import org.borderledger.command.marker.MarkerRefusals.RepairBeforeDamage;
+import org.borderledger.command.province.BundledProvinces;
 import org.borderledger.events.EventMetadata;
 import org.borderledger.events.GeoPoint;
 import org.borderledger.events.Side;
@@ -79,7 +80,7 @@ class BorderMarkerTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BorderMarker.class);
+        fixture = new AggregateTestFixture<>(BorderMarker.class).registerInjectableResource(BundledProvinces.EFFECTIVE);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.borderledger.command.Submitter;
+import org.borderledger.command.province.BundledProvinces;
 import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRemainsRecovery;
 import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRepatriation;
 import org.borderledger.events.Side;
@@ -109,7 +110,8 @@ class RepatriationCasePropertyTest {
 
     /** The events a command causes, none when it is refused. */
     private static List<Object> submit(List<Object> history, Object command) {
-        FixtureConfiguration<RepatriationCase> fixture = new AggregateTestFixture<>(RepatriationCase.class);
+        FixtureConfiguration<RepatriationCase> fixture = new AggregateTestFixture<>(RepatriationCase.class)
+                .registerInjectableResource(BundledProvinces.EFFECTIVE);
         List<Object> caused = new ArrayList<>();
         fixture.given(history).when(command).expectEventsMatching(Matchers.<List<EventMessage<?>>>matches(events -> {
             events.forEach(event -> caused.add(event.getPayload()));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.borderledger.command.Submitter;
+import org.borderledger.command.province.BundledProvinces;
 import org.borderledger.command.repatriation.RepatriationCaseCommands.OpenRepatriationCase;
 import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRemainsRecovery;
 import org.borderledger.command.repatriation.RepatriationCaseCommands.RecordRepatriation;
@@ -53,7 +54,8 @@ class RepatriationCaseTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RepatriationCase.class);
+        fixture = new AggregateTestFixture<>(RepatriationCase.class)
+                .registerInjectableResource(BundledProvinces.EFFECTIVE);
     }
 
     @Test
