@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.implement;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -163,4 +164,9 @@ class CommandArchitectureTest {
         all[packages.length] = more;
         return all;
     }
+
+    /** Readers and writers of the write service's own tables are {@code @Repository} classes named {@code …Repository}. */
+    @ArchTest
+    static final ArchRule repositoriesAreNamedSo =
+            classes().that().areAnnotatedWith(Repository.class).should().haveSimpleNameEndingWith("Repository");
 }

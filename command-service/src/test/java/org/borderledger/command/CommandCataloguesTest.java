@@ -148,9 +148,12 @@ class CommandCataloguesTest {
                         .filter(type -> type.isAssignableTo(Refusal.class))
                         .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
                         .<Class<?>>map(type -> type.reflect())
+                        .sorted(java.util.Comparator.comparing(Class::getName))
                         .toList();
         for (Class<?> type : types) {
-            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            for (Constructor<?> constructor : java.util.Arrays.stream(type.getDeclaredConstructors())
+                    .sorted(java.util.Comparator.comparing(Constructor::toString))
+                    .toList()) {
                 refusals.add(build(constructor, false));
                 if (List.of(constructor.getParameterTypes()).contains(LocalDate.class)) {
                     refusals.add(build(constructor, true));

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.borderledger.command.AuditedState;
 import org.borderledger.command.agreement.AgreementState;
-import org.borderledger.command.evidence.TamperEvidence;
 import org.borderledger.command.indicator.IndicatorState;
 import org.borderledger.command.marker.MarkerState;
 import org.borderledger.command.repatriation.CaseState;
@@ -49,12 +48,6 @@ class AuditConfiguration implements WebMvcConfigurer {
         pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         pool.setReadOnly(true);
         return new AuditConnections(pool);
-    }
-
-    /** The latest finished full verification, which every incremental verification reports. */
-    @Bean
-    TamperEvidence.LatestFullVerification latestFullVerification(VerificationJobs jobs) {
-        return jobs::latestFinished;
     }
 
     /**

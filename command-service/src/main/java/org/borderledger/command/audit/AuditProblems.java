@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.borderledger.command.evidence.EvidenceController;
+import org.borderledger.command.verification.VerificationController;
 import org.borderledger.command.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,26 +72,6 @@ class AuditProblems {
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
-    }
-
-    @ExceptionHandler(VerificationRunning.class)
-    ResponseEntity<ProblemDetail> verificationRunning(VerificationRunning running) {
-        ProblemDetail problem =
-                problems.problem(HttpStatus.CONFLICT, "verification-running", running.getMessage(), List.of());
-        problem.setProperty("runningId", running.runningId());
-        return respond(problem);
-    }
-
-    @ExceptionHandler(VerificationFinished.class)
-    ResponseEntity<ProblemDetail> verificationFinished(VerificationFinished finished) {
-        return respond(problems.problem(
-                HttpStatus.CONFLICT, "verification-not-running", finished.getMessage(), List.of("id")));
-    }
-
-    @ExceptionHandler(UnknownVerification.class)
-    ResponseEntity<ProblemDetail> unknownVerification(UnknownVerification unknown) {
-        return respond(
-                problems.problem(HttpStatus.NOT_FOUND, "unknown-verification", unknown.getMessage(), List.of("id")));
     }
 
     @ExceptionHandler(UnreadableHistory.class)

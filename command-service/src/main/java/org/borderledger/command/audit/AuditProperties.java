@@ -10,12 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stream how many NDJSON streams may run at once (of one token subject too) and for how long each
  * @param query how many page, history and state queries run at once (of one token subject too), on their own
  *     connections, and how long one statement may take
- * @param verification how often a running full verification records its progress, and when a running one whose
- *     instance stopped updating it counts as interrupted
  */
 @ConfigurationProperties("ledger.audit")
-record AuditProperties(
-        @DefaultValue Stream stream, @DefaultValue Query query, @DefaultValue Verification verification) {
+record AuditProperties(@DefaultValue Stream stream, @DefaultValue Query query) {
 
     /**
      * @param maxConcurrent NDJSON streams at once; one more asks for {@code 503} with {@code Retry-After}
@@ -41,6 +38,4 @@ record AuditProperties(
             @DefaultValue("8") int maxConcurrent,
             @DefaultValue("2") int maxConcurrentPerSubject,
             @DefaultValue("30s") Duration statementTimeout) {}
-
-    record Verification(@DefaultValue("1s") Duration progressInterval, @DefaultValue("30s") Duration staleAfter) {}
 }

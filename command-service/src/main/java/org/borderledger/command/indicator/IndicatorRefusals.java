@@ -59,6 +59,7 @@ final class IndicatorRefusals {
                     "A unit of " + province + " does not report for " + reportingProvince
                             + ", which its province does not continue",
                     "predecessorProvince");
+            arguments(reportingProvince, province);
         }
     }
 
@@ -70,6 +71,7 @@ final class IndicatorRefusals {
             super(
                     "A figure of " + reportingProvince + " has a partner of the other side, not " + partnerProvince,
                     "partnerProvince");
+            arguments(reportingProvince, partnerProvince);
         }
     }
 }

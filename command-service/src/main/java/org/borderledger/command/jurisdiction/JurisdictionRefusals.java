@@ -18,6 +18,7 @@ public final class JurisdictionRefusals {
 
         ChangeAlreadyProposed(String changeId) {
             super("Change " + changeId + " is already proposed");
+            arguments(changeId);
         }
     }
 
@@ -27,6 +28,7 @@ public final class JurisdictionRefusals {
 
         ChangeNotProposed(String changeId) {
             super("No change " + changeId + " is proposed");
+            arguments(changeId);
         }
     }
 
@@ -35,6 +37,7 @@ public final class JurisdictionRefusals {
 
         ChangeAlreadyApproved(String changeId) {
             super("Change " + changeId + " is already approved");
+            arguments(changeId);
         }
     }
 
@@ -45,6 +48,7 @@ public final class JurisdictionRefusals {
         ApprovalFromSameSide(String changeId, Side side) {
             super("Change " + changeId + " was proposed by side " + side + "; an admin of " + side.other()
                     + " approves it");
+            arguments(changeId, side(side), side(side.other()));
         }
     }
 
@@ -54,6 +58,7 @@ public final class JurisdictionRefusals {
 
         InconsistentChange(String reason) {
             super("The change would make the reference data inconsistent: " + reason, "entries");
+            arguments(reason);
         }
     }
 
@@ -65,6 +70,7 @@ public final class JurisdictionRefusals {
                     "Change " + changeId + " was proposed on " + proposedOn + "; approvedOn " + approvedOn
                             + " is earlier",
                     "approvedOn");
+            arguments(changeId, approvedOn, proposedOn);
         }
     }
 }

@@ -18,6 +18,7 @@ public final class ProvinceRefusals {
 
         NotInReferenceData(String province, String field) {
             super("Province " + province + " is not in the ledger's reference data (GET /api/jurisdictions)", field);
+            arguments(province);
         }
     }
 
@@ -28,9 +29,10 @@ public final class ProvinceRefusals {
         ProvinceNotValidOn(
                 String province, LocalDate date, String validity, List<String> successors, String... fields) {
             super(
-                    "Province " + province + " exists " + validity + ", not on " + date
-                            + (successors.isEmpty() ? "" : "; it is continued by " + String.join(", ", successors)),
+                    "Province " + province + " is valid " + validity + ", not on " + date + "; continued by: "
+                            + continuedBy(successors),
                     fields);
+            arguments(province, validity, date, continuedBy(successors));
         }
     }
 
@@ -44,9 +46,9 @@ public final class ProvinceRefusals {
         ProvinceEnded(String province, LocalDate end, LocalDate date, List<String> successors, String field) {
             super(
                     "Province " + province + " ended on " + end + "; a fact dated " + date
-                            + " is recorded by a unit of "
-                            + (successors.isEmpty() ? "the province that continues it" : successors.get(0)),
+                            + " is recorded by a unit of " + continuedBy(successors),
                     field);
+            arguments(province, end, date, continuedBy(successors));
         }
     }
 
@@ -60,8 +62,10 @@ public final class ProvinceRefusals {
         ProvinceOfTheDateNotNamed(String province, LocalDate date, List<String> candidates, String field) {
             super(
                     "On " + date + " province " + province
-                            + " did not exist yet; name the province of that date, one of " + candidates,
+                            + " did not exist yet; name the province of that date, one of "
+                            + String.join(", ", candidates),
                     field);
+            arguments(province, date, String.join(", ", candidates));
         }
     }
 
@@ -74,6 +78,12 @@ public final class ProvinceRefusals {
                     "On " + date + " province " + province + " has no districts (Viet Nam's district level ended on "
                             + Provinces.VIETNAM_WITHOUT_DISTRICTS_FROM + "); leave the district out",
                     field);
+            arguments(province, date, Provinces.VIETNAM_WITHOUT_DISTRICTS_FROM);
         }
+    }
+
+    /** The codes of the provinces that continue one, in order, or a dash when none does. */
+    private static String continuedBy(List<String> successors) {
+        return successors.isEmpty() ? "-" : String.join(", ", successors);
     }
 }

@@ -127,9 +127,11 @@ public final class ProvinceRules {
     private static String validity(ProvinceRegister register, String province) {
         return register.entries().stream()
                 .filter(entry -> entry.code().equals(province))
-                .map(entry -> "from " + (entry.validFrom() == null ? "the start of the record" : entry.validFrom())
-                        + " to " + (entry.validTo() == null ? "today" : entry.validTo()))
-                .reduce((first, second) -> first + " and " + second)
-                .orElse("never");
+                .map(entry -> (entry.validFrom() == null
+                                ? "…"
+                                : entry.validFrom().toString()) + "/"
+                        + (entry.validTo() == null ? "…" : entry.validTo().toString()))
+                .reduce((first, second) -> first + ", " + second)
+                .orElse("-");
     }
 }

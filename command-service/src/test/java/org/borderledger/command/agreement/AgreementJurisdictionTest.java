@@ -184,7 +184,7 @@ class AgreementJurisdictionTest {
         fixture.givenNoPriorActivity()
                 .when(signature(List.of("VN-47", "KH-7"), NOVEMBER_2025, KAMPOT))
                 .expectException(ProvinceNotValidOn.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("continued by VN-AG2025"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("continued by: VN-AG2025"))
                 .expectNoEvents();
     }
 }

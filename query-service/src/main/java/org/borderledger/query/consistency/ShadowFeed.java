@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.eventhandling.EventMessage;
 import org.borderledger.codec.LedgerRecords;
 import org.borderledger.codec.TopicRecord;
-import org.borderledger.query.deadletter.DeadLetters;
+import org.borderledger.query.deadletter.DeadLetterRepository;
 import org.borderledger.query.rebuild.TopicSpan;
 
 /**
@@ -32,7 +32,7 @@ final class ShadowFeed implements AutoCloseable {
 
     private final Consumer<String, byte[]> consumer;
     private final LedgerRecords records;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final Map<String, String> parkedLive;
     private final ShadowReadModels models;
     private final Map<Integer, Long> next = new HashMap<>();
@@ -43,7 +43,7 @@ final class ShadowFeed implements AutoCloseable {
     ShadowFeed(
             Consumer<String, byte[]> consumer,
             LedgerRecords records,
-            DeadLetters deadLetters,
+            DeadLetterRepository deadLetters,
             Map<String, String> parkedLive,
             ShadowReadModels models,
             TopicSpan span) {
@@ -138,7 +138,7 @@ final class ShadowFeed implements AutoCloseable {
     /** Adds the record's event to {@code batch} if the live processor would have applied it. */
     private void gate(TopicRecord record, List<EventMessage<?>> batch) {
         String sequence = LedgerRecords.sequenceOf(record);
-        String parkedDigest = parkedLive.get(DeadLetters.place(record.partition(), record.offset()));
+        String parkedDigest = parkedLive.get(DeadLetterRepository.place(record.partition(), record.offset()));
         if (held.contains(sequence) || (parkedDigest != null && parkedDigest.equals(record.digest()))) {
             held.add(sequence);
             return;

@@ -2,7 +2,7 @@ package org.borderledger.query.consistency;
 
 import javax.sql.DataSource;
 import org.borderledger.codec.LedgerRecords;
-import org.borderledger.query.deadletter.DeadLetters;
+import org.borderledger.query.deadletter.DeadLetterRepository;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
@@ -14,4 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 record ShadowWorkspace(
-        DataSource dataSource, Flyway flyway, BeanFactory service, LedgerRecords records, DeadLetters deadLetters) {}
+        DataSource dataSource,
+        Flyway flyway,
+        BeanFactory service,
+        LedgerRecords records,
+        DeadLetterRepository deadLetters) {}

@@ -18,7 +18,7 @@ class DeadLetterConfiguration {
 
     @Bean
     DeadLetterGate deadLetterGate(
-            DeadLetters letters,
+            DeadLetterRepository letters,
             ReadModelWrites writes,
             ProjectionHalts halts,
             PlatformTransactionManager transactions,
@@ -33,13 +33,13 @@ class DeadLetterConfiguration {
 
     /** UP with the number of parked records: a parked record leaves the rest of the read models current. */
     @Bean
-    HealthIndicator deadLettersHealthIndicator(DeadLetters letters) {
+    HealthIndicator deadLettersHealthIndicator(DeadLetterRepository letters) {
         return () -> Health.up().withDetail("parked", letters.countParked()).build();
     }
 
     /** {@code ledger.deadletters}: the records parked now. */
     @Bean
-    MeterBinder deadLetterGauge(DeadLetters letters) {
+    MeterBinder deadLetterGauge(DeadLetterRepository letters) {
         return registry -> Gauge.builder("ledger.deadletters", letters::countParked)
                 .strongReference(true)
                 .description("Records of the event topic parked by the read side (decode, authentication or"

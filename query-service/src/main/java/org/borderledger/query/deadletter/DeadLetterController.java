@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
     private final DeadLetterService service;
-    private final DeadLetters letters;
+    private final DeadLetterRepository letters;
 
-    DeadLetterController(DeadLetterService service, DeadLetters letters) {
+    DeadLetterController(DeadLetterService service, DeadLetterRepository letters) {
         this.service = service;
         this.letters = letters;
     }

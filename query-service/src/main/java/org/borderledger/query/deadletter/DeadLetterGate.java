@@ -51,7 +51,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
     private static final String BLOCKED = DeadLetterGate.class.getName() + ".blocked";
     private static final int REMEMBERED_FAILURES = 10_000;
 
-    private final DeadLetters letters;
+    private final DeadLetterRepository letters;
     private final ReadModelWrites writes;
     private final ProjectionHalts halts;
     private final TransactionTemplate savepoint;
@@ -64,7 +64,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
     };
 
     DeadLetterGate(
-            DeadLetters letters,
+            DeadLetterRepository letters,
             ReadModelWrites writes,
             ProjectionHalts halts,
             PlatformTransactionManager transactions,
@@ -186,7 +186,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
     }
 
     private static String place(TopicRecord record) {
-        return record.topic() + "/" + DeadLetters.place(record.partition(), record.offset());
+        return record.topic() + "/" + DeadLetterRepository.place(record.partition(), record.offset());
     }
 
     static String describe(Throwable e) {

@@ -37,7 +37,7 @@ class DeadLetterService {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterService.class);
     private static final String PROCESSOR = "projections";
 
-    private final DeadLetters letters;
+    private final DeadLetterRepository letters;
     private final LedgerRecords records;
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
@@ -46,7 +46,7 @@ class DeadLetterService {
     private final TopicReading reading;
 
     DeadLetterService(
-            DeadLetters letters,
+            DeadLetterRepository letters,
             LedgerRecords records,
             EventProcessingConfiguration processing,
             PlatformTransactionManager transactions,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.borderledger.operations.jobs.BackgroundJobs;
 import org.borderledger.operations.jobs.Heartbeat;
-import org.borderledger.query.deadletter.DeadLetters;
+import org.borderledger.query.deadletter.DeadLetterRepository;
 import org.borderledger.query.rebuild.ReadModelJobContext;
 import org.borderledger.query.rebuild.ReadModelLock;
 import org.borderledger.query.rebuild.ReadModelsBusy;
@@ -35,7 +35,7 @@ class ReplayService {
     private final ReadModelJobContext context;
     private final ProjectionsProcessor processor;
     private final RebuildState state;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final TransactionTemplate transaction;
 
     ReplayService(
@@ -43,7 +43,7 @@ class ReplayService {
             ReadModelJobContext context,
             ProjectionsProcessor processor,
             RebuildState state,
-            DeadLetters deadLetters,
+            DeadLetterRepository deadLetters,
             PlatformTransactionManager transactions) {
         this.replays = replays;
         this.context = context;

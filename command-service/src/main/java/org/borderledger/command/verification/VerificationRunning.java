@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 /** A full verification runs already: 409, naming it. */
 class VerificationRunning extends RuntimeException {

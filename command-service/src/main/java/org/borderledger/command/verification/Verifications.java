@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,22 +29,22 @@ class Verifications implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Verifications.class);
 
     private final TamperEvidence evidence;
-    private final VerificationJobs jobs;
+    private final VerificationJobRepository jobs;
     private final JdbcTemplate jdbc;
-    private final AuditProperties.Verification properties;
+    private final VerificationProperties properties;
     private final Clock clock;
     private final BackgroundJobs runner;
 
     Verifications(
             TamperEvidence evidence,
-            VerificationJobs jobs,
+            VerificationJobRepository jobs,
             JdbcTemplate jdbc,
-            AuditProperties properties,
+            VerificationProperties properties,
             Clock clock) {
         this.evidence = evidence;
         this.jobs = jobs;
         this.jdbc = jdbc;
-        this.properties = properties.verification();
+        this.properties = properties;
         this.clock = clock;
         this.runner = new BackgroundJobs(
                 "full-verification",

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import java.time.Instant;
 import org.borderledger.evidence.EvidenceWalk;

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;

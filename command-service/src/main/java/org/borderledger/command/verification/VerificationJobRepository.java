@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * a time across instances.
  */
 @Repository
-class VerificationJobs {
+class VerificationJobRepository {
 
     private static final String COLUMNS = "id, status, requested_by, events_total, events_checked, cancel_requested,"
             + " started_at, updated_at, finished_at, valid, seals_checked, broken_position, broken_aggregate_id,"
@@ -25,7 +25,7 @@ class VerificationJobs {
 
     private final JdbcTemplate jdbc;
 
-    VerificationJobs(JdbcTemplate jdbc) {
+    VerificationJobRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/verifications")
 @Tag(name = "Admin: verifications", description = "Check the whole event store from its first event (ADMIN or AUDITOR)")
-record VerificationController(Verifications verifications, Clock clock) {
+public record VerificationController(Verifications verifications, Clock clock) {
 
     @PostMapping
     @Operation(

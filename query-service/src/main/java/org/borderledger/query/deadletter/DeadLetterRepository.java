@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code dead_letter} table: parking, the parked sequences, and the admin's decisions. */
 @Repository
-public class DeadLetters {
+public class DeadLetterRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "letter_id, sequence_id, claimed_sequence, topic, record_partition,"
@@ -33,7 +33,7 @@ public class DeadLetters {
 
     private final JdbcClient jdbc;
 
-    DeadLetters(JdbcClient jdbc) {
+    DeadLetterRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

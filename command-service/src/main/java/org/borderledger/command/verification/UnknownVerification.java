@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 /** No full verification has this id: 404. */
 class UnknownVerification extends RuntimeException {

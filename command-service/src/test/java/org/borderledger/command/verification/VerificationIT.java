@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.borderledger.command.audit;
+package org.borderledger.command.verification;
 
 /** A cancellation of a full verification that no longer runs: 409. */
 class VerificationFinished extends RuntimeException {
