@@ -61,12 +61,18 @@ class ConsoleTokenRenewalBrowserIT {
         System.setProperty("ledger.console.oidc.client-id", "border-ledger");
         System.setProperty(
                 "ledger.security.jwk-set-uri", provider.jwksUrl(ISSUER).toString());
+        // a JWK set requires the issuer and the audience its tokens must name
+        System.setProperty(
+                "ledger.security.jwt-issuer", provider.issuerUrl(ISSUER).toString());
+        System.setProperty("ledger.security.jwt-audience", "border-ledger");
         try {
             ledger = LocalLedger.start(settings);
         } finally {
             System.clearProperty("ledger.console.oidc.issuer");
             System.clearProperty("ledger.console.oidc.client-id");
             System.clearProperty("ledger.security.jwk-set-uri");
+            System.clearProperty("ledger.security.jwt-issuer");
+            System.clearProperty("ledger.security.jwt-audience");
         }
         browser = ConsoleBrowser.open(chromium.get(), "http://127.0.0.1:" + settings.queryPort(), ledger::signInLink);
     }

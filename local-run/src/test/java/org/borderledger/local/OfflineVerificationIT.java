@@ -75,9 +75,10 @@ class OfflineVerificationIT {
         withoutLastEvent.remove(event);
         Result removed = verify(withoutLastEvent, publicKey);
         assertThat(removed.status).isEqualTo(LedgerVerify.BROKEN);
+        // the seal right after the removed event names a position the export no longer holds
         assertThat(removed.report.get("firstBroken").get("reason").asText())
-                .startsWith("store ends at position ")
-                .endsWith(" was sealed: the events after it were deleted or lost");
+                .matches("(store ends at position \\d+ but position \\d+ was sealed"
+                        + "|global seal mismatch at position \\d+: events deleted or reordered before it).*");
 
         int sealLine = lastSealLine(export);
         ObjectNode seal = (ObjectNode) json.readTree(export.get(sealLine)).get("seal");
