@@ -105,7 +105,7 @@ final class DeadLetterGate implements MessageHandlerInterceptor<EventMessage<?>>
             park(record, sequence, blocked, rejected.kind(), rejected.reason());
             return null;
         }
-        if (blocked.contains(sequence) && letters.lockParked(sequence)) {
+        if (blocked.contains(sequence) && letters.lockParkedBefore(sequence, record)) {
             park(
                     record,
                     sequence,

@@ -79,11 +79,23 @@ public class DeadLetterRepository {
     }
 
     /**
-     * Whether {@code sequence} still has parked records, locking them until the transaction ends: a retry of that
-     * sequence in another transaction either finished before (and its deletions are seen) or waits for this one.
+     * Whether a record of {@code sequence} that comes before {@code record} is parked, locking those records until the
+     * transaction ends: a retry of that sequence in another transaction either finished before (and its deletions are
+     * seen) or waits for this one. A parked record at or after {@code record}'s place in its partition does not hold
+     * {@code record} back: a record delivered again after a later one was parked is applied (the projections are
+     * idempotent), not parked.
      */
-    boolean lockParked(String sequence) {
-        return !lockedParked(sequence).isEmpty();
+    boolean lockParkedBefore(String sequence, TopicRecord record) {
+        return !jdbc.sql("SELECT letter_id FROM dead_letter WHERE status = 'PARKED' AND sequence_id = :sequence"
+                        + " AND NOT (topic = :topic AND record_partition = :partition AND record_offset >= :offset)"
+                        + " FOR UPDATE")
+                .param("sequence", sequence)
+                .param("topic", record.topic())
+                .param("partition", record.partition())
+                .param("offset", record.offset())
+                .query(Long.class)
+                .list()
+                .isEmpty();
     }
 
     /** The parked records of {@code sequence} in the order a retry applies them, locked until the transaction ends. */
