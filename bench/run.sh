@@ -165,6 +165,10 @@ main() {
   write_rate_limit=${BENCH_WRITE_RATE_LIMIT:-100000}
   write_rate_burst=${BENCH_WRITE_RATE_BURST:-1000000}
   log "Write rate limit of the measured services: $write_rate_limit writes/s per token, bursts of $write_rate_burst (BENCH_WRITE_RATE_LIMIT, BENCH_WRITE_RATE_BURST)"
+  # and its end-to-end phase reads with one token, so that token may hold every waiting read (the services' default
+  # share of one token subject is 25 of 100)
+  read_waiting_per_subject=${BENCH_READ_MAX_WAITING_PER_SUBJECT:-100}
+  log "Waiting reads one token of the measured services may hold: $read_waiting_per_subject (BENCH_READ_MAX_WAITING_PER_SUBJECT)"
 
   started_pid=
   start_service() { # name jar port db-url topic [java options]; sets started_pid
@@ -175,6 +179,7 @@ main() {
       LEDGER_KAFKA_BOOTSTRAP="$bootstrap" LEDGER_KAFKA_TOPIC="$topic" LEDGER_JWT_SECRET="$secret" \
       LEDGER_SEAL_KEY_FILE="$work/seal-key.pem" LEDGER_SEAL_KEY_GENERATE=true \
       LEDGER_WRITE_RATE_LIMIT="$write_rate_limit" LEDGER_WRITE_RATE_BURST="$write_rate_burst" \
+      LEDGER_READ_MAX_WAITING_PER_SUBJECT="$read_waiting_per_subject" \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
       java $java_opts -Daxoniq.update-checker.disabled=true -jar "$jar" >"$work/$name.log" 2>&1 &
     started_pid=$!
